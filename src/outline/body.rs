@@ -1,0 +1,178 @@
+//! The tree builder shared by the marked-up line formats (Markdown, org):
+//! headings by level, list items nested by indentation relative to their
+//! parent, paragraphs joined only where the prose was wrapped, code lines.
+//! Format modules decide what each line is; this decides where it goes.
+
+use super::lines::continues_prose;
+use super::model::{Block, Kind};
+
+pub struct Body {
+    pub blocks: Vec<Block>,
+    /// Open headings: (level, depth).
+    heads: Vec<(usize, u32)>,
+    /// Open list items: (marker indent, block index).
+    list: Vec<(usize, usize)>,
+    /// The block whose text the next unbroken line may continue, and the
+    /// byte offset of its last line.
+    open: Option<(usize, usize)>,
+    wrap: Option<usize>,
+}
+
+impl Body {
+    pub fn new(wrap: Option<usize>) -> Self {
+        Body {
+            blocks: Vec::new(),
+            heads: Vec::new(),
+            list: Vec::new(),
+            open: None,
+            wrap,
+        }
+    }
+
+    fn head_depth(&self) -> u32 {
+        self.heads.len() as u32
+    }
+
+    /// Level of the innermost open heading (0 when none).
+    pub fn level(&self) -> usize {
+        self.heads.last().map_or(0, |h| h.0)
+    }
+
+    pub fn blank(&mut self) {
+        self.open = None;
+    }
+
+    pub fn heading(&mut self, level: usize, text: &str, line: u32) {
+        self.open = None;
+        self.list.clear();
+        while self.heads.last().is_some_and(|h| h.0 >= level) {
+            self.heads.pop();
+        }
+        let depth = self.head_depth();
+        self.blocks.push(Block::new(depth, Kind::Heading, text, line));
+        self.heads.push((level, depth));
+    }
+
+    /// Ends open lists (a rule or a heading-level paragraph does).
+    pub fn end_lists(&mut self) {
+        self.list.clear();
+        self.open = None;
+    }
+
+    pub fn item(&mut self, indent: usize, text: &str, line: u32) {
+        while self.list.last().is_some_and(|&(ind, _)| ind >= indent) {
+            self.list.pop();
+        }
+        let depth = self.head_depth() + self.list.len() as u32;
+        let idx = self.blocks.len();
+        if text.is_empty() {
+            // A lone marker holds nothing to read; it still closes deeper items.
+            self.open = None;
+            return;
+        }
+        self.blocks.push(Block::new(depth, Kind::Bullet, text, line));
+        self.list.push((indent, idx));
+        self.open = Some((idx, 0));
+    }
+
+    /// An unmarked line of prose at `indent`.
+    pub fn text(&mut self, indent: usize, text: &str, line: u32) {
+        if let Some((idx, tail)) = self.open {
+            let b = &mut self.blocks[idx];
+            if continues_prose(&b.text[tail..], text, self.wrap) {
+                let tail = b.text.len() + 1;
+                b.text.push(' ');
+                b.text.push_str(text);
+                self.open = Some((idx, tail));
+                return;
+            }
+        }
+        while self.list.last().is_some_and(|&(ind, _)| ind >= indent) {
+            self.list.pop();
+        }
+        let depth = self.head_depth() + self.list.len() as u32;
+        self.open = Some((self.blocks.len(), 0));
+        self.blocks.push(Block::new(depth, Kind::Paragraph, text, line));
+    }
+
+    /// A line of code (or a table row) at `indent` in the current container.
+    pub fn code(&mut self, indent: usize, text: &str, line: u32) {
+        self.open = None;
+        while self.list.last().is_some_and(|&(ind, _)| ind >= indent) {
+            self.list.pop();
+        }
+        let depth = self.head_depth() + self.list.len() as u32;
+        if !text.trim().is_empty() {
+            self.blocks.push(Block::new(depth, Kind::Code, text, line));
+        }
+    }
+
+    /// Indentation of the innermost open list item's marker, if any.
+    pub fn list_indent(&self) -> Option<usize> {
+        self.list.last().map(|&(ind, _)| ind)
+    }
+
+    /// The paragraph just started, if it is still a single line (for Setext
+    /// headings, whose underline turns the line above into a heading).
+    pub fn take_single_line_paragraph(&mut self) -> Option<Block> {
+        let (idx, tail) = self.open?;
+        let b = &self.blocks[idx];
+        if idx + 1 != self.blocks.len() || b.kind != Kind::Paragraph || tail != 0 || !self.list.is_empty() {
+            return None;
+        }
+        self.open = None;
+        self.blocks.pop()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(b: &Body) -> Vec<String> {
+        b.blocks.iter().map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text)).collect()
+    }
+
+    #[test]
+    fn headings_nest_by_level_and_items_by_indent() {
+        let mut b = Body::new(None);
+        b.heading(1, "Conf", 1);
+        b.heading(3, "Talk", 2);
+        b.item(0, "a", 3);
+        b.item(4, "a1", 4);
+        b.item(2, "a2", 5); // between 0 and 4: a sibling of a1
+        b.item(0, "b", 6);
+        b.heading(2, "Day 2", 7);
+        assert_eq!(
+            shape(&b),
+            vec!["heading Conf", "  heading Talk", "    bullet a", "      bullet a1", "      bullet a2", "    bullet b", "  heading Day 2"]
+        );
+    }
+
+    #[test]
+    fn wrapped_prose_joins_and_separate_lines_stay_apart() {
+        let mut b = Body::new(None);
+        b.text(0, "This line goes", 1);
+        b.text(0, "on here.", 2);
+        b.text(0, "Serializable transactions", 3);
+        b.blank();
+        b.text(0, "new paragraph", 5);
+        assert_eq!(
+            shape(&b),
+            vec!["paragraph This line goes on here.", "paragraph Serializable transactions", "paragraph new paragraph"]
+        );
+    }
+
+    #[test]
+    fn indented_text_after_an_item_belongs_to_it() {
+        let mut b = Body::new(None);
+        b.item(0, "Team was great.", 1);
+        b.text(4, "TimeLion - stats", 2);
+        b.text(4, "Graph - paid", 3);
+        b.text(0, "Outside the list.", 4);
+        assert_eq!(
+            shape(&b),
+            vec!["bullet Team was great.", "  paragraph TimeLion - stats", "  paragraph Graph - paid", "paragraph Outside the list."]
+        );
+    }
+}

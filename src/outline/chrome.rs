@@ -1,0 +1,103 @@
+//! Page chrome: the lines a web page brings along when copied as text (site
+//! navigation, share, sign-in and comment widgets). The phrases are data in
+//! `assets/chrome.txt`; this module only decides which lines to blank out.
+
+use super::signals::{glob_match, normalize};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+struct Phrases {
+    exact: HashSet<String>,
+    globs: Vec<String>,
+}
+
+fn phrases() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut exact = HashSet::new();
+        let mut globs = Vec::new();
+        for line in include_str!("../../assets/chrome.txt").lines() {
+            let l = line.trim();
+            if l.is_empty() || l.starts_with("# ") || l == "#" {
+                continue;
+            }
+            let n = normalize(l);
+            if n.contains('*') || n.contains("<n>") {
+                globs.push(n);
+            } else {
+                exact.insert(n);
+            }
+        }
+        Phrases { exact, globs }
+    })
+}
+
+/// Whether the whole line matches a chrome phrase.
+pub fn is_chrome_phrase(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 160 {
+        return false;
+    }
+    let n = normalize(t);
+    let p = phrases();
+    p.exact.contains(&n) || p.globs.iter().any(|g| glob_match(g, &n))
+}
+
+/// Indexes of the lines to drop as chrome. A phrase of three or more words
+/// always goes; a shorter one ("Embed", "Copy link") only where it stands
+/// next to other chrome or at the very start or end of the file, so a
+/// heading that happens to read "Search" in real notes survives.
+pub fn chrome_lines(lines: &[&str]) -> Vec<usize> {
+    let nonblank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
+    let cand: Vec<bool> = nonblank.iter().map(|&i| is_chrome_phrase(lines[i])).collect();
+    let mut out = Vec::new();
+    for (k, &i) in nonblank.iter().enumerate() {
+        if !cand[k] {
+            continue;
+        }
+        let long = lines[i].split_whitespace().count() >= 3;
+        let edge = k == 0 || k + 1 == nonblank.len();
+        let near = (k > 0 && cand[k - 1]) || cand.get(k + 1).copied().unwrap_or(false);
+        if long || edge || near {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// A line that is a slug of the heading after it ("scale-summit 2014" above
+/// "Scale Summit 2014"): a page's file name or URL echo, not content.
+pub fn is_slug_echo(line: &str, next: &str) -> bool {
+    fn letters(s: &str) -> String {
+        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    }
+    let a = line.trim();
+    let b = next.trim();
+    a != b && !a.is_empty() && a.len() <= 100 && !a.contains(". ") && letters(a) == letters(b) && !letters(a).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_whole_lines_only() {
+        assert!(is_chrome_phrase("Skip to content"));
+        assert!(is_chrome_phrase("  commented Mar 22, 2014"));
+        assert!(is_chrome_phrase("Sign up for free to join this conversation on GitHub. Already have an account? Sign in to comment"));
+        assert!(!is_chrome_phrase("Skip to content if you are in a hurry"));
+    }
+
+    #[test]
+    fn short_phrases_need_company() {
+        let lines = ["Search", "", "real notes", "Search", "more notes", "Embed", "Copy link"];
+        assert_eq!(chrome_lines(&lines), vec![0, 5, 6]);
+    }
+
+    #[test]
+    fn slug_echo() {
+        assert!(is_slug_echo("scale-summit 2014", "Scale Summit 2014"));
+        assert!(!is_slug_echo("Scale Summit 2014", "Scale Summit 2014"));
+        assert!(!is_slug_echo("intro", "outro"));
+    }
+}

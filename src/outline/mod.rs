@@ -1,0 +1,169 @@
+//! The model and the loaders: any notes file (bytes) becomes a document of
+//! groups, talks, sub-headings and notes. Pure: no terminal, no global state;
+//! `fs` is the only part that touches the file system.
+
+mod body;
+mod chrome;
+mod detect;
+pub mod dump;
+pub mod fs;
+pub mod hygiene;
+pub mod lines;
+mod mangled;
+mod markdown;
+mod model;
+mod opml;
+mod org;
+mod shape;
+pub mod signals;
+mod text;
+
+pub use model::{Block, Children, DocInfo, Format, Kind, Outline};
+
+/// What a format's parser hands back: depth-ordered blocks, and a title if
+/// the file names itself.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub title: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+/// One parsed file, ready to join the outline.
+#[derive(Debug)]
+pub struct Document {
+    pub title: String,
+    pub source: String,
+    pub format: Format,
+    pub warnings: Vec<String>,
+    pub blocks: Vec<Block>,
+}
+
+/// A file that could not be loaded, and why (shown as `source: reason`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    pub source: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.source, self.reason)
+    }
+}
+
+/// Parses one file's bytes. `source` is the path as given; its extension
+/// only breaks format ties and its stem names an untitled document.
+pub fn parse_document(bytes: &[u8], source: &str) -> Result<Document, LoadError> {
+    if hygiene::looks_binary(bytes) {
+        return Err(LoadError {
+            source: source.to_string(),
+            reason: "looks like a binary file (NUL bytes near the start), not notes".into(),
+        });
+    }
+    let decoded = hygiene::decode(bytes);
+    let path = std::path::Path::new(source);
+    let ext = path.extension().and_then(|e| e.to_str());
+    let format = detect::detect(&decoded.text, ext);
+    let parsed = match format {
+        Format::Opml => shape::classify(opml::parse(&decoded.text)),
+        Format::Org | Format::Markdown => {
+            let lines: Vec<&str> = decoded.text.split('\n').collect();
+            let wrap = lines::estimate_wrap(&lines);
+            let p = if format == Format::Org {
+                org::parse(&lines, wrap)
+            } else {
+                markdown::parse(&blank_chrome(&lines), wrap)
+            };
+            shape::classify(p)
+        }
+        Format::Text => parse_text(&decoded),
+    };
+    let title = parsed
+        .title
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| preamble_event_name(&parsed.blocks))
+        .unwrap_or_else(|| path.file_stem().and_then(|s| s.to_str()).unwrap_or(source).to_string());
+    Ok(Document {
+        title,
+        source: source.to_string(),
+        format,
+        warnings: decoded.warnings,
+        blocks: parsed.blocks,
+    })
+}
+
+/// Lines with page chrome and slug echoes blanked out (kept as empty lines
+/// so line numbers stay true).
+fn blank_chrome<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut out = lines.to_vec();
+    for i in chrome::chrome_lines(lines) {
+        out[i] = "";
+    }
+    let nonblank: Vec<usize> = (0..out.len()).filter(|&i| !out[i].trim().is_empty()).collect();
+    for w in nonblank.windows(2) {
+        if chrome::is_slug_echo(out[w[0]], out[w[1]]) {
+            out[w[0]] = "";
+        }
+    }
+    out
+}
+
+fn parse_text(decoded: &hygiene::Decoded) -> Parsed {
+    let raw: Vec<&str> = decoded.text.split('\n').collect();
+    let blank_width = |i: usize| decoded.blank_width(i);
+    let cleaned = blank_chrome(&raw);
+    let wrap = lines::estimate_wrap(&cleaned);
+    if mangled::detect(&cleaned, &blank_width) {
+        let fixed = mangled::decode(&cleaned, &blank_width);
+        let lines: Vec<(u32, &str)> = fixed.iter().map(|(n, s)| (*n, s.as_str())).collect();
+        text::parse(&lines, wrap)
+    } else {
+        let lines: Vec<(u32, &str)> = cleaned.iter().enumerate().map(|(i, s)| (i as u32 + 1, *s)).collect();
+        text::parse(&lines, wrap)
+    }
+}
+
+/// "DotScale 2015" from the prose before the first talk, for untitled posts.
+fn preamble_event_name(blocks: &[Block]) -> Option<String> {
+    blocks
+        .iter()
+        .take_while(|b| !b.kind.is_structural())
+        .filter(|b| b.kind == Kind::Paragraph)
+        .take(3)
+        .find_map(|b| signals::event_name(&b.text))
+}
+
+/// Adds parsed documents to an outline, in order.
+pub fn build_outline(docs: Vec<Document>) -> Outline {
+    let mut outline = Outline::new();
+    for d in docs {
+        let info = DocInfo {
+            node: 0,
+            source: d.source,
+            format: d.format,
+            warnings: d.warnings,
+        };
+        outline.push_document(&d.title, info, &d.blocks);
+    }
+    outline.shrink_to_fit();
+    outline
+}
+
+/// The notes this project started from, built into the binary so that
+/// `talktree` with no paths works from any directory.
+pub const SEEDS: &[(&str, &[u8])] = &[
+    ("seeds/000_d4f2b3bd88ab5530.txt", include_bytes!("../../seeds/000_d4f2b3bd88ab5530.txt")),
+    ("seeds/001_9bddaddb8d0d360c.txt", include_bytes!("../../seeds/001_9bddaddb8d0d360c.txt")),
+    ("seeds/002_e5e5766fcc69a426.txt", include_bytes!("../../seeds/002_e5e5766fcc69a426.txt")),
+    ("seeds/003_06d17b40e4ac878b.txt", include_bytes!("../../seeds/003_06d17b40e4ac878b.txt")),
+    ("seeds/004_91da693db45061a5.txt", include_bytes!("../../seeds/004_91da693db45061a5.txt")),
+];
+
+/// The bundled seeds as one outline.
+pub fn load_seeds() -> Outline {
+    let docs = SEEDS
+        .iter()
+        .filter_map(|(name, bytes)| parse_document(bytes, name).ok())
+        .collect();
+    build_outline(docs)
+}

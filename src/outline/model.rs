@@ -1,0 +1,359 @@
+//! The loaded notes as one flat, pre-ordered tree shared by every view.
+//!
+//! Nodes live in a single `Vec` in document order; a node's subtree is the
+//! index range `i..end`, so folding, walking and counting are index arithmetic
+//! with no recursion (notes can nest 100,000 levels deep). Text lives in one
+//! buffer addressed by offsets, not a `String` per node, to keep memory low.
+
+use serde::Serialize;
+
+/// What a node is, from the reader's point of view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Document,
+    /// A heading that only holds talks: a day, a track, "lightning talks".
+    Group,
+    /// A talk: the outermost heading that carries notes.
+    Session,
+    /// A sub-heading inside a talk, or a section that is not a talk.
+    Heading,
+    Bullet,
+    Paragraph,
+    Code,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Document => "document",
+            Kind::Group => "group",
+            Kind::Session => "session",
+            Kind::Heading => "heading",
+            Kind::Bullet => "bullet",
+            Kind::Paragraph => "paragraph",
+            Kind::Code => "code",
+        }
+    }
+
+    /// Kinds that structure the outline rather than hold notes.
+    pub fn is_structural(self) -> bool {
+        matches!(self, Kind::Document | Kind::Group | Kind::Session | Kind::Heading)
+    }
+}
+
+/// The source format a document was read as (detected from content).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Markdown,
+    Org,
+    Opml,
+    Text,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Org => "org",
+            Format::Opml => "opml",
+            Format::Text => "text",
+        }
+    }
+}
+
+/// Marks "no parent" for document nodes.
+pub const NO_PARENT: u32 = u32::MAX;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Node {
+    text_start: u32,
+    text_len: u32,
+    parent: u32,
+    /// One past the last node of this subtree.
+    end: u32,
+    /// 1-based source line (0 for documents).
+    line: u32,
+    /// Documents are depth 0.
+    depth: u32,
+    kind: Kind,
+}
+
+/// Per-document facts that are not nodes.
+#[derive(Clone, Debug)]
+pub struct DocInfo {
+    /// Index of the document's node.
+    pub node: usize,
+    /// The path as given on the command line (`seeds/NAME` for bundled notes).
+    pub source: String,
+    pub format: Format,
+    pub warnings: Vec<String>,
+}
+
+/// One item of a loader's output: depth-ordered (pre-order with depths),
+/// relative to the document (its direct children are depth 0).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub depth: u32,
+    pub kind: Kind,
+    pub text: String,
+    pub line: u32,
+}
+
+impl Block {
+    pub fn new(depth: u32, kind: Kind, text: impl Into<String>, line: u32) -> Self {
+        Block {
+            depth,
+            kind,
+            text: text.into(),
+            line,
+        }
+    }
+}
+
+/// Every loaded document in one tree.
+#[derive(Clone, Debug, Default)]
+pub struct Outline {
+    nodes: Vec<Node>,
+    text: String,
+    docs: Vec<DocInfo>,
+}
+
+impl Outline {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends one document. `blocks` must be depth-ordered; a block deeper
+    /// than its predecessor allows is clamped to be that predecessor's child.
+    pub fn push_document(&mut self, title: &str, info: DocInfo, blocks: &[Block]) -> usize {
+        let doc = self.nodes.len();
+        self.push_node(title, NO_PARENT, 0, 0, Kind::Document);
+        // `open[d]` is the node index at depth d+1 currently accepting children.
+        let mut open: Vec<u32> = vec![doc as u32];
+        for b in blocks {
+            let want = b.depth as usize + 1;
+            while open.len() > want {
+                self.close(open.pop().expect("stack holds the document"));
+            }
+            let parent = *open.last().expect("document stays open");
+            let depth = open.len() as u32;
+            let idx = self.push_node(&b.text, parent, b.line, depth, b.kind);
+            open.push(idx as u32);
+        }
+        while let Some(i) = open.pop() {
+            self.close(i);
+        }
+        self.docs.push(DocInfo { node: doc, ..info });
+        doc
+    }
+
+    fn push_node(&mut self, text: &str, parent: u32, line: u32, depth: u32, kind: Kind) -> usize {
+        let text_start = self.text.len() as u32;
+        self.text.push_str(text);
+        let idx = self.nodes.len();
+        self.nodes.push(Node {
+            text_start,
+            text_len: text.len() as u32,
+            parent,
+            end: idx as u32 + 1,
+            line,
+            depth,
+            kind,
+        });
+        idx
+    }
+
+    fn close(&mut self, idx: u32) {
+        let end = self.nodes.len() as u32;
+        self.nodes[idx as usize].end = end;
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn docs(&self) -> &[DocInfo] {
+        &self.docs
+    }
+
+    pub fn kind(&self, i: usize) -> Kind {
+        self.nodes[i].kind
+    }
+
+    pub fn text(&self, i: usize) -> &str {
+        let n = &self.nodes[i];
+        &self.text[n.text_start as usize..(n.text_start + n.text_len) as usize]
+    }
+
+    pub fn line(&self, i: usize) -> u32 {
+        self.nodes[i].line
+    }
+
+    pub fn depth(&self, i: usize) -> usize {
+        self.nodes[i].depth as usize
+    }
+
+    pub fn parent(&self, i: usize) -> Option<usize> {
+        let p = self.nodes[i].parent;
+        (p != NO_PARENT).then_some(p as usize)
+    }
+
+    /// One past the last node of `i`'s subtree.
+    pub fn subtree_end(&self, i: usize) -> usize {
+        self.nodes[i].end as usize
+    }
+
+    pub fn has_children(&self, i: usize) -> bool {
+        self.subtree_end(i) > i + 1
+    }
+
+    pub fn children(&self, i: usize) -> Children<'_> {
+        Children {
+            outline: self,
+            next: i + 1,
+            end: self.subtree_end(i),
+        }
+    }
+
+    pub fn child_count(&self, i: usize) -> usize {
+        self.children(i).count()
+    }
+
+    /// Ancestors from the parent up to the document.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.parent(i), move |&p| self.parent(p))
+    }
+
+    /// The document node that holds `i`.
+    pub fn document_of(&self, i: usize) -> usize {
+        let mut d = i;
+        while let Some(p) = self.parent(d) {
+            d = p;
+        }
+        d
+    }
+
+    /// Index into `docs()` for the document holding `i`.
+    pub fn doc_index(&self, i: usize) -> usize {
+        let node = self.document_of(i);
+        self.docs
+            .binary_search_by_key(&node, |d| d.node)
+            .unwrap_or_default()
+    }
+
+    /// The session holding `i` (or `i` itself), if any.
+    pub fn session_of(&self, i: usize) -> Option<usize> {
+        std::iter::once(i)
+            .chain(self.ancestors(i))
+            .find(|&n| self.kind(n) == Kind::Session)
+    }
+
+    /// Roots of the forest: one per document.
+    pub fn documents(&self) -> impl Iterator<Item = usize> + '_ {
+        self.docs.iter().map(|d| d.node)
+    }
+
+    pub fn count_kind(&self, kind: Kind) -> usize {
+        self.nodes.iter().filter(|n| n.kind == kind).count()
+    }
+
+    /// Bytes of text held, for memory accounting.
+    pub fn text_bytes(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Approximate heap bytes held by the outline.
+    pub fn heap_bytes(&self) -> usize {
+        self.nodes.capacity() * std::mem::size_of::<Node>() + self.text.capacity()
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.nodes.shrink_to_fit();
+        self.text.shrink_to_fit();
+    }
+}
+
+pub struct Children<'a> {
+    outline: &'a Outline,
+    next: usize,
+    end: usize,
+}
+
+impl Iterator for Children<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        if self.next >= self.end {
+            return None;
+        }
+        let cur = self.next;
+        self.next = self.outline.subtree_end(cur);
+        Some(cur)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info() -> DocInfo {
+        DocInfo {
+            node: 0,
+            source: "x".into(),
+            format: Format::Text,
+            warnings: vec![],
+        }
+    }
+
+    //  doc
+    //  ├─ a
+    //  │  ├─ b
+    //  │  └─ c
+    //  └─ d
+    #[test]
+    fn pre_order_ranges_and_parents() {
+        let mut o = Outline::new();
+        let blocks = [
+            Block::new(0, Kind::Session, "a", 1),
+            Block::new(1, Kind::Bullet, "b", 2),
+            Block::new(1, Kind::Bullet, "c", 3),
+            Block::new(0, Kind::Session, "d", 4),
+        ];
+        o.push_document("doc", info(), &blocks);
+        assert_eq!(o.len(), 5);
+        assert_eq!(o.children(0).collect::<Vec<_>>(), vec![1, 4]);
+        assert_eq!(o.children(1).collect::<Vec<_>>(), vec![2, 3]);
+        assert_eq!(o.parent(3), Some(1));
+        assert_eq!(o.subtree_end(1), 4);
+        assert_eq!(o.session_of(3), Some(1));
+        assert_eq!(o.document_of(3), 0);
+        assert_eq!(o.text(2), "b");
+    }
+
+    #[test]
+    fn too_deep_block_is_clamped_to_a_child() {
+        let mut o = Outline::new();
+        let blocks = [
+            Block::new(0, Kind::Bullet, "a", 1),
+            Block::new(5, Kind::Bullet, "b", 2),
+        ];
+        o.push_document("doc", info(), &blocks);
+        assert_eq!(o.parent(2), Some(1));
+        assert_eq!(o.depth(2), 2);
+    }
+
+    #[test]
+    fn second_document_has_its_own_root() {
+        let mut o = Outline::new();
+        o.push_document("one", info(), &[Block::new(0, Kind::Bullet, "a", 1)]);
+        o.push_document("two", info(), &[Block::new(0, Kind::Bullet, "b", 1)]);
+        assert_eq!(o.documents().collect::<Vec<_>>(), vec![0, 2]);
+        assert_eq!(o.doc_index(3), 1);
+        assert_eq!(o.parent(2), None);
+    }
+}

@@ -1,0 +1,250 @@
+//! OPML from outliner apps: nested `<outline text=..>` elements, `_note` kept
+//! as a paragraph, entities decoded. The scanner is deliberately forgiving:
+//! unknown, empty, unclosed or stray elements are skipped, never fatal.
+
+use super::hygiene::clean_inline;
+use super::model::{Block, Kind};
+use super::Parsed;
+
+enum Tag<'a> {
+    Start { name: &'a str, attrs: &'a str, empty: bool },
+    End(&'a str),
+}
+
+/// Decodes the five named entities and numeric references.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..semi];
+        let ch = match name {
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "amp" => Some('&'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some(' '),
+            _ => name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match ch {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The raw value of attribute `key` in a tag's attribute text.
+fn attr<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
+    let mut rest = attrs;
+    loop {
+        rest = rest.trim_start();
+        let eq = rest.find('=')?;
+        let name = rest[..eq].trim();
+        let after = rest[eq + 1..].trim_start();
+        let quote = after.chars().next()?;
+        let (value, next) = if quote == '"' || quote == '\'' {
+            let body = &after[1..];
+            let close = body.find(quote).unwrap_or(body.len());
+            (&body[..close], body.get(close + 1..).unwrap_or(""))
+        } else {
+            let end = after.find(char::is_whitespace).unwrap_or(after.len());
+            (&after[..end], &after[end..])
+        };
+        if name == key {
+            return Some(value);
+        }
+        rest = next;
+    }
+}
+
+/// Splits `text` into tags, skipping comments, declarations and CDATA.
+/// Calls `f(tag, byte offset)` for each.
+fn scan_tags<'a>(text: &'a str, mut f: impl FnMut(Tag<'a>, usize)) {
+    let mut pos = 0;
+    while let Some(off) = text[pos..].find('<') {
+        let at = pos + off;
+        let rest = &text[at..];
+        let skip_to = |end: &str| rest.find(end).map_or(text.len(), |e| at + e + end.len());
+        if rest.starts_with("<!--") {
+            pos = skip_to("-->");
+        } else if rest.starts_with("<![CDATA[") {
+            pos = skip_to("]]>");
+        } else if rest.starts_with("<?") {
+            pos = skip_to("?>");
+        } else if rest.starts_with("<!") {
+            pos = skip_to(">");
+        } else {
+            let Some(close) = tag_end(rest) else { break };
+            let inner = &rest[1..close];
+            pos = at + close + 1;
+            if let Some(name) = inner.strip_prefix('/') {
+                f(Tag::End(name.trim()), at);
+            } else {
+                let empty = inner.ends_with('/');
+                let inner = inner.trim_end_matches('/');
+                let name_end = inner.find(char::is_whitespace).unwrap_or(inner.len());
+                f(
+                    Tag::Start {
+                        name: &inner[..name_end],
+                        attrs: &inner[name_end..],
+                        empty,
+                    },
+                    at,
+                );
+            }
+        }
+    }
+}
+
+/// The `>` closing a tag, ignoring any inside quoted attribute values.
+fn tag_end(s: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in s.char_indices().skip(1) {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, '>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+pub fn parse(text: &str) -> Parsed {
+    let mut blocks: Vec<Block> = Vec::new();
+    // Open <outline> elements: index of their block, or None for a skipped one.
+    let mut open: Vec<Option<usize>> = Vec::new();
+    let mut title: Option<String> = None;
+    let mut title_start: Option<usize> = None;
+    let mut line = 1u32;
+    let mut counted = 0usize;
+    scan_tags(text, |tag, at| {
+        line += text[counted..at].bytes().filter(|&b| b == b'\n').count() as u32;
+        counted = at;
+        match tag {
+            Tag::Start { name, attrs, empty } if name.eq_ignore_ascii_case("outline") => {
+                let raw = attr(attrs, "text").or_else(|| attr(attrs, "title")).unwrap_or("");
+                let label = clean_inline(&decode_entities(raw));
+                let note = attr(attrs, "_note").map(|n| clean_inline(&decode_entities(n))).filter(|n| !n.is_empty());
+                let depth = open.iter().flatten().count() as u32;
+                let keep = !label.is_empty() || note.is_some() || !empty;
+                let idx = keep.then(|| {
+                    if let Some(&Some(p)) = open.iter().rev().find(|o| o.is_some()) {
+                        blocks[p].kind = Kind::Heading;
+                    }
+                    let own = blocks.len();
+                    blocks.push(Block::new(depth, Kind::Bullet, label, line));
+                    if let Some(n) = note {
+                        blocks.push(Block::new(depth + 1, Kind::Paragraph, n, line));
+                    }
+                    own
+                });
+                if !empty {
+                    open.push(idx);
+                }
+            }
+            Tag::End(name) if name.eq_ignore_ascii_case("outline") => {
+                open.pop();
+            }
+            Tag::Start { name, empty: false, .. } if name.eq_ignore_ascii_case("title") => {
+                title_start = Some(at);
+            }
+            Tag::End(name) if name.eq_ignore_ascii_case("title") => {
+                if let Some(s) = title_start.take() {
+                    let inner = &text[s..at];
+                    let inner = inner.find('>').map_or("", |g| &inner[g + 1..]);
+                    let t = clean_inline(&decode_entities(inner));
+                    if !t.is_empty() && title.is_none() {
+                        title = Some(t);
+                    }
+                }
+            }
+            _ => {}
+        }
+    });
+    // An outline that kept only an empty label and no children says nothing.
+    let mut keep = vec![true; blocks.len()];
+    for i in 0..blocks.len() {
+        let leaf = blocks.get(i + 1).is_none_or(|n| n.depth <= blocks[i].depth);
+        if blocks[i].text.is_empty() && leaf {
+            keep[i] = false;
+        }
+    }
+    let mut k = keep.into_iter();
+    blocks.retain(|_| k.next().unwrap_or(true));
+    Parsed { title, blocks }
+}
+
+/// Content that looks like OPML: an `<opml` element near the start.
+pub fn looks_like(text: &str) -> bool {
+    let head = &text[..text.len().min(4096)];
+    head.trim_start().starts_with('<') && head.to_ascii_lowercase().contains("<opml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(src: &str) -> Vec<String> {
+        parse(src)
+            .blocks
+            .iter()
+            .map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text))
+            .collect()
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(decode_entities("a &amp; b &lt;c&gt; &#65;&#x42; &bogus; &"), "a & b <c> AB &bogus; &");
+    }
+
+    #[test]
+    fn outlines_nest_and_notes_become_paragraphs() {
+        let src = r#"<?xml version="1.0"?><!-- made by X --><opml version="2.0"><head><title>My &amp; Notes</title><vertScrollState /></head>
+<body><outline text="Talk" _note="A note&#10;on two lines"><outline text="point">
+<outline text="deeper"/></outline><outline text=""/></outline><weird/></body></opml>"#;
+        let p = parse(src);
+        assert_eq!(p.title.as_deref(), Some("My & Notes"));
+        assert_eq!(
+            shape(src),
+            vec!["heading Talk", "  paragraph A note on two lines", "  heading point", "    bullet deeper"]
+        );
+        assert_eq!(p.blocks[2].line, 2);
+    }
+
+    #[test]
+    fn broken_xml_is_tolerated() {
+        let src = "<opml><body><outline text='a'><outline text=\"b > c\"><outline text=unquoted";
+        assert_eq!(shape(src), vec!["heading a", "  bullet b > c"]);
+        assert!(parse("</outline></outline><<<>>").blocks.is_empty());
+    }
+
+    #[test]
+    fn entity_encoded_controls_are_cleaned() {
+        let p = parse("<opml><body><outline text=\"x&#27;[31my\"/></body></opml>");
+        assert!(!p.blocks[0].text.contains('\u{1b}'));
+    }
+}

@@ -1,0 +1,297 @@
+//! Signals that tell a talk title from a sub-heading in notes without markup:
+//! a speaker in the title, a keynote, a narrative first paragraph, and the
+//! vocabulary (kept as data in `assets/vocabulary.toml`) of groups, sections
+//! and programme items.
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Deserialize)]
+pub struct Vocabulary {
+    groups: Vec<String>,
+    sections: Vec<String>,
+    program: Vec<String>,
+    talk_words: Vec<String>,
+    keynote_words: Vec<String>,
+}
+
+pub fn vocabulary() -> &'static Vocabulary {
+    static V: OnceLock<Vocabulary> = OnceLock::new();
+    V.get_or_init(|| {
+        toml::from_str(include_str!("../../assets/vocabulary.toml"))
+            .expect("assets/vocabulary.toml is valid (checked by a test)")
+    })
+}
+
+impl Vocabulary {
+    pub fn is_group(&self, heading: &str) -> bool {
+        matches_any(&self.groups, heading)
+    }
+    pub fn is_section(&self, heading: &str) -> bool {
+        matches_any(&self.sections, heading)
+    }
+    pub fn is_program(&self, heading: &str) -> bool {
+        matches_any(&self.program, heading)
+    }
+    fn has_talk_word(&self, text: &str) -> bool {
+        words(text).any(|w| self.talk_words.iter().any(|t| t == &w))
+    }
+    fn has_keynote_word(&self, title: &str) -> bool {
+        let norm = normalize(title);
+        let padded = format!(" {} ", norm.replace(|c: char| !c.is_alphanumeric(), " "));
+        self.keynote_words.iter().any(|k| padded.contains(&format!(" {k} ")))
+    }
+}
+
+fn matches_any(patterns: &[String], heading: &str) -> bool {
+    let h = normalize(heading);
+    let h = h.trim_end_matches(':').trim_end();
+    patterns.iter().any(|p| glob_match(p, h))
+}
+
+/// Lowercase, single-spaced, trimmed.
+pub fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Whole-string match where `*` is any text and `<n>` one or more digits.
+/// Both inputs are expected lowercase.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    fn go(p: &[u8], t: &[u8]) -> bool {
+        if p.is_empty() {
+            return t.is_empty();
+        }
+        if p[0] == b'*' {
+            return (0..=t.len()).any(|k| go(&p[1..], &t[k..]));
+        }
+        if p.starts_with(b"<n>") {
+            let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
+            return (1..=digits).rev().any(|k| go(&p[3..], &t[k..]));
+        }
+        !t.is_empty() && p[0] == t[0] && go(&p[1..], &t[1..])
+    }
+    go(pattern.as_bytes(), text.as_bytes())
+}
+
+const PARTICLES: &[&str] = &["van", "de", "von", "da", "di", "der", "den", "le", "la", "du", "del", "bin", "al"];
+
+/// A word of a person's name: capitalised, letters (each hyphenated part
+/// capitalised too), or an initial like "J.".
+fn is_name_word(w: &str) -> bool {
+    if PARTICLES.contains(&w) {
+        return true;
+    }
+    w.split(['-', '\'', '’']).all(|part| {
+        let mut cs = part.chars();
+        let Some(first) = cs.next() else { return false };
+        first.is_uppercase() && cs.all(|c| c.is_alphabetic() || c == '.')
+    })
+}
+
+/// A person's name of 2..=max words.
+fn is_name(s: &str, max: usize) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    (2..=max).contains(&ws.len()) && ws.iter().all(|w| is_name_word(w)) && !PARTICLES.contains(&ws[0])
+}
+
+/// "Name, Name and Name": every part a name or a one-word organisation,
+/// and at least one real (multi-word) name.
+fn is_name_list(s: &str) -> bool {
+    let parts: Vec<&str> = s
+        .split([',', '&', '/'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty()
+        && parts.iter().any(|p| is_name(p, 4))
+        && parts.iter().all(|p| is_name(p, 4) || (!p.contains(' ') && is_name_word(p)))
+}
+
+/// "Title (Name)" or "Title (Name, Name)".
+fn speaker_in_parens(title: &str) -> bool {
+    let t = title.trim_end();
+    let Some(body) = t.strip_suffix(')') else { return false };
+    let Some(open) = body.rfind('(') else { return false };
+    !body[..open].trim().is_empty() && is_name_list(&body[open + 1..])
+}
+
+/// "Title by Name".
+fn speaker_by(title: &str) -> bool {
+    title
+        .rfind(" by ")
+        .is_some_and(|i| i > 0 && is_name_list(&title[i + 4..]))
+}
+
+/// "Title - Name", "Title -- Name, role": the name part of the right side.
+fn speaker_after_dash(title: &str) -> Option<&str> {
+    let (left, right) = [" -- ", " — ", " – ", " - "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| (&title[..i], &title[i + sep.len()..])))
+        .max_by_key(|(l, _)| l.len())?;
+    let name = right.split(',').next()?.trim();
+    (!left.trim().is_empty() && is_name(name, 3)).then_some(left)
+}
+
+/// Most longer words capitalised, as in a talk title.
+fn is_title_case(s: &str) -> bool {
+    let long: Vec<&str> = s.split_whitespace().filter(|w| w.chars().count() >= 4).collect();
+    !long.is_empty()
+        && long
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+            .count()
+            * 10
+            >= long.len() * 6
+}
+
+/// A first paragraph that tells a story (several sentences) rather than a
+/// short note.
+fn is_narrative(p: &str) -> bool {
+    let sentences = p
+        .split_inclusive(['.', '!', '?'])
+        .filter(|s| s.trim().chars().count() > 15)
+        .count();
+    p.chars().count() >= 150 && sentences >= 2
+}
+
+/// Score at or above which a heading is taken for a talk.
+pub const TALK: i32 = 3;
+
+/// How strongly a heading looks like a talk title rather than a sub-heading.
+/// `first_para` is the first paragraph under it, if its content starts with one.
+pub fn talk_score(title: &str, first_para: Option<&str>) -> i32 {
+    let v = vocabulary();
+    let t = title.trim();
+    if v.is_section(t) || t.ends_with(':') {
+        return -TALK;
+    }
+    let mut score = 0;
+    if speaker_in_parens(t) || speaker_by(t) || v.has_keynote_word(t) {
+        score += TALK;
+    } else if let Some(left) = speaker_after_dash(t) {
+        score += if is_title_case(left) { TALK } else { 2 };
+    } else if t.contains(" - ") || t.contains(" – ") || t.contains(" — ") {
+        score += 1;
+    }
+    if let Some(p) = first_para {
+        if is_narrative(p) {
+            score += 2;
+        }
+        let first_sentence = p.split_inclusive(['.', '!', '?']).next().unwrap_or(p);
+        if v.has_talk_word(first_sentence) {
+            score += 1;
+        }
+    }
+    score
+}
+
+/// True if the title alone names a speaker or a keynote.
+pub fn has_speaker(title: &str) -> bool {
+    talk_score(title, None) >= TALK
+}
+
+/// The first "Event Name 2015" in a passage of prose, to name an untitled
+/// document: one to four capitalised words followed by a year.
+pub fn event_name(prose: &str) -> Option<String> {
+    const NOT_NAMES: &[&str] = &["In", "On", "At", "By", "Since", "Until", "The", "Of", "For", "From", "To", "And", "Summer", "Winter", "Spring", "Fall", "Autumn"];
+    let ws: Vec<&str> = prose.split_whitespace().collect();
+    for (i, w) in ws.iter().enumerate() {
+        let year = w.trim_end_matches([',', '.', ';', ':', ')', '!', '?', '"']);
+        let is_year = year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) && (year.starts_with("19") || year.starts_with("20"));
+        if !is_year || i == 0 {
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && i - start < 4 {
+            let cand = ws[start - 1];
+            let clean = cand.trim_start_matches(['"', '(', '\'']);
+            if clean != cand || !clean.chars().next().is_some_and(char::is_uppercase) || !clean.chars().all(char::is_alphanumeric) || NOT_NAMES.contains(&clean) {
+                break;
+            }
+            start -= 1;
+        }
+        if start < i {
+            let mut name = ws[start..i].join(" ");
+            name.push(' ');
+            name.push_str(year);
+            return Some(name);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_asset_parses() {
+        let v = vocabulary();
+        assert!(v.is_group("Lightning talks"));
+        assert!(v.is_group("Day 2"));
+        assert!(v.is_section("Notes"));
+        assert!(v.is_section("Questions:"));
+        assert!(v.is_program("Intro, MBS"));
+        assert!(!v.is_group("ideas for sessions"));
+    }
+
+    #[test]
+    fn glob_patterns() {
+        assert!(glob_match("day <n>", "day 12"));
+        assert!(!glob_match("day <n>", "day x"));
+        assert!(glob_match("commented * <n>, <n>", "commented mar 22, 2014"));
+        assert!(glob_match("*track", "main track"));
+        assert!(!glob_match("notes", "notes and more"));
+    }
+
+    #[test]
+    fn speaker_shapes_score_as_talks() {
+        for t in [
+            "Using Persistent Memory for Fun and Profit by Matthew Wilcox",
+            "Speaking up without freaking out (Matt Abrahams)",
+            "Key Note - How to make a spaceship (Julian Guthrie, Dan Kreigh)",
+            "Jono Bacon Keynote",
+            "Keynote: Jane Smith",
+            "Scaling Ops - David Mytton",
+            "Building Things -- Ann Lee, CTO at Foo",
+        ] {
+            assert!(has_speaker(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn sub_heading_shapes_do_not() {
+        for t in [
+            "Notes",
+            "Think strategically:",
+            "Failure Detection SWIM (Scalable Weakly-consistent Infection-style Process Group Membership)",
+            "A route to continuing power in significant markets - Hamilton Helmer",
+            "Content - Understand your audience and their needs",
+            "bootstrapping environments (without object stores)",
+            "Keynotes",
+        ] {
+            assert!(!has_speaker(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn narrative_first_paragraph_adds_weight() {
+        let story = "The first talk I went to was Polyglot Persistence from Roopa Tangirala from Netflix. She covered 5 use cases of data persistence at Netflix, the challenges and the approaches.";
+        assert!(talk_score("Polyglot Persistence", Some(story)) >= TALK);
+        assert!(talk_score("Data stores", Some("The data stores she talked about in the talk were:")) < TALK);
+    }
+
+    #[test]
+    fn event_names_are_found_in_prose() {
+        assert_eq!(event_name("Last monday, I went to DotScale 2015 in the heart of Paris").as_deref(), Some("DotScale 2015"));
+        assert_eq!(event_name("In 2012 Dropbox had 1 DBA"), None);
+        assert_eq!(event_name("nothing here"), None);
+    }
+}
