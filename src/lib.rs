@@ -5,3 +5,4 @@
 //! terminal.
 
 pub mod outline;
+pub mod cli;

@@ -33,11 +33,6 @@ impl Body {
         self.heads.len() as u32
     }
 
-    /// Level of the innermost open heading (0 when none).
-    pub fn level(&self) -> usize {
-        self.heads.last().map_or(0, |h| h.0)
-    }
-
     pub fn blank(&mut self) {
         self.open = None;
     }
@@ -130,7 +125,10 @@ mod tests {
     use super::*;
 
     fn shape(b: &Body) -> Vec<String> {
-        b.blocks.iter().map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text)).collect()
+        b.blocks
+            .iter()
+            .map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text))
+            .collect()
     }
 
     #[test]
@@ -145,7 +143,15 @@ mod tests {
         b.heading(2, "Day 2", 7);
         assert_eq!(
             shape(&b),
-            vec!["heading Conf", "  heading Talk", "    bullet a", "      bullet a1", "      bullet a2", "    bullet b", "  heading Day 2"]
+            vec![
+                "heading Conf",
+                "  heading Talk",
+                "    bullet a",
+                "      bullet a1",
+                "      bullet a2",
+                "    bullet b",
+                "  heading Day 2"
+            ]
         );
     }
 
@@ -159,7 +165,11 @@ mod tests {
         b.text(0, "new paragraph", 5);
         assert_eq!(
             shape(&b),
-            vec!["paragraph This line goes on here.", "paragraph Serializable transactions", "paragraph new paragraph"]
+            vec![
+                "paragraph This line goes on here.",
+                "paragraph Serializable transactions",
+                "paragraph new paragraph"
+            ]
         );
     }
 
@@ -172,7 +182,12 @@ mod tests {
         b.text(0, "Outside the list.", 4);
         assert_eq!(
             shape(&b),
-            vec!["bullet Team was great.", "  paragraph TimeLion - stats", "  paragraph Graph - paid", "paragraph Outside the list."]
+            vec![
+                "bullet Team was great.",
+                "  paragraph TimeLion - stats",
+                "  paragraph Graph - paid",
+                "paragraph Outside the list."
+            ]
         );
     }
 }

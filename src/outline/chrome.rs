@@ -69,7 +69,10 @@ pub fn chrome_lines(lines: &[&str]) -> Vec<usize> {
 /// "Scale Summit 2014"): a page's file name or URL echo, not content.
 pub fn is_slug_echo(line: &str, next: &str) -> bool {
     fn letters(s: &str) -> String {
-        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
     }
     let a = line.trim();
     let b = next.trim();
@@ -84,7 +87,9 @@ mod tests {
     fn phrases_match_whole_lines_only() {
         assert!(is_chrome_phrase("Skip to content"));
         assert!(is_chrome_phrase("  commented Mar 22, 2014"));
-        assert!(is_chrome_phrase("Sign up for free to join this conversation on GitHub. Already have an account? Sign in to comment"));
+        assert!(is_chrome_phrase(
+            "Sign up for free to join this conversation on GitHub. Already have an account? Sign in to comment"
+        ));
         assert!(!is_chrome_phrase("Skip to content if you are in a hurry"));
     }
 

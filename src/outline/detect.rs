@@ -25,7 +25,12 @@ pub fn detect(text: &str, ext: Option<&str>) -> Format {
             }
         }
         let t = line.trim();
-        if t.starts_with("#+") && t[2..].split(':').next().is_some_and(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphabetic() || c == '_')) {
+        if t.starts_with("#+")
+            && t[2..]
+                .split(':')
+                .next()
+                .is_some_and(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphabetic() || c == '_'))
+        {
             org_keys += 1;
         }
         if let Some((_, title)) = atx_heading(line) {
@@ -50,10 +55,18 @@ pub fn detect(text: &str, ext: Option<&str>) -> Format {
         }
     }
     let is_org_ext = ext.as_deref() == Some("org");
-    if org_keys >= 2 || (org_deep >= 1 && org_top >= 1 && atx == 0) || (is_org_ext && (org_top + org_deep + org_keys) > 0) {
+    if org_keys >= 2
+        || (org_deep >= 1 && org_top >= 1 && atx == 0)
+        || (is_org_ext && (org_top + org_deep + org_keys) > 0)
+    {
         return Format::Org;
     }
-    let front = matches!(lines.first().map(|l| l.trim_end()), Some("---" | "+++")) && lines.iter().skip(1).take(200).any(|l| matches!(l.trim_end(), "---" | "+++" | "..."));
+    let front = matches!(lines.first().map(|l| l.trim_end()), Some("---" | "+++"))
+        && lines
+            .iter()
+            .skip(1)
+            .take(200)
+            .any(|l| matches!(l.trim_end(), "---" | "+++" | "..."));
     if atx >= 1 || setext >= 1 || fences >= 2 || front || bold >= 2 {
         return Format::Markdown;
     }
@@ -72,7 +85,10 @@ mod tests {
         assert_eq!(detect("* Talk\n** Part\n- a\n", Some("txt")), Format::Org);
         assert_eq!(detect("#+TITLE: x\n#+AUTHOR: y\nplain\n", None), Format::Org);
         assert_eq!(detect("plain lines\nonly\n", Some("org")), Format::Text);
-        assert_eq!(detect("<?xml version='1.0'?>\n<opml><body/></opml>", Some("txt")), Format::Opml);
+        assert_eq!(
+            detect("<?xml version='1.0'?>\n<opml><body/></opml>", Some("txt")),
+            Format::Opml
+        );
     }
 
     #[test]

@@ -12,14 +12,27 @@ pub const UNTITLED: &str = "(untitled)";
 pub fn write_text(o: &Outline, out: &mut impl Write) -> io::Result<()> {
     for (d, info) in o.docs().iter().enumerate() {
         let end = o.subtree_end(info.node);
-        writeln!(out, "document {} [{}, {}]", o.text(info.node), info.format.name(), info.source)?;
+        writeln!(
+            out,
+            "document {} [{}, {}]",
+            o.text(info.node),
+            info.format.name(),
+            info.source
+        )?;
         for w in &info.warnings {
             writeln!(out, "  warning: {w}")?;
         }
         for i in info.node + 1..end {
             let text = o.text(i);
             let text = if text.is_empty() { UNTITLED } else { text };
-            writeln!(out, "{:indent$}{} {}", "", o.kind(i).name(), text, indent = 2 * o.depth(i))?;
+            writeln!(
+                out,
+                "{:indent$}{} {}",
+                "",
+                o.kind(i).name(),
+                text,
+                indent = 2 * o.depth(i)
+            )?;
         }
         if d + 1 < o.docs().len() {
             writeln!(out)?;
@@ -129,14 +142,28 @@ mod tests {
         let mut buf = Vec::new();
         write_text(&sample(), &mut buf).unwrap();
         let s = String::from_utf8(buf).unwrap();
-        assert!(s.starts_with("document Doc [text, n.txt]\n  warning: w \"q\"\n  session T\n    bullet a\n      bullet (untitled)\n"), "{s}");
+        assert!(
+            s.starts_with(
+                "document Doc [text, n.txt]\n  warning: w \"q\"\n  session T\n    bullet a\n      bullet (untitled)\n"
+            ),
+            "{s}"
+        );
     }
 
     #[test]
     fn deep_nesting_does_not_overflow() {
         let mut o = Outline::new();
         let blocks: Vec<Block> = (0..100_000).map(|d| Block::new(d, Kind::Bullet, "x", d + 1)).collect();
-        o.push_document("deep", DocInfo { node: 0, source: "d".into(), format: Format::Text, warnings: vec![] }, &blocks);
+        o.push_document(
+            "deep",
+            DocInfo {
+                node: 0,
+                source: "d".into(),
+                format: Format::Text,
+                warnings: vec![],
+            },
+            &blocks,
+        );
         let mut buf = Vec::new();
         write_json(&o, &mut buf).unwrap();
         assert!(buf.ends_with(b"]}]}]}\n"));

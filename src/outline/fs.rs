@@ -21,7 +21,9 @@ pub struct ScanOptions {
     pub max_files: usize,
 }
 
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown", "mkd", "org", "opml", "otl", "outline", "notes"];
+pub const DEFAULT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "mdown", "mkd", "org", "opml", "otl", "outline", "notes",
+];
 
 impl Default for ScanOptions {
     fn default() -> Self {
@@ -72,7 +74,10 @@ pub fn collect(paths: &[PathBuf], opts: &ScanOptions) -> (Vec<Found>, Vec<LoadEr
                     errors.push(err(&source, "no notes files found in this folder"));
                 }
             }
-            Ok(_) => found.push(Found { path: p.clone(), source }),
+            Ok(_) => found.push(Found {
+                path: p.clone(),
+                source,
+            }),
         }
     }
     (found, errors, notices)
@@ -92,7 +97,9 @@ fn sniff_text(path: &Path) -> bool {
         return false;
     }
     let mut buf = [0u8; 1024];
-    let Ok(mut f) = open_nonblocking(path) else { return false };
+    let Ok(mut f) = open_nonblocking(path) else {
+        return false;
+    };
     let n = f.read(&mut buf).unwrap_or(0);
     n > 0 && !buf[..n].contains(&0) && std::str::from_utf8(&buf[..n.min(1000)]).is_ok()
 }
@@ -103,7 +110,9 @@ fn scan_dir(root: &Path, opts: &ScanOptions, found: &mut Vec<Found>) -> Option<S
     let mut stack = vec![root.to_path_buf()];
     let mut files = Vec::new();
     while let Some(dir) = stack.pop() {
-        let Ok(canon) = std::fs::canonicalize(&dir) else { continue };
+        let Ok(canon) = std::fs::canonicalize(&dir) else {
+            continue;
+        };
         if !seen.insert(canon) {
             continue; // a symlink loop or a folder reached twice
         }
@@ -111,7 +120,10 @@ fn scan_dir(root: &Path, opts: &ScanOptions, found: &mut Vec<Found>) -> Option<S
         let mut here: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
         here.sort();
         for p in here.into_iter().rev() {
-            let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+            let hidden = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
             if hidden {
                 continue;
             }
@@ -170,16 +182,25 @@ pub fn read_file(path: &Path, source: &str) -> Result<Vec<u8>, LoadError> {
         return Err(err(source, "is a folder"));
     }
     if !meta.is_file() {
-        return Err(err(source, "not a regular file (a FIFO, device or socket); refusing to read it"));
+        return Err(err(
+            source,
+            "not a regular file (a FIFO, device or socket); refusing to read it",
+        ));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(err(source, format!("too large ({}; the limit is 64 MiB)", human_size(meta.len()))));
+        return Err(err(
+            source,
+            format!("too large ({}; the limit is 64 MiB)", human_size(meta.len())),
+        ));
     }
     let mut f = open_nonblocking(path).map_err(|e| err(source, describe_io(&e)))?;
     // The path may have been swapped since the check: look at what we opened.
     let opened = f.metadata().map_err(|e| err(source, describe_io(&e)))?;
     if !opened.is_file() {
-        return Err(err(source, "not a regular file (a FIFO, device or socket); refusing to read it"));
+        return Err(err(
+            source,
+            "not a regular file (a FIFO, device or socket); refusing to read it",
+        ));
     }
     let mut bytes = Vec::with_capacity(opened.len() as usize);
     f.by_ref()
@@ -229,7 +250,10 @@ mod tests {
         std::fs::write(d.join(".git/x.txt"), "no").unwrap();
         std::os::unix::fs::symlink(d, d.join("a/loop")).unwrap();
         let (found, errors, _) = collect(&[d.to_path_buf()], &ScanOptions::default());
-        let names: Vec<String> = found.iter().map(|f| f.path.strip_prefix(d).unwrap().display().to_string()).collect();
+        let names: Vec<String> = found
+            .iter()
+            .map(|f| f.path.strip_prefix(d).unwrap().display().to_string())
+            .collect();
         assert_eq!(names, vec!["a/NOTES", "a/b/talk.md"]);
         assert!(errors.is_empty());
     }
@@ -260,15 +284,22 @@ mod tests {
         let fifo = d.join("pipe.txt");
         let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-        let paths: Vec<PathBuf> = ["good.txt", "bin.txt", "big.txt", "pipe.txt", "missing.txt"].iter().map(|n| d.join(n)).collect();
+        let paths: Vec<PathBuf> = ["good.txt", "bin.txt", "big.txt", "pipe.txt", "missing.txt"]
+            .iter()
+            .map(|n| d.join(n))
+            .collect();
         let r = load(&paths, &ScanOptions::default());
         assert_eq!(r.outline.docs().len(), 1);
         let reasons: Vec<String> = r.errors.iter().map(|e| e.to_string()).collect();
         assert_eq!(reasons.len(), 4, "{reasons:?}");
         assert!(reasons[0].contains("missing.txt") && reasons[0].contains("no such file"));
         assert!(reasons.iter().any(|r| r.contains("bin.txt") && r.contains("binary")));
-        assert!(reasons.iter().any(|r| r.contains("big.txt") && r.contains("too large (1.0 GiB")));
-        assert!(reasons.iter().any(|r| r.contains("pipe.txt") && r.contains("not a regular file")));
+        assert!(reasons
+            .iter()
+            .any(|r| r.contains("big.txt") && r.contains("too large (1.0 GiB")));
+        assert!(reasons
+            .iter()
+            .any(|r| r.contains("pipe.txt") && r.contains("not a regular file")));
     }
 
     #[test]

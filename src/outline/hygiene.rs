@@ -97,7 +97,13 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 }
 
 fn whitespace_width(line: &str) -> usize {
-    line.chars().fold(0, |col, c| if c == '\t' { col + TAB_WIDTH - col % TAB_WIDTH } else { col + 1 })
+    line.chars().fold(0, |col, c| {
+        if c == '\t' {
+            col + TAB_WIDTH - col % TAB_WIDTH
+        } else {
+            col + 1
+        }
+    })
 }
 
 /// Splits on `\n`, `\r\n` and lone `\r`.
@@ -114,7 +120,11 @@ pub fn split_lines(s: &str) -> impl Iterator<Item = &str> {
             let b = bytes[i];
             if b == b'\n' || b == b'\r' {
                 let line = &s[start..i];
-                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 start = i;
                 return Some(line);
             }
@@ -146,9 +156,7 @@ pub fn clean_line_into(line: &str, out: &mut String) {
                 swallow_escape(&mut chars);
                 out.push(ESC_PLACEHOLDER);
             }
-            '\u{A0}' | '\u{2007}' | '\u{202F}' | '\u{2028}' | '\u{2029}' | '\u{85}' => {
-                out.push(' ')
-            }
+            '\u{A0}' | '\u{2007}' | '\u{202F}' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push(' '),
             '\u{FEFF}' => continue,
             _ => out.push(replacement(c).unwrap_or(c)),
         }
@@ -177,9 +185,7 @@ fn replacement(c: char) -> Option<char> {
         '\u{7F}' => Some('\u{2421}'),
         '\u{80}'..='\u{9F}' => Some(PLACEHOLDER),
         // Bidi embeddings, overrides and isolates, and the marks that steer them.
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
-            Some(PLACEHOLDER)
-        }
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => Some(PLACEHOLDER),
         _ => None,
     }
 }

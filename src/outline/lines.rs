@@ -7,7 +7,9 @@ pub fn indent_of(line: &str) -> usize {
 }
 
 /// Characters that start an unordered item when followed by a space.
-const BULLETS: &[char] = &['-', '*', '+', '•', '◦', '▪', '‣', '●', '○', '■', '□', '▸', '►', '➢', '·'];
+const BULLETS: &[char] = &[
+    '-', '*', '+', '•', '◦', '▪', '‣', '●', '○', '■', '□', '▸', '►', '➢', '·',
+];
 
 /// A list item's marker at the start of `s` (which has no leading spaces):
 /// returns the byte offset where the item's text starts, or None.
@@ -32,7 +34,11 @@ pub fn list_marker(s: &str) -> Option<usize> {
 
 fn ordered_marker_len(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    let (open, body_start) = if b.first() == Some(&b'(') { (true, 1) } else { (false, 0) };
+    let (open, body_start) = if b.first() == Some(&b'(') {
+        (true, 1)
+    } else {
+        (false, 0)
+    };
     let mut i = body_start;
     while i < b.len() && b[i].is_ascii_digit() && i - body_start < 3 {
         i += 1;

@@ -124,7 +124,19 @@ mod tests {
         ]);
         assert_eq!(
             out,
-            vec!["- a", "  - b", "  - c", "    - d", "- b", "- e", "  - f", "", "- next block", "  - g", "  - h"]
+            vec![
+                "- a",
+                "  - b",
+                "  - c",
+                "    - d",
+                "- b",
+                "- e",
+                "  - f",
+                "",
+                "- next block",
+                "  - g",
+                "  - h"
+            ]
         );
     }
 

@@ -59,7 +59,12 @@ fn front_matter(lines: &[&str]) -> (usize, Option<String>) {
         "+++" => (&["+++"], '='),
         _ => return (0, None),
     };
-    let Some(end) = lines.iter().take(200).skip(1).position(|l| close.contains(&l.trim_end())) else {
+    let Some(end) = lines
+        .iter()
+        .take(200)
+        .skip(1)
+        .position(|l| close.contains(&l.trim_end()))
+    else {
         return (0, None);
     };
     let body = &lines[1..end + 1];
@@ -127,7 +132,9 @@ pub fn parse(lines: &[&str], wrap: Option<usize>) -> Parsed {
             continue;
         }
         let underline = t.trim_end();
-        if (underline.chars().all(|c| c == '=') || (underline.len() >= 2 && underline.chars().all(|c| c == '-'))) && indent <= 3 {
+        if (underline.chars().all(|c| c == '=') || (underline.len() >= 2 && underline.chars().all(|c| c == '-')))
+            && indent <= 3
+        {
             if let Some(p) = body.take_single_line_paragraph() {
                 atx_level = if underline.starts_with('=') { 1 } else { 2 };
                 body.heading(atx_level, &p.text, p.line);
@@ -198,7 +205,13 @@ mod tests {
     fn setext_headings_and_bullets() {
         assert_eq!(
             shape("keynote (kate krauss)\n-----------\n\n* a\n  * b\n*\n\nNext Talk\n===\n* c\n"),
-            vec!["heading keynote (kate krauss)", "  bullet a", "    bullet b", "heading Next Talk", "  bullet c"]
+            vec![
+                "heading keynote (kate krauss)",
+                "  bullet a",
+                "    bullet b",
+                "heading Next Talk",
+                "  bullet c"
+            ]
         );
     }
 
@@ -206,13 +219,21 @@ mod tests {
     fn code_lines_are_never_bullets_or_headings() {
         assert_eq!(
             shape("# T\n\n```\n# not a heading\n- not a bullet\n```\n\n    - indented code\n\ntext\n"),
-            vec!["heading T", "  code # not a heading", "  code - not a bullet", "  code - indented code", "  paragraph text"]
+            vec![
+                "heading T",
+                "  code # not a heading",
+                "  code - not a bullet",
+                "  code - indented code",
+                "  paragraph text"
+            ]
         );
     }
 
     #[test]
     fn front_matter_names_the_document_and_is_not_content() {
-        let lines: Vec<&str> = "---\ntitle: \"My Notes\"\ntags: [a]\n---\n# Talk\n- x\n".lines().collect();
+        let lines: Vec<&str> = "---\ntitle: \"My Notes\"\ntags: [a]\n---\n# Talk\n- x\n"
+            .lines()
+            .collect();
         let p = parse(&lines, None);
         assert_eq!(p.title.as_deref(), Some("My Notes"));
         assert_eq!(p.blocks.len(), 2);
@@ -222,7 +243,13 @@ mod tests {
     fn bold_lines_are_titles_under_the_current_heading() {
         assert_eq!(
             shape("# Day\n**Talk One**\n- a\n**Talk Two:**\n- b\n"),
-            vec!["heading Day", "  heading Talk One", "    bullet a", "  heading Talk Two", "    bullet b"]
+            vec![
+                "heading Day",
+                "  heading Talk One",
+                "    bullet a",
+                "  heading Talk Two",
+                "    bullet b"
+            ]
         );
     }
 

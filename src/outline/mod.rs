@@ -152,11 +152,26 @@ pub fn build_outline(docs: Vec<Document>) -> Outline {
 /// The notes this project started from, built into the binary so that
 /// `talktree` with no paths works from any directory.
 pub const SEEDS: &[(&str, &[u8])] = &[
-    ("seeds/000_d4f2b3bd88ab5530.txt", include_bytes!("../../seeds/000_d4f2b3bd88ab5530.txt")),
-    ("seeds/001_9bddaddb8d0d360c.txt", include_bytes!("../../seeds/001_9bddaddb8d0d360c.txt")),
-    ("seeds/002_e5e5766fcc69a426.txt", include_bytes!("../../seeds/002_e5e5766fcc69a426.txt")),
-    ("seeds/003_06d17b40e4ac878b.txt", include_bytes!("../../seeds/003_06d17b40e4ac878b.txt")),
-    ("seeds/004_91da693db45061a5.txt", include_bytes!("../../seeds/004_91da693db45061a5.txt")),
+    (
+        "seeds/000_d4f2b3bd88ab5530.txt",
+        include_bytes!("../../seeds/000_d4f2b3bd88ab5530.txt"),
+    ),
+    (
+        "seeds/001_9bddaddb8d0d360c.txt",
+        include_bytes!("../../seeds/001_9bddaddb8d0d360c.txt"),
+    ),
+    (
+        "seeds/002_e5e5766fcc69a426.txt",
+        include_bytes!("../../seeds/002_e5e5766fcc69a426.txt"),
+    ),
+    (
+        "seeds/003_06d17b40e4ac878b.txt",
+        include_bytes!("../../seeds/003_06d17b40e4ac878b.txt"),
+    ),
+    (
+        "seeds/004_91da693db45061a5.txt",
+        include_bytes!("../../seeds/004_91da693db45061a5.txt"),
+    ),
 ];
 
 /// The bundled seeds as one outline.

@@ -242,9 +242,7 @@ impl Outline {
     /// Index into `docs()` for the document holding `i`.
     pub fn doc_index(&self, i: usize) -> usize {
         let node = self.document_of(i);
-        self.docs
-            .binary_search_by_key(&node, |d| d.node)
-            .unwrap_or_default()
+        self.docs.binary_search_by_key(&node, |d| d.node).unwrap_or_default()
     }
 
     /// The session holding `i` (or `i` itself), if any.
@@ -338,10 +336,7 @@ mod tests {
     #[test]
     fn too_deep_block_is_clamped_to_a_child() {
         let mut o = Outline::new();
-        let blocks = [
-            Block::new(0, Kind::Bullet, "a", 1),
-            Block::new(5, Kind::Bullet, "b", 2),
-        ];
+        let blocks = [Block::new(0, Kind::Bullet, "a", 1), Block::new(5, Kind::Bullet, "b", 2)];
         o.push_document("doc", info(), &blocks);
         assert_eq!(o.parent(2), Some(1));
         assert_eq!(o.depth(2), 2);

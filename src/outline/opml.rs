@@ -21,7 +21,7 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+        let Some(semi) = rest.as_bytes().iter().take(12).position(|&b| b == b';') else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -135,8 +135,10 @@ fn tag_end(s: &str) -> Option<usize> {
 
 pub fn parse(text: &str) -> Parsed {
     let mut blocks: Vec<Block> = Vec::new();
-    // Open <outline> elements: index of their block, or None for a skipped one.
+    // Open <outline> elements: index of their block, or None for a skipped
+    // one; `kept` holds just the Some entries (the parents of new outlines).
     let mut open: Vec<Option<usize>> = Vec::new();
+    let mut kept: Vec<usize> = Vec::new();
     let mut title: Option<String> = None;
     let mut title_start: Option<usize> = None;
     let mut line = 1u32;
@@ -148,11 +150,13 @@ pub fn parse(text: &str) -> Parsed {
             Tag::Start { name, attrs, empty } if name.eq_ignore_ascii_case("outline") => {
                 let raw = attr(attrs, "text").or_else(|| attr(attrs, "title")).unwrap_or("");
                 let label = clean_inline(&decode_entities(raw));
-                let note = attr(attrs, "_note").map(|n| clean_inline(&decode_entities(n))).filter(|n| !n.is_empty());
-                let depth = open.iter().flatten().count() as u32;
+                let note = attr(attrs, "_note")
+                    .map(|n| clean_inline(&decode_entities(n)))
+                    .filter(|n| !n.is_empty());
+                let depth = kept.len() as u32;
                 let keep = !label.is_empty() || note.is_some() || !empty;
                 let idx = keep.then(|| {
-                    if let Some(&Some(p)) = open.iter().rev().find(|o| o.is_some()) {
+                    if let Some(&p) = kept.last() {
                         blocks[p].kind = Kind::Heading;
                     }
                     let own = blocks.len();
@@ -164,10 +168,13 @@ pub fn parse(text: &str) -> Parsed {
                 });
                 if !empty {
                     open.push(idx);
+                    kept.extend(idx);
                 }
             }
             Tag::End(name) if name.eq_ignore_ascii_case("outline") => {
-                open.pop();
+                if let Some(Some(_)) = open.pop() {
+                    kept.pop();
+                }
             }
             Tag::Start { name, empty: false, .. } if name.eq_ignore_ascii_case("title") => {
                 title_start = Some(at);
@@ -218,7 +225,11 @@ mod tests {
 
     #[test]
     fn entities_are_decoded() {
-        assert_eq!(decode_entities("a &amp; b &lt;c&gt; &#65;&#x42; &bogus; &"), "a & b <c> AB &bogus; &");
+        assert_eq!(
+            decode_entities("a &amp; b &lt;c&gt; &#65;&#x42; &bogus; &"),
+            "a & b <c> AB &bogus; &"
+        );
+        assert_eq!(decode_entities("&#27;é日␛ x"), "\u{1b}é日␛ x");
     }
 
     #[test]
@@ -230,7 +241,12 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("My & Notes"));
         assert_eq!(
             shape(src),
-            vec!["heading Talk", "  paragraph A note on two lines", "  heading point", "    bullet deeper"]
+            vec![
+                "heading Talk",
+                "  paragraph A note on two lines",
+                "  heading point",
+                "    bullet deeper"
+            ]
         );
         assert_eq!(p.blocks[2].line, 2);
     }

@@ -7,7 +7,19 @@ use super::body::Body;
 use super::lines::{indent_of, list_marker};
 use super::Parsed;
 
-const KEYWORDS: &[&str] = &["TODO", "DONE", "NEXT", "WAITING", "WAIT", "HOLD", "STARTED", "CANCELLED", "CANCELED", "IN-PROGRESS", "SOMEDAY"];
+const KEYWORDS: &[&str] = &[
+    "TODO",
+    "DONE",
+    "NEXT",
+    "WAITING",
+    "WAIT",
+    "HOLD",
+    "STARTED",
+    "CANCELLED",
+    "CANCELED",
+    "IN-PROGRESS",
+    "SOMEDAY",
+];
 
 /// `** TODO [#A] Title :tag:` -> (2, "Title").
 pub fn headline(line: &str) -> Option<(usize, &str)> {
@@ -30,7 +42,14 @@ pub fn headline(line: &str) -> Option<(usize, &str)> {
     }
     if let Some(i) = t.rfind(|c: char| c == ' ') {
         let tail = &t[i + 1..];
-        if tail.len() > 2 && tail.starts_with(':') && tail.ends_with(':') && !tail.contains("://") && tail[1..tail.len() - 1].split(':').all(|g| !g.is_empty() && g.chars().all(|c| c.is_alphanumeric() || "_@#%".contains(c))) {
+        if tail.len() > 2
+            && tail.starts_with(':')
+            && tail.ends_with(':')
+            && !tail.contains("://")
+            && tail[1..tail.len() - 1]
+                .split(':')
+                .all(|g| !g.is_empty() && g.chars().all(|c| c.is_alphanumeric() || "_@#%".contains(c)))
+        {
             t = t[..i].trim_end();
         }
     } else if t.len() > 2 && t.starts_with(':') && t.ends_with(':') && !t.contains(' ') {
@@ -90,7 +109,11 @@ pub fn parse(lines: &[&str], wrap: Option<usize>) -> Parsed {
         if t.starts_with("# ") || t == "#" {
             continue;
         }
-        if t.len() > 2 && t.starts_with(':') && t.ends_with(':') && t[1..t.len() - 1].chars().all(|c| c.is_ascii_uppercase() || c == '_') {
+        if t.len() > 2
+            && t.starts_with(':')
+            && t.ends_with(':')
+            && t[1..t.len() - 1].chars().all(|c| c.is_ascii_uppercase() || c == '_')
+        {
             in_drawer = true;
             continue;
         }
@@ -146,7 +169,14 @@ mod tests {
         assert_eq!(title.as_deref(), Some("Conf Notes"));
         assert_eq!(
             s,
-            vec!["heading Talk", "  bullet point", "    bullet sub", "  code * not a headline", "  heading Q&A", "    paragraph answer"]
+            vec![
+                "heading Talk",
+                "  bullet point",
+                "    bullet sub",
+                "  code * not a headline",
+                "  heading Q&A",
+                "    paragraph answer"
+            ]
         );
     }
 

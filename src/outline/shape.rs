@@ -182,7 +182,22 @@ mod tests {
 
     #[test]
     fn a_heading_holding_only_headings_is_a_group() {
-        let (_, s) = run(&[(0, H, "Keynotes"), (1, B, "k"), (0, H, "Vendors"), (1, H, "Acme"), (2, B, "v")]);
-        assert_eq!(s, vec!["session Keynotes", "  bullet k", "group Vendors", "  session Acme", "    bullet v"]);
+        let (_, s) = run(&[
+            (0, H, "Keynotes"),
+            (1, B, "k"),
+            (0, H, "Vendors"),
+            (1, H, "Acme"),
+            (2, B, "v"),
+        ]);
+        assert_eq!(
+            s,
+            vec![
+                "session Keynotes",
+                "  bullet k",
+                "group Vendors",
+                "  session Acme",
+                "    bullet v"
+            ]
+        );
     }
 }

@@ -79,7 +79,9 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
     go(pattern.as_bytes(), text.as_bytes())
 }
 
-const PARTICLES: &[&str] = &["van", "de", "von", "da", "di", "der", "den", "le", "la", "du", "del", "bin", "al"];
+const PARTICLES: &[&str] = &[
+    "van", "de", "von", "da", "di", "der", "den", "le", "la", "du", "del", "bin", "al",
+];
 
 /// A word of a person's name: capitalised, letters (each hyphenated part
 /// capitalised too), or an initial like "J.".
@@ -87,11 +89,15 @@ fn is_name_word(w: &str) -> bool {
     if PARTICLES.contains(&w) {
         return true;
     }
-    w.split(['-', '\'', '’']).all(|part| {
-        let mut cs = part.chars();
-        let Some(first) = cs.next() else { return false };
-        first.is_uppercase() && cs.all(|c| c.is_alphabetic() || c == '.')
-    })
+    // An initial ("J.", "J.R.") may carry dots; a longer word ending in one
+    // ends a sentence instead.
+    let initials = w.len() <= 6 && w.split('.').all(|p| p.chars().count() <= 1) && w.ends_with('.');
+    initials
+        || w.split(['-', '\'', '’']).all(|part| {
+            let mut cs = part.chars();
+            let Some(first) = cs.next() else { return false };
+            first.is_uppercase() && cs.all(char::is_alphabetic)
+        })
 }
 
 /// A person's name of 2..=max words.
@@ -111,7 +117,9 @@ fn is_name_list(s: &str) -> bool {
         .collect();
     !parts.is_empty()
         && parts.iter().any(|p| is_name(p, 4))
-        && parts.iter().all(|p| is_name(p, 4) || (!p.contains(' ') && is_name_word(p)))
+        && parts
+            .iter()
+            .all(|p| is_name(p, 4) || (!p.contains(' ') && is_name_word(p)))
 }
 
 /// "Title (Name)" or "Title (Name, Name)".
@@ -200,11 +208,16 @@ pub fn has_speaker(title: &str) -> bool {
 /// The first "Event Name 2015" in a passage of prose, to name an untitled
 /// document: one to four capitalised words followed by a year.
 pub fn event_name(prose: &str) -> Option<String> {
-    const NOT_NAMES: &[&str] = &["In", "On", "At", "By", "Since", "Until", "The", "Of", "For", "From", "To", "And", "Summer", "Winter", "Spring", "Fall", "Autumn"];
+    const NOT_NAMES: &[&str] = &[
+        "In", "On", "At", "By", "Since", "Until", "The", "Of", "For", "From", "To", "And", "Summer", "Winter",
+        "Spring", "Fall", "Autumn",
+    ];
     let ws: Vec<&str> = prose.split_whitespace().collect();
     for (i, w) in ws.iter().enumerate() {
         let year = w.trim_end_matches([',', '.', ';', ':', ')', '!', '?', '"']);
-        let is_year = year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) && (year.starts_with("19") || year.starts_with("20"));
+        let is_year = year.len() == 4
+            && year.chars().all(|c| c.is_ascii_digit())
+            && (year.starts_with("19") || year.starts_with("20"));
         if !is_year || i == 0 {
             continue;
         }
@@ -212,7 +225,11 @@ pub fn event_name(prose: &str) -> Option<String> {
         while start > 0 && i - start < 4 {
             let cand = ws[start - 1];
             let clean = cand.trim_start_matches(['"', '(', '\'']);
-            if clean != cand || !clean.chars().next().is_some_and(char::is_uppercase) || !clean.chars().all(char::is_alphanumeric) || NOT_NAMES.contains(&clean) {
+            if clean != cand
+                || !clean.chars().next().is_some_and(char::is_uppercase)
+                || !clean.chars().all(char::is_alphanumeric)
+                || NOT_NAMES.contains(&clean)
+            {
                 break;
             }
             start -= 1;
@@ -285,12 +302,20 @@ mod tests {
     fn narrative_first_paragraph_adds_weight() {
         let story = "The first talk I went to was Polyglot Persistence from Roopa Tangirala from Netflix. She covered 5 use cases of data persistence at Netflix, the challenges and the approaches.";
         assert!(talk_score("Polyglot Persistence", Some(story)) >= TALK);
-        assert!(talk_score("Data stores", Some("The data stores she talked about in the talk were:")) < TALK);
+        assert!(
+            talk_score(
+                "Data stores",
+                Some("The data stores she talked about in the talk were:")
+            ) < TALK
+        );
     }
 
     #[test]
     fn event_names_are_found_in_prose() {
-        assert_eq!(event_name("Last monday, I went to DotScale 2015 in the heart of Paris").as_deref(), Some("DotScale 2015"));
+        assert_eq!(
+            event_name("Last monday, I went to DotScale 2015 in the heart of Paris").as_deref(),
+            Some("DotScale 2015")
+        );
         assert_eq!(event_name("In 2012 Dropbox had 1 DBA"), None);
         assert_eq!(event_name("nothing here"), None);
     }

@@ -78,7 +78,7 @@ fn explicit_heading(t: &str) -> Option<&str> {
 /// sentence, hold words rather than formulas, and are not inline lists.
 fn heading_like(t: &str) -> bool {
     let chars = t.chars().count();
-    if chars <= 160 && has_speaker(t) {
+    if chars <= 160 && has_speaker(t) && !t.ends_with('.') && !t.contains(". ") {
         return true;
     }
     let nonspace = t.chars().filter(|c| !c.is_whitespace()).count().max(1);
@@ -146,7 +146,10 @@ fn build(entries: &[Entry], wrap: Option<usize>) -> Vec<Tb> {
             continue;
         }
         if !e.blank_before {
-            if let Some(last) = out.last_mut().filter(|l| matches!(l.b.kind, Kind::Bullet | Kind::Paragraph)) {
+            if let Some(last) = out
+                .last_mut()
+                .filter(|l| matches!(l.b.kind, Kind::Bullet | Kind::Paragraph))
+            {
                 let hanging = e.indent > last.indent;
                 if hanging || continues_prose(&last.b.text[last.tail..], e.text, wrap) {
                     last.tail = last.b.text.len() + 1;
@@ -226,15 +229,25 @@ enum Role {
 /// section words ("Notes", "Questions:") and groups ("lightning talks").
 fn regroup_headings(out: &mut [Tb]) {
     let v = vocabulary();
-    let heads: Vec<usize> = (0..out.len()).filter(|&i| out[i].b.kind == Kind::Heading && out[i].b.depth == 0).collect();
-    let signalled = heads.iter().any(|&h| talk_score(&out[h].b.text, None) >= TALK);
+    let heads: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].b.kind == Kind::Heading && out[i].b.depth == 0)
+        .collect();
+    // One stray "by Somebody" must not turn every other title into a sub-heading.
+    let strong = heads
+        .iter()
+        .filter(|&&h| talk_score(&out[h].b.text, None) >= TALK)
+        .count();
+    let signalled = strong >= 2 || (strong > 0 && strong == heads.len());
     let mut seen_session = false;
     let mut group_open = false;
     let mut roles = Vec::with_capacity(heads.len());
     for (n, &h) in heads.iter().enumerate() {
         let end = heads.get(n + 1).copied().unwrap_or(out.len());
         let empty = end == h + 1;
-        let first_para = out.get(h + 1).filter(|b| b.b.kind == Kind::Paragraph && b.b.depth == 1 && !empty).map(|b| b.b.text.as_str());
+        let first_para = out
+            .get(h + 1)
+            .filter(|b| b.b.kind == Kind::Paragraph && b.b.depth == 1 && !empty)
+            .map(|b| b.b.text.as_str());
         let text = &out[h].b.text;
         let score = talk_score(text, first_para);
         let sectionish = v.is_section(text) || text.ends_with(':');
@@ -300,11 +313,20 @@ fn sessions_from_blocks(out: &mut [Tb]) {
 }
 
 /// Drops a leaf bullet that repeats an earlier bullet's first line within
-/// the same talk: an artefact of copying nested lists (the parent is
-/// repeated after its children). The first occurrence keeps its place.
+/// the same talk, after that bullet's subtree: an artefact of copying nested
+/// lists (the parent is repeated after its children). The first occurrence
+/// keeps its place; a child that happens to read like its parent stays.
 fn drop_repeats(out: &mut Vec<Tb>) {
+    let mut ends = vec![out.len(); out.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, b) in out.iter().enumerate() {
+        while open.last().is_some_and(|&j| out[j].b.depth >= b.b.depth) {
+            ends[open.pop().expect("non-empty")] = i;
+        }
+        open.push(i);
+    }
     let mut keep = vec![true; out.len()];
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for i in 0..out.len() {
         let b = &out[i];
         if b.b.kind.is_structural() {
@@ -317,9 +339,13 @@ fn drop_repeats(out: &mut Vec<Tb>) {
             continue;
         }
         let key = &b.b.text[..b.key_len];
-        let leaf = out.get(i + 1).is_none_or(|n| n.b.depth <= b.b.depth);
-        if !seen.insert(key) && leaf {
-            keep[i] = false;
+        let leaf = ends[i] == i + 1;
+        match seen.get(key) {
+            Some(&first) if leaf && ends[first] <= i => keep[i] = false,
+            Some(_) => {}
+            None => {
+                seen.insert(key, i);
+            }
         }
     }
     let mut k = keep.into_iter();
@@ -336,7 +362,10 @@ mod tests {
     }
 
     fn shape(p: &Parsed) -> Vec<String> {
-        p.blocks.iter().map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text)).collect()
+        p.blocks
+            .iter()
+            .map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text))
+            .collect()
     }
 
     #[test]
@@ -344,13 +373,20 @@ mod tests {
         let p = parse_str("Talk A\n\n  • one\n      • deep\n    • mid\n  • two\n");
         assert_eq!(
             shape(&p),
-            vec!["session Talk A", "  bullet one", "    bullet deep", "    bullet mid", "  bullet two"]
+            vec![
+                "session Talk A",
+                "  bullet one",
+                "    bullet deep",
+                "    bullet mid",
+                "  bullet two"
+            ]
         );
     }
 
     #[test]
     fn unmarked_line_after_bullets_is_a_new_title_unless_it_continues() {
-        let p = parse_str("First Talk by Ann Lee\n- a ( mostly to\nmake sure of it) ok\n- b\nSecond Talk by Bo Ng\n- c\n");
+        let p =
+            parse_str("First Talk by Ann Lee\n- a ( mostly to\nmake sure of it) ok\n- b\nSecond Talk by Bo Ng\n- c\n");
         assert_eq!(
             shape(&p),
             vec![
@@ -366,7 +402,16 @@ mod tests {
     #[test]
     fn repeated_leaf_is_kept_once_per_talk() {
         let p = parse_str("Talk (Ann Lee)\n- x\n- y\n- x\nOther (Bo Ng)\n- x\n");
-        assert_eq!(shape(&p), vec!["session Talk (Ann Lee)", "  bullet x", "  bullet y", "session Other (Bo Ng)", "  bullet x"]);
+        assert_eq!(
+            shape(&p),
+            vec![
+                "session Talk (Ann Lee)",
+                "  bullet x",
+                "  bullet y",
+                "session Other (Bo Ng)",
+                "  bullet x"
+            ]
+        );
     }
 
     #[test]
@@ -374,7 +419,13 @@ mod tests {
         let p = parse_str("- alpha\n  - a1\n- beta\n\n- gamma\n- delta\n");
         assert_eq!(
             shape(&p),
-            vec!["session alpha", "  bullet a1", "  bullet beta", "session gamma", "  bullet delta"]
+            vec![
+                "session alpha",
+                "  bullet a1",
+                "  bullet beta",
+                "session gamma",
+                "  bullet delta"
+            ]
         );
     }
 
@@ -382,7 +433,10 @@ mod tests {
     fn first_title_line_names_the_document() {
         let p = parse_str("My Conference 2020\n\nFirst talk\n\n- a\n\nSecond talk\n\n- b\n");
         assert_eq!(p.title.as_deref(), Some("My Conference 2020"));
-        assert_eq!(shape(&p), vec!["session First talk", "  bullet a", "session Second talk", "  bullet b"]);
+        assert_eq!(
+            shape(&p),
+            vec!["session First talk", "  bullet a", "session Second talk", "  bullet b"]
+        );
     }
 
     #[test]
@@ -390,13 +444,23 @@ mod tests {
         let p = parse_str("Conf\n\nlightning talks\n\none\n\n- a\n\ntwo\n\n- b\n\noutro\n\n- c\n");
         assert_eq!(
             shape(&p),
-            vec!["group lightning talks", "  session one", "    bullet a", "  session two", "    bullet b", "session outro", "  bullet c"]
+            vec![
+                "group lightning talks",
+                "  session one",
+                "    bullet a",
+                "  session two",
+                "    bullet b",
+                "session outro",
+                "  bullet c"
+            ]
         );
     }
 
     #[test]
     fn with_speakers_other_titles_are_sub_headings() {
-        let p = parse_str("Recap\n\nIntro para.\n\nBig Talk (Ann Lee)\n\nNotes\n\nIdeas\n\n  • x\n\nAnother Talk (Bo Ng)\n\n  • y\n");
+        let p = parse_str(
+            "Recap\n\nIntro para.\n\nBig Talk (Ann Lee)\n\nNotes\n\nIdeas\n\n  • x\n\nAnother Talk (Bo Ng)\n\n  • y\n",
+        );
         assert_eq!(
             shape(&p),
             vec![
@@ -414,6 +478,10 @@ mod tests {
     #[test]
     fn prose_lines_are_paragraphs_not_titles() {
         let p = parse_str("Title Here\n\nThis is a sentence. And another one.\n\nh(S, O) = W\n");
-        assert!(p.blocks.iter().filter(|b| b.kind == Kind::Paragraph).count() == 2, "{:?}", shape(&p));
+        assert!(
+            p.blocks.iter().filter(|b| b.kind == Kind::Paragraph).count() == 2,
+            "{:?}",
+            shape(&p)
+        );
     }
 }

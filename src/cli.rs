@@ -1,0 +1,64 @@
+//! The command line. Scripts and tests depend on these names and exit codes:
+//! 0 when every file loaded, 1 when some could not, 2 for usage errors.
+
+use clap::{Parser, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DumpFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "talktree",
+    version,
+    about = "A terminal reader for conference notes: browse talks as a tree, fuzzy-find any bullet, read the whole session.",
+    after_help = "With no PATH, opens the notes bundled with talktree.\nKeys: press ? inside the reader for every binding."
+)]
+pub struct Cli {
+    /// Notes files or folders (folders are searched recursively for .txt .md .org .opml ...).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Print the loaded outline and exit.
+    #[arg(long)]
+    pub dump: bool,
+
+    /// Output of --dump (and of the outline printed when stdout is not a terminal).
+    #[arg(long, value_enum, default_value_t = DumpFormat::Text, value_name = "FORMAT")]
+    pub format: DumpFormat,
+
+    /// Print the ranked hits for QUERY (same syntax as the find pane) and exit.
+    #[arg(long, value_name = "QUERY")]
+    pub search: Option<String>,
+
+    /// How many hits --search prints.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dump_with_format_and_paths() {
+        let c = Cli::try_parse_from(["talktree", "--dump", "--format", "json", "a.md", "dir"]).unwrap();
+        assert!(c.dump);
+        assert_eq!(c.format, DumpFormat::Json);
+        assert_eq!(c.paths.len(), 2);
+    }
+
+    #[test]
+    fn unknown_flags_and_formats_are_usage_errors() {
+        for args in [
+            vec!["talktree", "--bogus"],
+            vec!["talktree", "--dump", "--format", "xml"],
+        ] {
+            let e = Cli::try_parse_from(args).unwrap_err();
+            assert_eq!(e.exit_code(), 2);
+        }
+    }
+}
