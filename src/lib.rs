@@ -4,5 +4,14 @@
 //! the reader's state and its one `update`; `ui` draws; `main.rs` owns the
 //! terminal.
 
-pub mod outline;
+pub mod action;
+pub mod app;
 pub mod cli;
+pub mod config;
+pub mod keymap;
+pub mod layout;
+pub mod outline;
+pub mod search;
+pub mod terminal;
+pub mod ui;
+pub mod wrap;

@@ -16,7 +16,7 @@ fn load(name: &str) -> Option<Outline> {
 #[test]
 fn every_corpus_file_loads_into_talks() {
     let Some(dir) = corpus_dir() else { return };
-    let r = fs::load(&[dir.clone()], &fs::ScanOptions::default());
+    let r = fs::load(std::slice::from_ref(&dir), &fs::ScanOptions::default());
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     let files = std::fs::read_dir(&dir).unwrap().count();
     assert_eq!(r.outline.docs().len(), files);

@@ -71,7 +71,7 @@ pub fn write_json(o: &Outline, out: &mut impl Write) -> io::Result<()> {
                 open.pop();
                 write!(out, "]}}")?;
             }
-            if !first && !o.parent(i).is_some_and(|p| p + 1 == i) {
+            if !first && o.parent(i).is_none_or(|p| p + 1 != i) {
                 write!(out, ", ")?;
             }
             first = false;

@@ -62,9 +62,8 @@ pub fn decode(lines: &[&str], blank_width: &dyn Fn(usize) -> usize) -> Vec<(u32,
                 d = 0;
             }
             (d, text)
-        } else if indent_of(line) > 0 && pending.is_empty() && last_item.is_some() {
+        } else if let Some(at) = last_item.filter(|_| indent_of(line) > 0 && pending.is_empty()) {
             // A wrapped item: the rest of the line before it.
-            let at = last_item.expect("checked");
             out[at].1.push(' ');
             out[at].1.push_str(line.trim());
             continue;

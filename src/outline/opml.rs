@@ -207,7 +207,11 @@ pub fn parse(text: &str) -> Parsed {
 
 /// Content that looks like OPML: an `<opml` element near the start.
 pub fn looks_like(text: &str) -> bool {
-    let head = &text[..text.len().min(4096)];
+    let mut cut = text.len().min(4096);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
     head.trim_start().starts_with('<') && head.to_ascii_lowercase().contains("<opml")
 }
 
@@ -221,6 +225,12 @@ mod tests {
             .iter()
             .map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text))
             .collect()
+    }
+
+    #[test]
+    fn sniffing_a_long_file_never_cuts_inside_a_character() {
+        let s = format!("{}ラ rest", "a".repeat(4095));
+        assert!(!looks_like(&s));
     }
 
     #[test]

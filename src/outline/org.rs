@@ -40,7 +40,7 @@ pub fn headline(line: &str) -> Option<(usize, &str)> {
     if t.starts_with("[#") && t.get(3..4) == Some("]") {
         t = t[4..].trim_start();
     }
-    if let Some(i) = t.rfind(|c: char| c == ' ') {
+    if let Some(i) = t.rfind(' ') {
         let tail = &t[i + 1..];
         if tail.len() > 2
             && tail.starts_with(':')

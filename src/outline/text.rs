@@ -291,15 +291,15 @@ fn regroup_headings(out: &mut [Tb]) {
 fn sessions_from_blocks(out: &mut [Tb]) {
     let mut shifting = false;
     let mut in_session = false;
-    for i in 0..out.len() {
-        let top = out[i].b.depth == 0;
-        if top && out[i].b.kind == Kind::Bullet && (out[i].blank_before || i == 0 || !in_session) {
-            out[i].b.kind = Kind::Session;
+    for (i, t) in out.iter_mut().enumerate() {
+        let top = t.b.depth == 0;
+        if top && t.b.kind == Kind::Bullet && (t.blank_before || i == 0 || !in_session) {
+            t.b.kind = Kind::Session;
             in_session = true;
             shifting = false;
             continue;
         }
-        if top && out[i].blank_before {
+        if top && t.blank_before {
             in_session = false;
             shifting = false;
         }
@@ -307,7 +307,7 @@ fn sessions_from_blocks(out: &mut [Tb]) {
             shifting = true;
         }
         if shifting {
-            out[i].b.depth += 1;
+            t.b.depth += 1;
         }
     }
 }

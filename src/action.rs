@@ -1,0 +1,156 @@
+//! Every intent a user can have, verb first. Keys map to these in the keymap;
+//! `App::update` is the only place they change state. Each bindable action
+//! has a stable name (used by the config file) and a description (used by
+//! the help overlay, so it never drifts from the bindings).
+
+use crate::keymap::Key;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    MoveDown,
+    MoveUp,
+    MoveToTop,
+    MoveToBottom,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    NextSession,
+    PrevSession,
+    NextDocument,
+    PrevDocument,
+    ExpandOrEnter,
+    CollapseOrLeave,
+    ToggleFold,
+    CycleFold,
+    CycleOutline,
+    ShowLevel(u8),
+    CollapseAll,
+    ExpandAll,
+    OpenFind,
+    CloseFind,
+    JumpToResult,
+    NextResult,
+    PrevResult,
+    ToggleFindScope,
+    NextHit,
+    PrevHit,
+    SwitchPane,
+    ToggleHelp,
+    Quit,
+    /// A key press, resolved through the keymap (not bindable).
+    Press(Key),
+    /// A key typed into the find input (not bindable).
+    FindInput(Key),
+    /// The terminal changed size.
+    Resize(u16, u16),
+    Click(u16, u16),
+    ScrollWheel {
+        col: u16,
+        row: u16,
+        down: bool,
+    },
+    /// Time passed: collect background results.
+    Tick,
+}
+
+/// Bindable actions with their config names and help text, in help order.
+pub const BINDABLE: &[(Action, &str, &str)] = &[
+    (Action::MoveDown, "move_down", "Move down"),
+    (Action::MoveUp, "move_up", "Move up"),
+    (Action::MoveToTop, "move_to_top", "Go to the first row"),
+    (Action::MoveToBottom, "move_to_bottom", "Go to the last row"),
+    (Action::PageDown, "page_down", "Page down"),
+    (Action::PageUp, "page_up", "Page up"),
+    (Action::HalfPageDown, "half_page_down", "Half a page down"),
+    (Action::HalfPageUp, "half_page_up", "Half a page up"),
+    (Action::NextSession, "next_session", "Next talk"),
+    (
+        Action::PrevSession,
+        "prev_session",
+        "Previous talk (or start of this one)",
+    ),
+    (Action::NextDocument, "next_document", "Next file"),
+    (
+        Action::PrevDocument,
+        "prev_document",
+        "Previous file (or top of this one)",
+    ),
+    (
+        Action::ExpandOrEnter,
+        "expand_or_enter",
+        "Open the node, or step into it",
+    ),
+    (
+        Action::CollapseOrLeave,
+        "collapse_or_leave",
+        "Close the node, or step to its parent",
+    ),
+    (Action::ToggleFold, "toggle_fold", "Open or close the node"),
+    (
+        Action::CycleFold,
+        "cycle_fold",
+        "Cycle the node: folded, children, whole subtree",
+    ),
+    (
+        Action::CycleOutline,
+        "cycle_outline",
+        "Cycle the outline: files, talks, everything",
+    ),
+    (Action::ShowLevel(1), "show_level_1", "Show files only"),
+    (Action::ShowLevel(2), "show_level_2", "Show files and talks"),
+    (Action::ShowLevel(3), "show_level_3", "Show down to level 3"),
+    (Action::ShowLevel(4), "show_level_4", "Show down to level 4"),
+    (Action::ShowLevel(5), "show_level_5", "Show down to level 5"),
+    (Action::ShowLevel(6), "show_level_6", "Show down to level 6"),
+    (Action::ShowLevel(7), "show_level_7", "Show down to level 7"),
+    (Action::ShowLevel(8), "show_level_8", "Show down to level 8"),
+    (Action::ShowLevel(9), "show_level_9", "Show everything"),
+    (Action::CollapseAll, "collapse_all", "Collapse everything"),
+    (Action::ExpandAll, "expand_all", "Expand everything"),
+    (Action::OpenFind, "open_find", "Find: fuzzy-jump to any talk or note"),
+    (Action::NextHit, "next_hit", "Next hit of the last search"),
+    (Action::PrevHit, "prev_hit", "Previous hit of the last search"),
+    (Action::JumpToResult, "jump_to_result", "Jump to the chosen result"),
+    (Action::NextResult, "next_result", "Next result"),
+    (Action::PrevResult, "prev_result", "Previous result"),
+    (
+        Action::ToggleFindScope,
+        "toggle_find_scope",
+        "Search everything / talk titles only",
+    ),
+    (Action::CloseFind, "close_find", "Close find, back to where you were"),
+    (Action::SwitchPane, "switch_pane", "Switch between outline and detail"),
+    (Action::ToggleHelp, "toggle_help", "Show or hide this help"),
+    (Action::Quit, "quit", "Quit"),
+];
+
+impl Action {
+    /// The config name of a bindable action.
+    pub fn name(self) -> Option<&'static str> {
+        BINDABLE.iter().find(|(a, _, _)| *a == self).map(|(_, n, _)| *n)
+    }
+
+    pub fn describe(self) -> &'static str {
+        BINDABLE.iter().find(|(a, _, _)| *a == self).map_or("", |(_, _, d)| *d)
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        BINDABLE.iter().find(|(_, n, _)| *n == name).map(|(a, _, _)| *a)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for (a, n, d) in BINDABLE {
+            assert!(seen.insert(*n), "duplicate name {n}");
+            assert_eq!(Action::from_name(n), Some(*a));
+            assert!(!d.is_empty());
+        }
+    }
+}

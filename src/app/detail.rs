@@ -1,0 +1,328 @@
+//! The detail pane's content: the whole talk that holds the selection, fully
+//! expanded whatever the outline's folds, wrapped to the pane width with
+//! hanging indents; or, on a file or group, its talks with their note counts.
+//! Built when the talk or the width changes, not on every frame.
+
+use crate::outline::{Kind, Outline};
+use crate::wrap::{width, wrap};
+
+/// What a line shows, for the theme to colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    Group,
+    Session,
+    Heading,
+    Note,
+    Code,
+    /// Counts and hints: dimmed.
+    Meta,
+    Blank,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// The node this line belongs to (for highlighting and clicks).
+    pub node: u32,
+    /// Leading columns: indentation plus the marker on a node's first line.
+    pub prefix: String,
+    pub text: String,
+    pub role: Role,
+    /// Dimmed text after the line's text (a talk's note count).
+    pub aside: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Detail {
+    /// The node whose content is shown (a talk, a file or a group).
+    pub context: usize,
+    pub width: u16,
+    pub lines: Vec<Line>,
+    pub scroll: usize,
+}
+
+/// What the detail pane shows for a selected node: the talk holding it, or
+/// for a node outside any talk, the top-level section holding it. Files and
+/// groups show themselves as an overview.
+pub fn context_of(o: &Outline, sel: usize) -> usize {
+    if matches!(o.kind(sel), Kind::Document | Kind::Group) {
+        return sel;
+    }
+    if let Some(s) = o.session_of(sel) {
+        return s;
+    }
+    // Outside any talk: the highest ancestor below a file or group.
+    let mut top = sel;
+    for a in o.ancestors(sel) {
+        if matches!(o.kind(a), Kind::Document | Kind::Group) {
+            break;
+        }
+        top = a;
+    }
+    top
+}
+
+const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
+
+fn push_wrapped(lines: &mut Vec<Line>, node: usize, indent: usize, marker: &str, text: &str, role: Role, w: usize) {
+    let lead = " ".repeat(indent);
+    let hang = " ".repeat(indent + width(marker));
+    let avail = w.saturating_sub(indent + width(marker)).max(8);
+    for (k, part) in wrap(text, avail).into_iter().enumerate() {
+        let prefix = if k == 0 {
+            format!("{lead}{marker}")
+        } else {
+            hang.clone()
+        };
+        lines.push(Line {
+            node: node as u32,
+            prefix,
+            text: part,
+            role,
+            aside: String::new(),
+        });
+    }
+}
+
+fn blank(lines: &mut Vec<Line>, node: usize) {
+    lines.push(Line {
+        node: node as u32,
+        prefix: String::new(),
+        text: String::new(),
+        role: Role::Blank,
+        aside: String::new(),
+    });
+}
+
+fn title_or_untitled(o: &Outline, i: usize) -> &str {
+    let t = o.text(i);
+    if t.is_empty() {
+        crate::outline::dump::UNTITLED
+    } else {
+        t
+    }
+}
+
+/// Lines for `context` at `w` columns.
+pub fn build(o: &Outline, context: usize, w: usize) -> Vec<Line> {
+    let mut lines = Vec::new();
+    push_wrapped(
+        &mut lines,
+        context,
+        0,
+        "",
+        title_or_untitled(o, context),
+        Role::Title,
+        w,
+    );
+    blank(&mut lines, context);
+    let base = o.depth(context) + 1;
+    let end = o.subtree_end(context);
+    if matches!(o.kind(context), Kind::Document | Kind::Group) {
+        overview(o, context, &mut lines, w);
+    } else {
+        for i in context + 1..end {
+            let indent = 2 * (o.depth(i) - base);
+            match o.kind(i) {
+                Kind::Heading | Kind::Session | Kind::Group => {
+                    if lines.last().is_some_and(|l| l.role != Role::Blank) {
+                        blank(&mut lines, i);
+                    }
+                    push_wrapped(&mut lines, i, indent, "", title_or_untitled(o, i), Role::Heading, w);
+                }
+                Kind::Bullet => {
+                    let marker = BULLETS[(o.depth(i) - base) % BULLETS.len()];
+                    push_wrapped(&mut lines, i, indent, marker, title_or_untitled(o, i), Role::Note, w);
+                }
+                Kind::Paragraph => push_wrapped(&mut lines, i, indent, "", o.text(i), Role::Note, w),
+                Kind::Code => push_wrapped(&mut lines, i, indent, "│ ", o.text(i), Role::Code, w),
+                Kind::Document => {}
+            }
+        }
+        if end == context + 1 {
+            lines.push(Line {
+                node: context as u32,
+                prefix: String::new(),
+                text: "(no notes)".into(),
+                role: Role::Meta,
+                aside: String::new(),
+            });
+        }
+    }
+    lines
+}
+
+/// A file or group: its preamble, then each group and talk with its size.
+fn overview(o: &Outline, context: usize, lines: &mut Vec<Line>, w: usize) {
+    let end = o.subtree_end(context);
+    let mut i = context + 1;
+    let mut any = false;
+    while i < end {
+        let indent = 2 * (o.depth(i) - o.depth(context) - 1);
+        match o.kind(i) {
+            Kind::Group => {
+                if lines.last().is_some_and(|l| l.role != Role::Blank) {
+                    blank(lines, i);
+                }
+                push_wrapped(lines, i, indent, "", title_or_untitled(o, i), Role::Group, w);
+                i += 1;
+                continue;
+            }
+            Kind::Session | Kind::Heading => {
+                let notes = (i + 1..o.subtree_end(i))
+                    .filter(|&n| !o.kind(n).is_structural())
+                    .count();
+                let role = if o.kind(i) == Kind::Session {
+                    Role::Session
+                } else {
+                    Role::Heading
+                };
+                let count = match notes {
+                    0 => "  no notes".to_string(),
+                    1 => "  1 note".to_string(),
+                    n => format!("  {n} notes"),
+                };
+                // Leave room for the count on the title's last line.
+                push_wrapped(
+                    lines,
+                    i,
+                    indent,
+                    "▸ ",
+                    title_or_untitled(o, i),
+                    role,
+                    w.saturating_sub(width(&count)),
+                );
+                if let Some(last) = lines.last_mut() {
+                    last.aside = count;
+                }
+                any = true;
+            }
+            Kind::Paragraph | Kind::Bullet | Kind::Code if o.parent(i) == Some(context) => {
+                push_wrapped(lines, i, indent, "", o.text(i), Role::Note, w);
+                blank(lines, i);
+            }
+            _ => {}
+        }
+        i = o.subtree_end(i);
+    }
+    if !any && end == context + 1 {
+        lines.push(Line {
+            node: context as u32,
+            prefix: String::new(),
+            text: "(empty: nothing was found in this file)".into(),
+            role: Role::Meta,
+            aside: String::new(),
+        });
+    }
+}
+
+/// First and last line of `node` in `lines` (the context's title when the
+/// node has no line of its own).
+pub fn line_span(lines: &[Line], node: usize) -> Option<(usize, usize)> {
+    let first = lines
+        .iter()
+        .position(|l| l.node as usize == node && l.role != Role::Blank)?;
+    let last = lines[first..].iter().take_while(|l| l.node as usize == node).count() + first - 1;
+    Some((first, last))
+}
+
+impl Detail {
+    /// Rebuilds the lines if the talk or the width changed; returns whether it did.
+    pub fn refresh(&mut self, o: &Outline, context: usize, w: u16) -> bool {
+        if context == self.context && w == self.width && !self.lines.is_empty() {
+            return false;
+        }
+        self.context = context;
+        self.width = w;
+        self.lines = build(o, context, w as usize);
+        self.scroll = 0;
+        true
+    }
+
+    /// Scrolls the least needed to show all of `node` (or its top if taller
+    /// than the pane), keeping a line of context when there is room.
+    pub fn follow(&mut self, node: usize, height: usize) {
+        let Some((first, last)) = line_span(&self.lines, node) else {
+            return;
+        };
+        let margin = usize::from(height > 6);
+        if first < self.scroll + margin {
+            self.scroll = first.saturating_sub(margin);
+        } else if last + margin >= self.scroll + height {
+            self.scroll = (last + margin + 1)
+                .saturating_sub(height)
+                .min(first.saturating_sub(margin));
+        }
+        self.clamp(height);
+    }
+
+    pub fn scroll_by(&mut self, delta: isize, height: usize) {
+        self.scroll = (self.scroll as isize + delta).max(0) as usize;
+        self.clamp(height);
+    }
+
+    pub fn clamp(&mut self, height: usize) {
+        self.scroll = self.scroll.min(self.lines.len().saturating_sub(height.max(1)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::load_seeds;
+
+    fn find(o: &Outline, text: &str) -> usize {
+        (0..o.len()).find(|&i| o.text(i) == text).unwrap()
+    }
+
+    #[test]
+    fn a_talk_shows_every_note_with_hanging_indents() {
+        let o = load_seeds();
+        let riemann = find(&o, "is anyone using riemann?");
+        let ctx = context_of(&o, riemann);
+        assert_eq!(o.text(ctx), "session 1: monitoring & metrics");
+        let lines = build(&o, ctx, 40);
+        let (first, _) = line_span(&lines, riemann).unwrap();
+        assert_eq!(lines[first].prefix, "• ");
+        let anomaly = find(&o, "real time anomaly detection");
+        let (a, _) = line_span(&lines, anomaly).unwrap();
+        assert!(a > first);
+        assert_eq!(lines[a].prefix, "    ▪ ");
+        for l in &lines {
+            assert!(width(&l.prefix) + width(&l.text) <= 40, "{l:?}");
+        }
+        // A wrapped note's second line hangs under its text, not its marker.
+        let long = lines
+            .windows(2)
+            .find(|w| w[0].node == w[1].node && w[0].role == Role::Note)
+            .unwrap();
+        assert_eq!(width(&long[1].prefix), width(&long[0].prefix));
+    }
+
+    #[test]
+    fn a_file_shows_its_talks_with_counts() {
+        let o = load_seeds();
+        let doc = o.documents().nth(1).unwrap();
+        let lines = build(&o, doc, 60);
+        assert_eq!(lines[0].text, "Scale Summit 2014");
+        let talk = lines
+            .iter()
+            .position(|l| l.text == "session 1: monitoring & metrics")
+            .unwrap();
+        assert_eq!(lines[talk].role, Role::Session);
+        assert!(lines[talk].aside.ends_with("notes"));
+    }
+
+    #[test]
+    fn follow_scrolls_just_enough() {
+        let o = load_seeds();
+        let s = find(&o, "Session 3: managing OSS software at work");
+        let mut d = Detail::default();
+        d.refresh(&o, s, 50);
+        let last = d.lines.last().unwrap().node as usize;
+        d.follow(last, 10);
+        assert_eq!(d.scroll, d.lines.len() - 10);
+        d.follow(s, 10);
+        assert_eq!(d.scroll, 0);
+    }
+}

@@ -1,0 +1,149 @@
+//! The find pane's state: the query being typed, the ranked results that
+//! the search thread sends back, the chosen result, and where the reader
+//! was before, so Esc can put everything back.
+
+use crate::keymap::{Code, Key};
+use crate::search::{Hit, Scope};
+use std::sync::Arc;
+use tui_textarea::{Input, TextArea};
+
+/// Where the reader was when the find pane opened.
+#[derive(Clone, Debug)]
+pub struct Origin {
+    pub selected: usize,
+    pub open: Vec<bool>,
+    pub top: usize,
+    pub detail_scroll: usize,
+}
+
+pub struct Find {
+    pub open: bool,
+    pub input: TextArea<'static>,
+    pub scope: Scope,
+    /// Ranked results for `results_query`.
+    pub results: Arc<Vec<Hit>>,
+    pub results_query: String,
+    /// (scanned, total) while a search is still running.
+    pub progress: Option<(usize, usize)>,
+    pub cursor: usize,
+    pub top: usize,
+    pub origin: Option<Origin>,
+    /// Enter was pressed before the results were in: jump when they are.
+    pub jump_pending: bool,
+}
+
+impl Default for Find {
+    fn default() -> Self {
+        Find {
+            open: false,
+            input: new_input(),
+            scope: Scope::All,
+            results: Arc::new(Vec::new()),
+            results_query: String::new(),
+            progress: None,
+            cursor: 0,
+            top: 0,
+            origin: None,
+            jump_pending: false,
+        }
+    }
+}
+
+fn new_input() -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_cursor_line_style(ratatui::style::Style::default());
+    t.set_placeholder_text("type to find a talk or a note");
+    t
+}
+
+/// A key for the input box, in tui-textarea's terms.
+fn to_input(k: Key) -> Input {
+    use tui_textarea::Key as T;
+    let key = match k.code {
+        Code::Char(c) => T::Char(c),
+        Code::Backspace => T::Backspace,
+        Code::Delete => T::Delete,
+        Code::Left => T::Left,
+        Code::Right => T::Right,
+        Code::Home => T::Home,
+        Code::End => T::End,
+        Code::F(n) => T::F(n),
+        _ => T::Null,
+    };
+    Input {
+        key,
+        ctrl: k.ctrl,
+        alt: k.alt,
+        shift: false,
+    }
+}
+
+impl Find {
+    pub fn query(&self) -> String {
+        self.input.lines().join(" ")
+    }
+
+    /// Feeds a key to the input; returns whether the query text changed.
+    pub fn type_key(&mut self, k: Key) -> bool {
+        let before = self.query();
+        self.input.input(to_input(k));
+        if self.input.lines().len() > 1 {
+            // The query is one line whatever the editor's bindings do.
+            let joined = self.query();
+            self.input = new_input();
+            self.input.insert_str(joined);
+        }
+        self.query() != before
+    }
+
+    pub fn clear(&mut self) {
+        self.input = new_input();
+        self.results = Arc::new(Vec::new());
+        self.results_query.clear();
+        self.progress = None;
+        self.cursor = 0;
+        self.top = 0;
+        self.jump_pending = false;
+    }
+
+    pub fn chosen(&self) -> Option<usize> {
+        self.results.get(self.cursor).map(|h| h.node as usize)
+    }
+
+    pub fn move_cursor(&mut self, delta: isize) {
+        if self.results.is_empty() {
+            return;
+        }
+        let last = self.results.len() as isize - 1;
+        self.cursor = (self.cursor as isize + delta).clamp(0, last) as usize;
+    }
+
+    pub fn scroll_into_view(&mut self, height: usize) {
+        if height == 0 {
+            return;
+        }
+        if self.cursor < self.top {
+            self.top = self.cursor;
+        } else if self.cursor >= self.top + height {
+            self.top = self.cursor + 1 - height;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typing_edits_a_single_line_query() {
+        let mut f = Find::default();
+        for c in "rie".chars() {
+            assert!(f.type_key(Key::ch(c)));
+        }
+        assert!(f.type_key(Key::plain(Code::Backspace)));
+        assert_eq!(f.query(), "ri");
+        assert!(!f.type_key(Key::plain(Code::Left)));
+        f.type_key(Key::ctrl('m'));
+        assert_eq!(f.input.lines().len(), 1);
+    }
+}

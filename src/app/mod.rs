@@ -1,0 +1,270 @@
+//! The reader's state and its one `update`: every key, click, resize and
+//! tick arrives as an `Action`, and this is the only place state changes.
+//! Rendering reads `&App`; nothing here touches the terminal.
+
+pub mod detail;
+pub mod find;
+mod nav;
+pub mod tree;
+
+use crate::action::Action;
+use crate::keymap::{Context, Key, Keymap, Lookup};
+use crate::layout::{self, Layout};
+use crate::outline::{Kind, Outline};
+use crate::search::{Scope, SearchWorker};
+use detail::Detail;
+use find::Find;
+use ratatui::layout::Rect;
+use std::sync::Arc;
+use tree::Tree;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Outline,
+    Detail,
+}
+
+/// View settings from the config.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub open_level: u8,
+    pub tree_width: u16,
+    pub find_rows: u16,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            open_level: 2,
+            tree_width: 40,
+            find_rows: 10,
+        }
+    }
+}
+
+/// Totals for the title bar.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Stats {
+    pub files: usize,
+    pub sessions: usize,
+    pub notes: usize,
+}
+
+pub struct App {
+    pub outline: Arc<Outline>,
+    pub keymap: Keymap,
+    pub tree: Tree,
+    pub detail: Detail,
+    pub find: Find,
+    pub focus: Focus,
+    /// The help overlay's scroll, when it is open.
+    pub help: Option<usize>,
+    pub size: (u16, u16),
+    pub status: Option<String>,
+    pub quit: bool,
+    pub opts: Options,
+    pub stats: Stats,
+    /// Hits of the last search jumped from, in document order (for n/N).
+    pub last_hits: Vec<u32>,
+    pub last_query: String,
+    /// Keys of a sequence typed so far (`z` of `z M`).
+    pub pending: Vec<Key>,
+    outline_cycle: u8,
+    worker: SearchWorker,
+    synced_selection: Option<usize>,
+}
+
+impl App {
+    pub fn new(outline: Arc<Outline>, keymap: Keymap, opts: Options) -> App {
+        let stats = Stats {
+            files: outline.docs().len(),
+            sessions: outline.count_kind(Kind::Session),
+            notes: outline.count_kind(Kind::Bullet)
+                + outline.count_kind(Kind::Paragraph)
+                + outline.count_kind(Kind::Code),
+        };
+        let mut app = App {
+            tree: Tree::new(&outline, opts.open_level),
+            worker: SearchWorker::spawn(outline.clone()),
+            outline,
+            keymap,
+            detail: Detail::default(),
+            find: Find::default(),
+            focus: Focus::Outline,
+            help: None,
+            size: (120, 40),
+            status: None,
+            quit: false,
+            opts,
+            stats,
+            last_hits: Vec::new(),
+            last_query: String::new(),
+            pending: Vec::new(),
+            outline_cycle: if opts.open_level >= 9 {
+                2
+            } else {
+                u8::from(opts.open_level >= 2)
+            },
+            synced_selection: None,
+        };
+        app.sync();
+        app
+    }
+
+    pub fn layout(&self) -> Layout {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::compute(area, self.find.open, self.opts.tree_width, self.opts.find_rows)
+    }
+
+    /// Where keys go now.
+    pub fn context(&self) -> Context {
+        if self.find.open {
+            Context::Find
+        } else if self.focus == Focus::Detail {
+            Context::Detail
+        } else {
+            Context::Outline
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        let o = self.outline.clone();
+        match action {
+            Action::Press(k) => return self.press(k),
+            Action::Tick => self.poll_search(),
+            Action::Resize(w, h) => self.size = (w, h),
+            Action::Quit => self.quit = true,
+            Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
+            Action::SwitchPane => {
+                self.focus = if self.focus == Focus::Outline {
+                    Focus::Detail
+                } else {
+                    Focus::Outline
+                }
+            }
+            Action::OpenFind => self.open_find(),
+            Action::CloseFind => self.close_find(true),
+            Action::JumpToResult => self.jump_to_result(),
+            Action::NextResult => self.move_result(1),
+            Action::PrevResult => self.move_result(-1),
+            Action::ToggleFindScope => {
+                self.find.scope = if self.find.scope == Scope::All {
+                    Scope::Sessions
+                } else {
+                    Scope::All
+                };
+                self.submit_search();
+            }
+            Action::FindInput(k) => {
+                if self.find.type_key(k) {
+                    self.submit_search();
+                }
+            }
+            Action::NextHit => self.step_hit(true),
+            Action::PrevHit => self.step_hit(false),
+            Action::Click(col, row) => self.click(col, row),
+            Action::ScrollWheel { col, row, down } => self.wheel(col, row, down),
+            Action::ShowLevel(n) => {
+                self.tree.show_level(&o, n);
+                self.outline_cycle = match n {
+                    1 => 0,
+                    9 => 2,
+                    _ => 1,
+                };
+            }
+            Action::CollapseAll => self.update(Action::ShowLevel(1)),
+            Action::ExpandAll => self.update(Action::ShowLevel(9)),
+            Action::CycleOutline => {
+                self.outline_cycle = (self.outline_cycle + 1) % 3;
+                self.tree.show_level(&o, [1, 2, 9][self.outline_cycle as usize]);
+            }
+            Action::CycleFold => self.tree.cycle(&o, self.tree.selected),
+            Action::ToggleFold => {
+                let sel = self.tree.selected;
+                self.tree.set_open(&o, sel, !self.tree.is_open(sel));
+            }
+            Action::ExpandOrEnter => self.expand_or_enter(),
+            Action::CollapseOrLeave => self.collapse_or_leave(),
+            Action::NextSession => self.step_kind(Kind::Session, true),
+            Action::PrevSession => self.step_kind(Kind::Session, false),
+            Action::NextDocument => self.step_kind(Kind::Document, true),
+            Action::PrevDocument => self.step_kind(Kind::Document, false),
+            Action::MoveDown
+            | Action::MoveUp
+            | Action::MoveToTop
+            | Action::MoveToBottom
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp => self.move_or_scroll(action),
+        }
+        self.sync();
+    }
+
+    /// Resolves a key through the keymap (with two-key sequences).
+    fn press(&mut self, k: Key) {
+        self.status = None;
+        if self.help.is_some() {
+            self.help_key(k);
+            return;
+        }
+        let ctx = self.context();
+        self.pending.push(k);
+        match self.keymap.lookup(ctx, &self.pending) {
+            Lookup::Action(a) => {
+                self.pending.clear();
+                self.update(a);
+            }
+            Lookup::Prefix => {}
+            Lookup::None => {
+                let was_sequence = self.pending.len() > 1;
+                self.pending.clear();
+                if ctx == Context::Find {
+                    self.update(Action::FindInput(k));
+                } else if was_sequence {
+                    // `z` then an unbound key: the key still counts on its own.
+                    if let Lookup::Action(a) = self.keymap.lookup(ctx, &[k]) {
+                        self.update(a);
+                    }
+                }
+            }
+        }
+    }
+
+    fn help_key(&mut self, k: Key) {
+        use crate::keymap::Code;
+        let scroll = self.help.unwrap_or(0);
+        self.help = match k.code {
+            Code::Esc | Code::Char('q') | Code::Char('?') | Code::Enter => None,
+            Code::Down | Code::Char('j') => Some(scroll + 1),
+            Code::Up | Code::Char('k') => Some(scroll.saturating_sub(1)),
+            Code::PageDown | Code::Char(' ') => Some(scroll + 10),
+            Code::PageUp => Some(scroll.saturating_sub(10)),
+            Code::Char('g') | Code::Home => Some(0),
+            _ => Some(scroll),
+        };
+        if self.help.is_some() && k.ctrl && k.code == Code::Char('c') {
+            self.quit = true;
+        }
+    }
+
+    /// Keeps derived view state true after any change: the selection in
+    /// view, the detail pane showing the right talk, results in view.
+    fn sync(&mut self) {
+        let l = self.layout();
+        self.tree.scroll_into_view(l.tree_rows.height as usize);
+        let sel = self.tree.selected;
+        let ctx = detail::context_of(&self.outline, sel);
+        let rebuilt = self.detail.refresh(&self.outline, ctx, l.detail_body.width);
+        let h = l.detail_body.height as usize;
+        if rebuilt || self.synced_selection != Some(sel) {
+            self.detail.follow(sel, h);
+        }
+        self.detail.clamp(h);
+        self.synced_selection = Some(sel);
+        self.find.scroll_into_view(l.find_results.height as usize);
+    }
+}
+
+#[cfg(test)]
+mod tests;

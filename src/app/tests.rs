@@ -1,0 +1,282 @@
+//! Flow tests: the app driven by keys on the bundled seeds, no terminal.
+//! Each reads as (keys typed, what the reader then sees).
+
+use super::*;
+use crate::config::Config;
+use crate::keymap::Key;
+use crate::outline::load_seeds;
+
+fn app() -> App {
+    let c = Config::defaults();
+    let mut a = App::new(Arc::new(load_seeds()), c.keymap, Options::default());
+    a.update(Action::Resize(120, 40));
+    a
+}
+
+/// Types keys written as in the screen tool: `/ r i e m a n n Enter`.
+fn type_keys(a: &mut App, keys: &str) {
+    for k in keys.split(' ').filter(|k| !k.is_empty()) {
+        a.update(Action::Press(Key::parse(k).unwrap()));
+        a.settle();
+    }
+}
+
+fn sel_text(a: &App) -> &str {
+    a.outline.text(a.tree.selected)
+}
+
+fn visible(a: &App) -> Vec<(Kind, String)> {
+    a.tree
+        .rows()
+        .iter()
+        .map(|&r| (a.outline.kind(r as usize), a.outline.text(r as usize).to_string()))
+        .collect()
+}
+
+fn find(a: &App, text: &str) -> usize {
+    (0..a.outline.len()).find(|&i| a.outline.text(i) == text).unwrap()
+}
+
+#[test]
+fn opens_on_documents_with_their_talks_and_bullets_folded() {
+    let a = app();
+    let rows = visible(&a);
+    assert_eq!(rows.iter().filter(|(k, _)| *k == Kind::Document).count(), 5);
+    assert!(rows
+        .iter()
+        .any(|(k, t)| *k == Kind::Session && t == "Session 5: mentoring"));
+    assert!(!rows.iter().any(|(k, _)| *k == Kind::Bullet));
+    assert_eq!(a.tree.selected, 0);
+}
+
+#[test]
+fn find_riemann_lands_on_the_bullet_with_its_talk_in_detail() {
+    let mut a = app();
+    type_keys(&mut a, "/ r i e m a n n Enter");
+    assert!(!a.find.open);
+    assert_eq!(sel_text(&a), "is anyone using riemann?");
+    let o = a.outline.clone();
+    let session = o.session_of(a.tree.selected).unwrap();
+    assert_eq!(o.text(session), "session 1: monitoring & metrics");
+    assert_eq!(o.text(o.document_of(session)), "Scale Summit 2014");
+    assert_eq!(a.detail.context, session);
+    // The selected line and the anomaly-detection line under it are on screen.
+    let h = a.layout().detail_body.height as usize;
+    let shown = &a.detail.lines[a.detail.scroll..(a.detail.scroll + h).min(a.detail.lines.len())];
+    let sel_at = shown
+        .iter()
+        .position(|l| l.node as usize == a.tree.selected)
+        .expect("selection visible");
+    let anomaly = shown
+        .iter()
+        .position(|l| l.text == "real time anomaly detection")
+        .expect("context visible");
+    assert!(anomaly > sel_at);
+}
+
+#[test]
+fn find_wilcox_ranks_the_talk_first_and_enter_selects_it() {
+    let mut a = app();
+    type_keys(&mut a, "/ w i l c o x");
+    let first = a.find.results[0].node as usize;
+    assert_eq!(
+        a.outline.text(first),
+        "Using Persistent Memory for Fun and Profit by Matthew Wilcox"
+    );
+    assert_eq!(a.outline.kind(first), Kind::Session);
+    type_keys(&mut a, "Enter");
+    assert_eq!(a.tree.selected, first);
+}
+
+#[test]
+fn find_jepsen_lands_in_the_dotscale_talk() {
+    let mut a = app();
+    type_keys(&mut a, "/ j e p s e n Enter");
+    let o = a.outline.clone();
+    let sel = a.tree.selected;
+    assert_eq!(o.kind(sel), Kind::Paragraph);
+    assert!(o.text(sel).contains("Jepsen"));
+    assert_eq!(o.text(o.session_of(sel).unwrap()), "CAP, Docker, and Data");
+    assert!(o.text(o.document_of(sel)).contains("DotScale"));
+}
+
+#[test]
+fn esc_closes_find_and_returns_to_where_you_were() {
+    let mut a = app();
+    type_keys(&mut a, "j j j");
+    let before = (a.tree.selected, a.tree.rows().to_vec());
+    type_keys(&mut a, "/ r i e m a n n Down");
+    assert_ne!(a.tree.selected, before.0, "the result is previewed");
+    type_keys(&mut a, "Esc");
+    assert!(!a.find.open);
+    assert_eq!((a.tree.selected, a.tree.rows().to_vec()), before);
+}
+
+#[test]
+fn number_keys_show_levels_and_tab_cycles() {
+    let mut a = app();
+    type_keys(&mut a, "1");
+    assert!(visible(&a).iter().all(|(k, _)| *k == Kind::Document));
+    type_keys(&mut a, "2");
+    assert!(visible(&a).iter().all(|(k, _)| matches!(
+        k,
+        Kind::Document | Kind::Group | Kind::Session | Kind::Paragraph | Kind::Heading
+    )));
+    assert!(visible(&a).iter().any(|(k, _)| *k == Kind::Session));
+    type_keys(&mut a, "9");
+    assert_eq!(a.tree.rows().len(), a.outline.len());
+    // Shift-Tab: documents > sessions > everything.
+    type_keys(&mut a, "Shift-Tab");
+    assert_eq!(visible(&a).len(), 5);
+    type_keys(&mut a, "Shift-Tab");
+    assert!(
+        visible(&a).iter().any(|(k, _)| *k == Kind::Session) && !visible(&a).iter().any(|(k, _)| *k == Kind::Bullet)
+    );
+    type_keys(&mut a, "Shift-Tab");
+    assert_eq!(a.tree.rows().len(), a.outline.len());
+    // Tab on a talk: folded > children > whole subtree > folded.
+    type_keys(&mut a, "2");
+    let talk = find(&a, "session 1: monitoring & metrics");
+    a.tree.selected = talk;
+    let folded = a.tree.rows().len();
+    type_keys(&mut a, "Tab");
+    let children = a.tree.rows().len();
+    assert_eq!(children - folded, a.outline.child_count(talk));
+    type_keys(&mut a, "Tab");
+    assert_eq!(a.tree.rows().len() - folded, a.outline.subtree_end(talk) - talk - 1);
+    type_keys(&mut a, "Tab");
+    assert_eq!(a.tree.rows().len(), folded);
+}
+
+#[test]
+fn moving_and_folding_by_keys() {
+    let mut a = app();
+    type_keys(&mut a, "j");
+    assert_eq!(a.outline.kind(a.tree.selected), Kind::Session);
+    type_keys(&mut a, "l");
+    assert!(a.tree.is_open(a.tree.selected));
+    type_keys(&mut a, "l");
+    assert_eq!(
+        a.outline.kind(a.tree.selected),
+        Kind::Bullet,
+        "l steps into an open node"
+    );
+    type_keys(&mut a, "h");
+    assert_eq!(
+        a.outline.kind(a.tree.selected),
+        Kind::Session,
+        "h on a leaf steps to the parent"
+    );
+    type_keys(&mut a, "h");
+    assert!(!a.tree.is_open(a.tree.selected));
+    type_keys(&mut a, "G");
+    assert_eq!(a.tree.selected_row(), a.tree.rows().len() - 1);
+    type_keys(&mut a, "g");
+    assert_eq!(a.tree.selected, 0);
+    type_keys(&mut a, "} }");
+    assert_eq!(a.tree.selected, a.outline.docs()[2].node);
+    type_keys(&mut a, "{");
+    assert_eq!(a.tree.selected, a.outline.docs()[1].node);
+    type_keys(&mut a, "]");
+    assert_eq!(sel_text(&a), "Intro, MBS");
+    type_keys(&mut a, "] ] j");
+    type_keys(&mut a, "[");
+    assert_eq!(
+        sel_text(&a),
+        "session 1: monitoring & metrics",
+        "[ goes to the start of the current talk"
+    );
+}
+
+#[test]
+fn n_and_shift_n_step_through_the_last_search_in_document_order() {
+    let mut a = app();
+    type_keys(&mut a, "/ ' r i e m a n n Enter");
+    let hits = a.last_hits.clone();
+    assert!(hits.len() >= 3);
+    a.tree.selected = 0;
+    type_keys(&mut a, "n");
+    assert_eq!(a.tree.selected, hits[0] as usize);
+    type_keys(&mut a, "n");
+    assert_eq!(a.tree.selected, hits[1] as usize);
+    type_keys(&mut a, "N N");
+    assert_eq!(a.tree.selected, *hits.last().unwrap() as usize, "wraps around");
+}
+
+#[test]
+fn two_key_sequences_and_their_aliases() {
+    let mut a = app();
+    type_keys(&mut a, "z R");
+    assert_eq!(a.tree.rows().len(), a.outline.len());
+    type_keys(&mut a, "z M");
+    assert_eq!(a.tree.rows().len(), 5);
+    type_keys(&mut a, "+");
+    assert_eq!(a.tree.rows().len(), a.outline.len());
+    type_keys(&mut a, "-");
+    assert_eq!(a.tree.rows().len(), 5);
+}
+
+#[test]
+fn ctrl_t_limits_the_search_to_talk_titles() {
+    let mut a = app();
+    type_keys(&mut a, "/ r i e m a n n");
+    assert!(!a.find.results.is_empty());
+    type_keys(&mut a, "Ctrl-t");
+    assert!(a
+        .find
+        .results
+        .iter()
+        .all(|h| a.outline.kind(h.node as usize) == Kind::Session));
+    assert_eq!(a.scope_name(), "talk titles");
+}
+
+#[test]
+fn help_opens_and_closes_and_q_quits() {
+    let mut a = app();
+    type_keys(&mut a, "?");
+    assert!(a.help.is_some());
+    type_keys(&mut a, "j Esc");
+    assert!(a.help.is_none());
+    type_keys(&mut a, "q");
+    assert!(a.quit);
+}
+
+#[test]
+fn clicks_select_toggle_and_focus() {
+    let mut a = app();
+    let l = a.layout();
+    // Click the second row's text: selects it and focuses the outline.
+    a.update(Action::Click(l.tree_rows.x + 10, l.tree_rows.y + 1));
+    assert_eq!(a.tree.selected, a.tree.rows()[1] as usize);
+    // Click its fold marker: opens it.
+    let node = a.tree.selected;
+    let x = l.tree_rows.x + crate::layout::tree_indent(a.outline.depth(node), l.tree_rows.width);
+    a.update(Action::Click(x, l.tree_rows.y + 1));
+    assert!(a.tree.is_open(node));
+    a.update(Action::Click(l.detail_body.x + 2, l.detail_body.y));
+    assert_eq!(a.focus, Focus::Detail);
+}
+
+#[test]
+fn detail_focus_scrolls_the_talk_not_the_selection() {
+    let mut a = app();
+    a.tree.selected = find(&a, "Session 3: managing OSS software at work");
+    a.update(Action::Tick);
+    type_keys(&mut a, "Ctrl-w j j");
+    assert_eq!(a.focus, Focus::Detail);
+    assert_eq!(a.detail.scroll, 2);
+    assert_eq!(sel_text(&a), "Session 3: managing OSS software at work");
+}
+
+#[test]
+fn resizing_keeps_the_selection_in_view() {
+    let mut a = app();
+    type_keys(&mut a, "9 G");
+    for (w, h) in [(60, 15), (20, 5), (120, 40)] {
+        a.update(Action::Resize(w, h));
+        let rows = a.layout().tree_rows.height as usize;
+        if rows > 0 {
+            assert!(a.tree.selected_row() >= a.tree.top && a.tree.selected_row() < a.tree.top + rows);
+        }
+    }
+}

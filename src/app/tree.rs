@@ -1,0 +1,264 @@
+//! The outline's fold state: which nodes are open, the rows that are
+//! therefore visible, the selection and the scroll. All index arithmetic on
+//! the flat tree: rows are node indices in increasing order, so finding a
+//! node's row is a binary search.
+
+use crate::outline::{Kind, Outline};
+
+#[derive(Clone, Debug)]
+pub struct Tree {
+    open: Vec<bool>,
+    rows: Vec<u32>,
+    pub selected: usize,
+    /// First row shown in the pane.
+    pub top: usize,
+}
+
+/// Outline level of each node: documents are 1; groups do not add a level,
+/// so talks are level 2 whether or not a day or track holds them.
+pub fn levels(o: &Outline) -> Vec<u32> {
+    let mut lv = vec![1u32; o.len()];
+    for i in 0..o.len() {
+        if let Some(p) = o.parent(i) {
+            lv[i] = if o.kind(p) == Kind::Group { lv[p] } else { lv[p] + 1 };
+        }
+    }
+    lv
+}
+
+impl Tree {
+    pub fn new(o: &Outline, level: u8) -> Tree {
+        let mut t = Tree {
+            open: vec![false; o.len()],
+            rows: Vec::new(),
+            selected: 0,
+            top: 0,
+        };
+        t.show_level(o, level);
+        t
+    }
+
+    pub fn rows(&self) -> &[u32] {
+        &self.rows
+    }
+
+    pub fn is_open(&self, node: usize) -> bool {
+        self.open.get(node).copied().unwrap_or(false)
+    }
+
+    pub fn open_flags(&self) -> &[bool] {
+        &self.open
+    }
+
+    /// Replaces the fold state (used to restore a snapshot).
+    pub fn set_open_flags(&mut self, o: &Outline, flags: Vec<bool>) {
+        if flags.len() == o.len() {
+            self.open = flags;
+            self.rebuild(o);
+        }
+    }
+
+    /// Recomputes the visible rows: a pre-order walk that jumps over the
+    /// subtree of every closed node.
+    fn rebuild(&mut self, o: &Outline) {
+        self.rows.clear();
+        let mut i = 0;
+        while i < o.len() {
+            self.rows.push(i as u32);
+            i = if self.open[i] { i + 1 } else { o.subtree_end(i) };
+        }
+        if self.row_of(self.selected).is_none() {
+            // The selection was folded away: select its nearest visible ancestor.
+            let visible = o.ancestors(self.selected).find(|&a| self.row_of(a).is_some());
+            self.selected = visible.unwrap_or(0);
+        }
+    }
+
+    pub fn row_of(&self, node: usize) -> Option<usize> {
+        self.rows.binary_search(&(node as u32)).ok()
+    }
+
+    pub fn selected_row(&self) -> usize {
+        self.row_of(self.selected).unwrap_or(0)
+    }
+
+    pub fn select_row(&mut self, row: usize) {
+        if let Some(&n) = self.rows.get(row.min(self.rows.len().saturating_sub(1))) {
+            self.selected = n as usize;
+        }
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let row = self.selected_row() as isize + delta;
+        self.select_row(row.max(0) as usize);
+    }
+
+    /// Opens every ancestor of `node` and selects it.
+    pub fn reveal(&mut self, o: &Outline, node: usize) {
+        if node >= o.len() {
+            return;
+        }
+        for a in o.ancestors(node) {
+            self.open[a] = true;
+        }
+        self.selected = node;
+        self.rebuild(o);
+    }
+
+    pub fn set_open(&mut self, o: &Outline, node: usize, open: bool) {
+        if o.has_children(node) && self.open[node] != open {
+            self.open[node] = open;
+            self.rebuild(o);
+        }
+    }
+
+    /// Shows every node down to `level` (9: everything).
+    pub fn show_level(&mut self, o: &Outline, level: u8) {
+        if level >= 9 {
+            self.open.iter_mut().for_each(|x| *x = true);
+        } else {
+            let lv = levels(o);
+            let n = level as u32;
+            for (i, open) in self.open.iter_mut().enumerate() {
+                *open = if o.kind(i) == Kind::Group {
+                    lv[i] <= n
+                } else {
+                    lv[i] < n
+                };
+            }
+        }
+        self.rebuild(o);
+    }
+
+    /// Tab on a node: folded, then its children, then its whole subtree.
+    pub fn cycle(&mut self, o: &Outline, node: usize) {
+        if !o.has_children(node) {
+            return;
+        }
+        let range = node + 1..o.subtree_end(node);
+        let all_open = range.clone().all(|i| self.open[i] || !o.has_children(i));
+        if !self.open[node] {
+            self.open[node] = true;
+            range.for_each(|i| self.open[i] = false);
+        } else if !all_open {
+            range.for_each(|i| self.open[i] = true);
+        } else {
+            self.open[node] = false;
+        }
+        self.rebuild(o);
+    }
+
+    /// Keeps the selected row inside a pane of `height` rows, with a little
+    /// context above and below when there is room.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        if height == 0 {
+            return;
+        }
+        let margin = if height > 8 { 2 } else { 0 };
+        let row = self.selected_row();
+        let max_top = self.rows.len().saturating_sub(height);
+        if row < self.top + margin {
+            self.top = row.saturating_sub(margin);
+        } else if row + margin >= self.top + height {
+            self.top = (row + margin + 1).saturating_sub(height);
+        }
+        self.top = self.top.min(max_top);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::{Block, DocInfo, Format};
+
+    //  doc
+    //  ├─ Day (group)
+    //  │  └─ Talk A (session)
+    //  │     └─ a1 ─ a2
+    //  └─ Talk B
+    //     └─ b1
+    fn sample() -> Outline {
+        let mut o = Outline::new();
+        let info = DocInfo {
+            node: 0,
+            source: "t".into(),
+            format: Format::Text,
+            warnings: vec![],
+        };
+        o.push_document(
+            "doc",
+            info,
+            &[
+                Block::new(0, Kind::Group, "Day", 1),
+                Block::new(1, Kind::Session, "Talk A", 2),
+                Block::new(2, Kind::Bullet, "a1", 3),
+                Block::new(3, Kind::Bullet, "a2", 4),
+                Block::new(0, Kind::Session, "Talk B", 5),
+                Block::new(1, Kind::Bullet, "b1", 6),
+            ],
+        );
+        o
+    }
+
+    fn visible(t: &Tree, o: &Outline) -> Vec<String> {
+        t.rows().iter().map(|&r| o.text(r as usize).to_string()).collect()
+    }
+
+    #[test]
+    fn levels_skip_groups() {
+        assert_eq!(levels(&sample()), vec![1, 2, 2, 3, 4, 2, 3]);
+    }
+
+    #[test]
+    fn show_level_opens_by_outline_level() {
+        let o = sample();
+        let mut t = Tree::new(&o, 2);
+        assert_eq!(visible(&t, &o), vec!["doc", "Day", "Talk A", "Talk B"]);
+        t.show_level(&o, 1);
+        assert_eq!(visible(&t, &o), vec!["doc"]);
+        t.show_level(&o, 9);
+        assert_eq!(t.rows().len(), o.len());
+    }
+
+    #[test]
+    fn folding_the_selection_away_selects_its_ancestor() {
+        let o = sample();
+        let mut t = Tree::new(&o, 9);
+        t.selected = 3;
+        t.set_open(&o, 1, false);
+        assert_eq!(t.selected, 1);
+    }
+
+    #[test]
+    fn cycle_goes_children_then_subtree_then_folded() {
+        let o = sample();
+        let mut t = Tree::new(&o, 1);
+        t.cycle(&o, 0);
+        assert_eq!(visible(&t, &o), vec!["doc", "Day", "Talk B"]);
+        t.cycle(&o, 0);
+        assert_eq!(t.rows().len(), o.len());
+        t.cycle(&o, 0);
+        assert_eq!(visible(&t, &o), vec!["doc"]);
+    }
+
+    #[test]
+    fn reveal_opens_ancestors() {
+        let o = sample();
+        let mut t = Tree::new(&o, 1);
+        t.reveal(&o, 4);
+        assert_eq!(t.selected, 4);
+        assert!(t.row_of(4).is_some());
+    }
+
+    #[test]
+    fn scrolling_keeps_the_selection_in_view() {
+        let o = sample();
+        let mut t = Tree::new(&o, 9);
+        t.select_row(6);
+        t.scroll_into_view(3);
+        assert_eq!(t.top, 4);
+        t.select_row(0);
+        t.scroll_into_view(3);
+        assert_eq!(t.top, 0);
+    }
+}

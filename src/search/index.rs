@@ -1,0 +1,162 @@
+//! The per-node prefilter (8 bytes a node) and the parallel, cancellable,
+//! progressive scan that turns a query into ranked hits.
+
+use rayon::prelude::*;
+
+use super::plan::{char_mask, Plan, SEARCHABLE, SESSION};
+use super::query::Query;
+use super::{rank_order, searched, Batch, Hit, Scope, SESSION_BONUS, TOPIC_BONUS};
+use crate::outline::{Kind, Outline};
+
+/// Nodes looked at between two checks of the cancel flag, about a
+/// millisecond of work, so an abandoned search frees the worker at once.
+/// Earlier hits are rescanned in smaller steps: most of them match again,
+/// and scoring a match (SkimMatcherV2, O(text x term)) is what costs.
+const CHUNK: usize = 4096;
+const WITHIN_CHUNK: usize = 512;
+
+/// Built once per outline. Holds no text: only a char mask per node, so the
+/// scan rejects most nodes without touching their text.
+#[derive(Clone, Debug)]
+pub struct Index {
+    masks: Vec<u64>,
+    sessions: Vec<u32>,
+}
+
+impl Index {
+    pub fn new(o: &Outline) -> Index {
+        let masks: Vec<u64> = (0..o.len())
+            .into_par_iter()
+            .map(|i| {
+                let kind = o.kind(i);
+                if !searched(kind, Scope::All) {
+                    return 0;
+                }
+                let session = if searched(kind, Scope::Sessions) { SESSION } else { 0 };
+                SEARCHABLE | session | char_mask(o.text(i))
+            })
+            .collect();
+        let sessions = (0..masks.len() as u32)
+            .filter(|&i| masks[i as usize] & SESSION != 0)
+            .collect();
+        Index { masks, sessions }
+    }
+
+    /// Heap bytes held, for the memory budget.
+    pub fn heap_bytes(&self) -> usize {
+        self.masks.capacity() * 8 + self.sessions.capacity() * 4
+    }
+
+    /// Ranked hits for `q`, best first, ties in document order. `within`
+    /// restricts the scan to earlier hits (see `Query::narrows`). `cancel` is
+    /// polled every few thousand nodes; None means it fired.
+    pub fn search(
+        &self,
+        o: &Outline,
+        q: &Query,
+        scope: Scope,
+        within: Option<&[Hit]>,
+        cancel: &dyn Fn() -> bool,
+    ) -> Option<Vec<Hit>> {
+        self.run(o, q, scope, within, cancel, None)
+    }
+
+    /// As `search`, also handing `on_batch` the ranked hits found so far
+    /// after 1, 2, 4, 8... chunks, so merging them costs at most about as
+    /// much again as the final sort. The finished result is not passed to it.
+    pub fn search_progressive(
+        &self,
+        o: &Outline,
+        q: &Query,
+        scope: Scope,
+        within: Option<&[Hit]>,
+        cancel: &dyn Fn() -> bool,
+        on_batch: &mut dyn FnMut(Batch<'_>),
+    ) -> Option<Vec<Hit>> {
+        self.run(o, q, scope, within, cancel, Some(on_batch))
+    }
+
+    fn run(
+        &self,
+        o: &Outline,
+        q: &Query,
+        scope: Scope,
+        within: Option<&[Hit]>,
+        cancel: &dyn Fn() -> bool,
+        mut on_batch: Option<&mut dyn FnMut(Batch<'_>)>,
+    ) -> Option<Vec<Hit>> {
+        if q.is_empty() {
+            return Some(Vec::new());
+        }
+        let plan = Plan::new(q);
+        let need = plan.need
+            | match scope {
+                Scope::All => SEARCHABLE,
+                Scope::Sessions => SESSION,
+            };
+        let total = match (within, scope) {
+            (Some(w), _) => w.len(),
+            (None, Scope::All) => self.masks.len(),
+            (None, Scope::Sessions) => self.sessions.len(),
+        };
+        let score = |n: u32| -> Option<Hit> {
+            if self.masks[n as usize] & need != need {
+                return None;
+            }
+            let s = plan.score(o.text(n as usize))?;
+            let bonus = if o.kind(n as usize) == Kind::Session {
+                SESSION_BONUS
+            } else if o.has_children(n as usize) {
+                TOPIC_BONUS
+            } else {
+                0
+            };
+            let score = (s + bonus).clamp(i32::MIN as i64, i32::MAX as i64) as i32;
+            Some(Hit { node: n, score })
+        };
+        let mut ranked: Vec<Hit> = Vec::new();
+        let mut pending: Vec<Hit> = Vec::new();
+        let step = if within.is_some() { WITHIN_CHUNK } else { CHUNK };
+        for (k, start) in (0..total).step_by(step).enumerate() {
+            if cancel() {
+                return None;
+            }
+            let end = (start + step).min(total);
+            let found: Vec<Hit> = match (within, scope) {
+                (Some(w), _) => w[start..end].par_iter().filter_map(|h| score(h.node)).collect(),
+                (None, Scope::All) => (start as u32..end as u32).into_par_iter().filter_map(score).collect(),
+                (None, Scope::Sessions) => self.sessions[start..end].par_iter().filter_map(|&n| score(n)).collect(),
+            };
+            pending.extend(found);
+            let chunks_done = k + 1;
+            if end < total && chunks_done.is_power_of_two() {
+                if let Some(f) = on_batch.as_deref_mut() {
+                    ranked = merge(ranked, std::mem::take(&mut pending));
+                    f(Batch {
+                        hits: &ranked,
+                        scanned: end,
+                        total,
+                    });
+                }
+            }
+        }
+        Some(merge(ranked, pending))
+    }
+}
+
+/// Sorts `new` and merges it into the already ranked `ranked`.
+fn merge(ranked: Vec<Hit>, mut new: Vec<Hit>) -> Vec<Hit> {
+    new.par_sort_unstable_by(rank_order);
+    if ranked.is_empty() {
+        return new;
+    }
+    let mut out = Vec::with_capacity(ranked.len() + new.len());
+    let (mut a, mut b) = (ranked.into_iter().peekable(), new.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let next = if rank_order(x, y).is_le() { a.next() } else { b.next() };
+        out.extend(next);
+    }
+    out.extend(a);
+    out.extend(b);
+    out
+}

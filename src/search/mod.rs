@@ -1,0 +1,102 @@
+//! Search: a query (fzf extended syntax, smart case) to ranked hits, the
+//! char positions to highlight, and a background worker for the UI. Pure: no
+//! terminal, no I/O; the outline is only read.
+
+mod index;
+mod plan;
+mod query;
+mod searcher;
+mod worker;
+
+#[cfg(test)]
+mod narrowing_tests;
+#[cfg(test)]
+mod tests;
+
+use std::cmp::Ordering;
+
+use crate::outline::{Kind, Outline};
+
+pub use index::Index;
+pub use query::{Query, Term, TermKind};
+pub use searcher::Searcher;
+pub use worker::{Results, SearchWorker};
+
+/// Added to a session whose title matches. A talk title is what people
+/// search to jump to, so it wins ties and near-ties with its own notes;
+/// kept below one matched char (SkimMatcherV2 gives 16) so that a bullet
+/// matching clearly better, by a char or a word start, still ranks first.
+/// It covers the case-mismatch penalties (2 a char) that Title Case costs.
+pub const SESSION_BONUS: i64 = 12;
+
+/// Added to any other node that has notes under it (a heading, a bullet
+/// that opened a discussion). Typing "riemann" should land on "is anyone
+/// using riemann?" with the answers under it before a bare "riemann" in a
+/// list, which SkimMatcherV2 scores 8 higher only for starting the text.
+/// Below SESSION_BONUS so a talk still wins a tie with its own topics.
+pub const TOPIC_BONUS: i64 = 10;
+
+/// Which nodes a search looks at.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Sessions, headings, bullets and paragraphs (not documents, groups or
+    /// code).
+    #[default]
+    All,
+    /// Session titles only: the fastest way to jump to a talk.
+    Sessions,
+}
+
+/// One ranked result. The score is i32 (SkimMatcherV2 scores in i32 inside)
+/// so a hit is 8 bytes: a million of them, kept for narrowing, cost 8 MB.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Hit {
+    pub node: u32,
+    pub score: i32,
+}
+
+/// A progress report of a running search: the hits among the first
+/// `scanned` of `total` candidates, ranked.
+#[derive(Clone, Copy, Debug)]
+pub struct Batch<'a> {
+    pub hits: &'a [Hit],
+    pub scanned: usize,
+    pub total: usize,
+}
+
+/// Best score first, then document order.
+pub fn rank_order(a: &Hit, b: &Hit) -> Ordering {
+    b.score.cmp(&a.score).then(a.node.cmp(&b.node))
+}
+
+/// Every hit for `query` over the whole outline, ranked, as the CLI's
+/// `--search` prints them (the caller applies `--limit`). Builds a throwaway
+/// index: one-shot use only.
+pub fn find(o: &Outline, query: &str, scope: Scope) -> Vec<Hit> {
+    let q = Query::parse(query);
+    Index::new(o).search(o, &q, scope, None, &|| false).unwrap_or_default()
+}
+
+/// Char indices of node `node`'s text to highlight for `q`.
+pub fn highlight(o: &Outline, node: usize, q: &Query) -> Vec<usize> {
+    plan::highlight_text(o.text(node), q)
+}
+
+/// Where a node sits: "Document › Session", or just "Document" for a
+/// session itself and for nodes outside any session.
+pub fn breadcrumb(o: &Outline, node: usize) -> String {
+    let mut out = o.text(o.document_of(node)).to_string();
+    if let Some(s) = o.session_of(node).filter(|&s| s != node) {
+        out.push_str(" › ");
+        out.push_str(o.text(s));
+    }
+    out
+}
+
+/// Whether `kind` is ever a hit in `scope`.
+pub(crate) fn searched(kind: Kind, scope: Scope) -> bool {
+    match scope {
+        Scope::All => matches!(kind, Kind::Session | Kind::Heading | Kind::Bullet | Kind::Paragraph),
+        Scope::Sessions => kind == Kind::Session,
+    }
+}

@@ -1,0 +1,248 @@
+//! The fast paths must not change answers: the byte prefilter and masks
+//! against a plain matcher, narrowing and the backspace cache against fresh
+//! searches; plus cancellation, progress batches and the worker.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use fuzzy_matcher::FuzzyMatcher;
+use proptest::prelude::*;
+
+use super::tests::info;
+use super::*;
+use crate::outline::Block;
+
+fn fresh(o: &Outline, input: &str, scope: Scope) -> Vec<Hit> {
+    Index::new(o)
+        .search(o, &Query::parse(input), scope, None, &|| false)
+        .expect("never cancelled")
+}
+
+/// The query's meaning written out directly: SkimMatcherV2 on every text,
+/// `str` methods with ASCII folding for the exact kinds.
+fn naive_matches(text: &str, q: &Query) -> bool {
+    q.terms().iter().all(|t| {
+        let cs = t.case_sensitive;
+        let fold = |s: &str| if cs { s.to_string() } else { s.to_ascii_lowercase() };
+        let (x, p) = (fold(text), fold(&t.text));
+        let hit = match t.kind {
+            TermKind::Fuzzy => plan::matcher(cs).fuzzy_match(text, &t.text).is_some(),
+            TermKind::Exact => x.contains(&p),
+            TermKind::Prefix => x.starts_with(&p),
+            TermKind::Suffix => x.ends_with(&p),
+            TermKind::Whole => x == p,
+        };
+        hit != t.negated
+    })
+}
+
+fn texts() -> impl Strategy<Value = String> {
+    "[aAbBcü .-]{0,10}"
+}
+
+fn outlines() -> impl Strategy<Value = Outline> {
+    let block = (0u32..3, 0usize..5, texts());
+    prop::collection::vec(block, 0..40).prop_map(|bs| {
+        let kinds = [Kind::Session, Kind::Heading, Kind::Bullet, Kind::Paragraph, Kind::Code];
+        let blocks: Vec<Block> = bs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (d, k, t))| Block::new(d, kinds[k], t, i as u32 + 1))
+            .collect();
+        let mut o = Outline::new();
+        let half = blocks.len() / 2;
+        o.push_document("Doc ab", info(), &blocks[..half]);
+        o.push_document("doc b", info(), &blocks[half..]);
+        o
+    })
+}
+
+fn queries() -> impl Strategy<Value = String> {
+    "([!'^]{0,2}[aAbBcü.-]{0,3}[$]? ?){1,3}"
+}
+
+fn ops() -> impl Strategy<Value = &'static str> {
+    prop_oneof![Just(""), Just("!"), Just("'"), Just("^"), Just("!^")]
+}
+
+fn ends() -> impl Strategy<Value = &'static str> {
+    prop_oneof![Just(""), Just("$")]
+}
+
+fn scopes() -> impl Strategy<Value = Scope> {
+    prop_oneof![Just(Scope::All), Just(Scope::Sessions)]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// `b` is `a` with a char maybe added at either end of each term, its
+    /// operators maybe re-rolled, or its text replaced: near pairs, for which
+    /// `narrows` must decide right. When it says yes, no text may match `b`
+    /// without matching `a`.
+    #[test]
+    fn narrows_is_sound(
+        a in prop::collection::vec((ops(), "[aAb]{1,2}", ends()), 1..3),
+        edits in prop::collection::vec((ops(), "[aAb]?", "[aAb]?", ends(), 0..5), 3),
+        texts in prop::collection::vec("[aAbB ]{0,6}", 30),
+    ) {
+        let term = |(o, t, e): &(&str, String, &str)| format!("{o}{t}{e}");
+        let b: Vec<String> = a
+            .iter()
+            .zip(&edits)
+            .map(|((o, t, e), (o2, front, back, e2, how))| {
+                let (o, e) = if *how > 2 { (*o2, *e2) } else { (*o, *e) };
+                let t = if *how == 4 { "" } else { t };
+                format!("{o}{front}{t}{back}{e}")
+            })
+            .collect();
+        let a: Vec<String> = a.iter().map(term).collect();
+        let (qa, qb) = (Query::parse(&a.join(" ")), Query::parse(&b.join(" ")));
+        if qb.narrows(&qa) {
+            for t in &texts {
+                prop_assert!(!naive_matches(t, &qb) || naive_matches(t, &qa), "{:?} in {:?}", t, qb);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn index_agrees_with_a_plain_matcher(o in outlines(), input in queries(), scope in scopes()) {
+        let q = Query::parse(&input);
+        let mut got: Vec<u32> = fresh(&o, &input, scope).iter().map(|h| h.node).collect();
+        got.sort_unstable();
+        let want: Vec<u32> = (0..o.len())
+            .filter(|&i| !q.is_empty() && searched(o.kind(i), scope) && naive_matches(o.text(i), &q))
+            .map(|i| i as u32)
+            .collect();
+        prop_assert_eq!(got, want);
+    }
+
+    /// Type `input` a char at a time, then delete it again: at every step
+    /// the searcher must answer exactly as a fresh search.
+    #[test]
+    fn typing_and_backspace_match_fresh_searches(o in outlines(), input in queries(), scope in scopes()) {
+        let mut s = Searcher::new(Arc::new(o.clone()));
+        let cuts: Vec<usize> = input.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+        for &end in cuts.iter().chain(cuts.iter().rev()) {
+            let typed = &input[..end];
+            let got = s.search(typed, scope, &|| false, &mut |_| {}).expect("never cancelled");
+            let want = fresh(&o, typed, scope);
+            prop_assert_eq!(got.as_slice(), want.as_slice(), "at {:?}", typed);
+        }
+    }
+
+    /// `b` is `a` edited the ways typing does (text added at the end, a
+    /// term added in front) or an unrelated query that `narrows` accepts.
+    #[test]
+    fn narrowed_search_equals_fresh(
+        o in outlines(), a in queries(), extra in queries(), how in 0..3, scope in scopes()
+    ) {
+        let b = match how {
+            0 => format!("{a}{extra}"),
+            1 => format!("{extra} {a}"),
+            _ => extra,
+        };
+        let (qa, qb) = (Query::parse(&a), Query::parse(&b));
+        prop_assume!(qb.narrows(&qa) && !qa.is_empty());
+        let index = Index::new(&o);
+        let prev = index.search(&o, &qa, Scope::All, None, &|| false).unwrap();
+        let narrowed = index.search(&o, &qb, scope, Some(&prev), &|| false).unwrap();
+        prop_assert_eq!(narrowed, fresh(&o, &b, scope));
+    }
+}
+
+#[test]
+fn backspace_restores_the_remembered_result() {
+    let o = Arc::new(big(100));
+    let mut s = Searcher::new(o);
+    let mut run = |q: &str| s.search(q, Scope::All, &|| false, &mut |_| {}).unwrap();
+    let rie = run("rie");
+    let riem = run("riem");
+    assert!(riem.len() < rie.len());
+    assert!(Arc::ptr_eq(&run("rie"), &rie));
+    assert!(!Arc::ptr_eq(&run("riem"), &riem), "a popped result is forgotten");
+}
+
+/// `n` bullets, every third about riemann.
+fn big(n: usize) -> Outline {
+    let blocks: Vec<Block> = (0..n)
+        .map(|i| {
+            let text = if i % 3 == 0 {
+                format!("riemann note {i}")
+            } else {
+                format!("other note {i} rie")
+            };
+            Block::new(0, Kind::Bullet, text, i as u32 + 1)
+        })
+        .collect();
+    let mut o = Outline::new();
+    o.push_document("big", info(), &blocks);
+    o
+}
+
+#[test]
+fn cancellation_stops_between_chunks() {
+    let o = big(100_000);
+    let index = Index::new(&o);
+    let q = Query::parse("note");
+    let checks = std::cell::Cell::new(0);
+    let cancel = || {
+        checks.set(checks.get() + 1);
+        checks.get() > 2
+    };
+    let mut last_scanned = 0;
+    let got = index.search_progressive(&o, &q, Scope::All, None, &cancel, &mut |b| last_scanned = b.scanned);
+    assert!(got.is_none());
+    assert_eq!(checks.get(), 3, "no chunk is scored after the flag is seen");
+    assert!(last_scanned > 0 && last_scanned < o.len());
+    assert!(index.search(&o, &q, Scope::All, None, &|| true).is_none());
+}
+
+#[test]
+fn progress_batches_are_ranked_prefixes_of_the_scan() {
+    let o = big(100_000);
+    let index = Index::new(&o);
+    let q = Query::parse("riemann");
+    let mut batches: Vec<(Vec<Hit>, usize, usize)> = Vec::new();
+    let done = index
+        .search_progressive(&o, &q, Scope::All, None, &|| false, &mut |b| {
+            batches.push((b.hits.to_vec(), b.scanned, b.total))
+        })
+        .unwrap();
+    assert_eq!(done, fresh(&o, "riemann", Scope::All));
+    assert!(batches.len() >= 3);
+    for (hits, scanned, total) in &batches {
+        assert_eq!(*total, o.len());
+        assert!(hits.windows(2).all(|w| rank_order(&w[0], &w[1]).is_lt()));
+        let mut want: Vec<Hit> = done.iter().filter(|h| (h.node as usize) < *scanned).copied().collect();
+        want.sort_by(rank_order);
+        assert_eq!(hits, &want);
+    }
+}
+
+#[test]
+fn worker_delivers_the_latest_generation() {
+    let o = Arc::new(big(50_000));
+    let worker = SearchWorker::spawn(o.clone());
+    for q in ["r", "ri", "rie", "riemann", "riemann 12"] {
+        worker.submit(q, Scope::All);
+    }
+    let last = worker.generation();
+    let done = loop {
+        let r = worker.recv_timeout(Duration::from_secs(60)).expect("worker answers");
+        assert_eq!(r.generation, last, "stale results are dropped");
+        if r.is_complete() {
+            break r;
+        }
+    };
+    assert_eq!(done.query, "riemann 12");
+    assert_eq!(*done.hits, fresh(&o, "riemann 12", Scope::All));
+    let g = worker.submit("", Scope::Sessions);
+    let empty = worker.recv_timeout(Duration::from_secs(60)).expect("worker answers");
+    assert_eq!((empty.generation, empty.hits.len()), (g, 0));
+    assert!(worker.try_recv().is_none());
+}

@@ -1,0 +1,167 @@
+//! A parsed query compiled for scoring one node's text: byte-level checks
+//! first, SkimMatcherV2 last. Also the per-node char masks the index keeps.
+
+use std::sync::OnceLock;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+use super::query::{byte_eq, Query, Term, TermKind};
+
+/// What an exact, prefix, suffix or whole term adds to a score. Every hit
+/// matches every such term, so the value cannot reorder hits; it only keeps
+/// them on the scale of a fuzzy term (SkimMatcherV2 gives 16 per char).
+pub(crate) const EXACT_TERM_SCORE: i64 = 16;
+
+/// Mask bit set on nodes searched in `Scope::All`.
+pub(crate) const SEARCHABLE: u64 = 1 << 63;
+/// Mask bit set on sessions, the only nodes of `Scope::Sessions`.
+pub(crate) const SESSION: u64 = 1 << 62;
+const NON_ASCII: u64 = 1 << 36;
+
+/// The bit for one byte, ASCII letters folded: letters 0..26, digits 26..36,
+/// any byte of a non-ASCII char 36, other ASCII spread over 37..62. A text
+/// lacking a bit a term needs cannot match it, whatever the case rule.
+fn byte_bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'A'..=b'Z' => 1 << (b - b'A'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        128.. => NON_ASCII,
+        _ => 1 << (37 + b % 25),
+    }
+}
+
+/// The bits of every byte in `text`.
+pub(crate) fn char_mask(text: &str) -> u64 {
+    text.bytes().fold(0, |m, b| m | byte_bit(b))
+}
+
+/// The two matchers; both are stateless apart from per-thread scratch
+/// buffers, so one pair serves every search and thread. Smart case is decided
+/// per term here (Unicode uppercase), not by the matcher (ASCII only).
+fn matchers() -> &'static (SkimMatcherV2, SkimMatcherV2) {
+    static M: OnceLock<(SkimMatcherV2, SkimMatcherV2)> = OnceLock::new();
+    M.get_or_init(|| {
+        (
+            SkimMatcherV2::default().ignore_case(),
+            SkimMatcherV2::default().respect_case(),
+        )
+    })
+}
+
+pub(crate) fn matcher(case_sensitive: bool) -> &'static SkimMatcherV2 {
+    let (ignore, respect) = matchers();
+    if case_sensitive {
+        respect
+    } else {
+        ignore
+    }
+}
+
+/// A query ready to test node texts.
+pub(crate) struct Plan<'q> {
+    /// Bits every matching text must carry.
+    pub need: u64,
+    /// Byte-level tests, cheap ones first; fuzzy terms only as a subsequence
+    /// prefilter here.
+    checks: Vec<&'q Term>,
+    fuzzy: Vec<&'q Term>,
+    fixed: i64,
+}
+
+impl<'q> Plan<'q> {
+    pub fn new(q: &'q Query) -> Self {
+        let mut checks: Vec<&Term> = q.terms().iter().collect();
+        // Anchored tests read a few bytes, exact ones scan the text, the
+        // subsequence prefilter scans it too but rejects less; exclusions
+        // rarely reject at all.
+        let cost = |t: &&Term| match t.kind {
+            _ if t.negated => 3,
+            TermKind::Prefix | TermKind::Suffix | TermKind::Whole => 0,
+            TermKind::Exact => 1,
+            TermKind::Fuzzy => 2,
+        };
+        checks.sort_by_key(cost);
+        let positive = q.terms().iter().filter(|t| !t.negated);
+        Plan {
+            need: positive.clone().fold(0, |m, t| m | char_mask(&t.text)),
+            fuzzy: positive.clone().filter(|t| t.kind == TermKind::Fuzzy).collect(),
+            fixed: positive.filter(|t| t.kind != TermKind::Fuzzy).count() as i64 * EXACT_TERM_SCORE,
+            checks,
+        }
+    }
+
+    /// The query's score for `text`, or None when some term fails.
+    pub fn score(&self, text: &str) -> Option<i64> {
+        if !self.checks.iter().all(|t| passes(text, t)) {
+            return None;
+        }
+        let mut score = self.fixed;
+        for t in &self.fuzzy {
+            score += matcher(t.case_sensitive).fuzzy_match(text, &t.text)?;
+        }
+        Some(score)
+    }
+}
+
+/// Exact for every term kind but Fuzzy, where it is the necessary
+/// subsequence condition. A valid UTF-8 pattern found in valid UTF-8 bytes
+/// always sits on char boundaries, so byte tests agree with char tests.
+fn passes(text: &str, t: &Term) -> bool {
+    let (b, p, cs) = (text.as_bytes(), t.text.as_bytes(), t.case_sensitive);
+    let eq = |a: &[u8]| a.iter().zip(p).all(|(&x, &y)| byte_eq(x, y, cs));
+    let hit = match t.kind {
+        TermKind::Fuzzy => {
+            let mut rest = b.iter();
+            p.iter().all(|&y| rest.any(|&x| byte_eq(x, y, cs)))
+        }
+        TermKind::Exact => find(text, &t.text, cs).is_some(),
+        TermKind::Prefix => b.len() >= p.len() && eq(b),
+        TermKind::Suffix => b.len() >= p.len() && eq(&b[b.len() - p.len()..]),
+        TermKind::Whole => b.len() == p.len() && eq(b),
+    };
+    hit != t.negated
+}
+
+/// Byte offset of the first occurrence of `pat` in `text`. With no case to
+/// fold, std's substring search (SIMD-assisted) does it.
+pub(crate) fn find(text: &str, pat: &str, cs: bool) -> Option<usize> {
+    let (t, p) = (text.as_bytes(), pat.as_bytes());
+    if cs || !p.iter().any(u8::is_ascii_alphabetic) {
+        return text.find(pat);
+    }
+    let (lower, upper) = (p[0].to_ascii_lowercase(), p[0].to_ascii_uppercase());
+    let last = t.len().checked_sub(p.len())?;
+    (0..=last).find(|&i| (t[i] == lower || t[i] == upper) && t[i + 1..i + p.len()].eq_ignore_ascii_case(&p[1..]))
+}
+
+/// Char indices of `text` to highlight for `q`: the union of what each
+/// positive term matched (the first occurrence for exact terms). Meant for
+/// the rows on screen only; it runs the matcher with position tracking.
+pub fn highlight_text(text: &str, q: &Query) -> Vec<usize> {
+    let chars_before = |byte: usize| text[..byte].chars().count();
+    let mut out = Vec::new();
+    for t in q.terms().iter().filter(|t| !t.negated) {
+        let cs = t.case_sensitive;
+        let start = match t.kind {
+            TermKind::Fuzzy => {
+                if let Some((_, idx)) = matcher(cs).fuzzy_indices(text, &t.text) {
+                    out.extend(idx);
+                }
+                continue;
+            }
+            _ if !passes(text, t) => continue,
+            TermKind::Exact => find(text, &t.text, cs),
+            TermKind::Prefix | TermKind::Whole => Some(0),
+            TermKind::Suffix => Some(text.len() - t.text.len()),
+        };
+        if let Some(b) = start {
+            let first = chars_before(b);
+            out.extend(first..first + t.text.chars().count());
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}

@@ -1,0 +1,82 @@
+//! Search-as-you-type: each keystroke that narrows the query scans only the
+//! previous hits, and backspace returns a remembered result at once.
+
+use std::sync::Arc;
+
+use super::{Batch, Hit, Index, Query, Scope};
+use crate::outline::Outline;
+
+/// Hits kept across the stack. A first keystroke can hit most of a large
+/// corpus; past this the oldest (broadest) results are dropped first.
+const MAX_CACHED_HITS: usize = 4_000_000;
+
+struct Entry {
+    query: Query,
+    scope: Scope,
+    hits: Arc<Vec<Hit>>,
+}
+
+/// Owns the index and a stack of results in which each query narrows the
+/// one below it: typing pushes, backspace pops back to an equal query.
+pub struct Searcher {
+    outline: Arc<Outline>,
+    index: Index,
+    stack: Vec<Entry>,
+}
+
+impl Searcher {
+    pub fn new(outline: Arc<Outline>) -> Searcher {
+        let index = Index::new(&outline);
+        Searcher {
+            outline,
+            index,
+            stack: Vec::new(),
+        }
+    }
+
+    /// Ranked hits for `input`, the same as a fresh `Index::search` would
+    /// give. None when `cancel` fired; the cache is then left as it was.
+    pub fn search(
+        &mut self,
+        input: &str,
+        scope: Scope,
+        cancel: &dyn Fn() -> bool,
+        on_batch: &mut dyn FnMut(Batch<'_>),
+    ) -> Option<Arc<Vec<Hit>>> {
+        let q = Query::parse(input);
+        if q.is_empty() {
+            return Some(Arc::default());
+        }
+        let same = |e: &Entry| e.scope == scope && e.query == q;
+        if let Some(k) = self.stack.iter().rposition(same) {
+            self.stack.truncate(k + 1);
+            return Some(self.stack[k].hits.clone());
+        }
+        let base = self
+            .stack
+            .iter()
+            .rposition(|e| covers(e.scope, scope) && q.narrows(&e.query));
+        let within = base.map(|k| self.stack[k].hits.as_slice());
+        let hits = self
+            .index
+            .search_progressive(&self.outline, &q, scope, within, cancel, on_batch)?;
+        let hits = Arc::new(hits);
+        // Entries above the base belong to another branch of typing.
+        self.stack.truncate(base.map_or(0, |k| k + 1));
+        self.stack.push(Entry {
+            query: q,
+            scope,
+            hits: hits.clone(),
+        });
+        let mut cached: usize = self.stack.iter().map(|e| e.hits.len()).sum();
+        while cached > MAX_CACHED_HITS && self.stack.len() > 1 {
+            cached -= self.stack.remove(0).hits.len();
+        }
+        Some(hits)
+    }
+}
+
+/// Whether every node searched in `inner` is also searched in `outer`.
+fn covers(outer: Scope, inner: Scope) -> bool {
+    outer == inner || outer == Scope::All
+}

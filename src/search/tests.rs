@@ -1,0 +1,219 @@
+//! Query semantics, ranking, highlighting and breadcrumbs on small outlines
+//! drawn in comments, plus the two checks on the bundled seeds.
+
+use super::*;
+use crate::outline::{Block, DocInfo, Format};
+
+pub(crate) fn info() -> DocInfo {
+    DocInfo {
+        node: 0,
+        source: "x".into(),
+        format: Format::Text,
+        warnings: vec![],
+    }
+}
+
+//  0 Conf 2015                               document
+//  1 ├─ Using Persistent Memory              session
+//  2 │  ├─ persistent memory is addressable  bullet
+//  3 │  └─ let persistent = 1;               code
+//  4 ├─ Day 1                                group
+//  5 │  └─ Riemann at scale                  session
+//  6 │     ├─ Setup                          heading
+//  7 │     │  └─ is anyone using riemann?    bullet
+//  8 │     └─ µservices are naïve            paragraph
+//  9 └─ loose note about memory              bullet
+fn conf() -> Outline {
+    let mut o = Outline::new();
+    let blocks = [
+        Block::new(0, Kind::Session, "Using Persistent Memory", 1),
+        Block::new(1, Kind::Bullet, "persistent memory is addressable", 2),
+        Block::new(1, Kind::Code, "let persistent = 1;", 3),
+        Block::new(0, Kind::Group, "Day 1", 4),
+        Block::new(1, Kind::Session, "Riemann at scale", 5),
+        Block::new(2, Kind::Heading, "Setup", 6),
+        Block::new(3, Kind::Bullet, "is anyone using riemann?", 7),
+        Block::new(2, Kind::Paragraph, "µservices are naïve", 8),
+        Block::new(0, Kind::Bullet, "loose note about memory", 9),
+    ];
+    o.push_document("Conf 2015", info(), &blocks);
+    o
+}
+
+fn nodes(o: &Outline, query: &str, scope: Scope) -> Vec<u32> {
+    find(o, query, scope).iter().map(|h| h.node).collect()
+}
+
+fn sorted(o: &Outline, query: &str) -> Vec<u32> {
+    let mut v = nodes(o, query, Scope::All);
+    v.sort_unstable();
+    v
+}
+
+#[test]
+fn empty_query_finds_nothing() {
+    let o = conf();
+    assert!(find(&o, "", Scope::All).is_empty());
+    assert!(find(&o, "  ! ", Scope::All).is_empty());
+}
+
+#[test]
+fn all_terms_must_match() {
+    let o = conf();
+    assert_eq!(sorted(&o, "riemann"), vec![5, 7]);
+    assert_eq!(sorted(&o, "riemann using"), vec![7]);
+    assert_eq!(sorted(&o, "using riemann scale"), Vec::<u32>::new());
+}
+
+#[test]
+fn each_term_type_matches_as_documented() {
+    let o = conf();
+    assert_eq!(sorted(&o, "'memory"), vec![1, 2, 9]);
+    assert_eq!(sorted(&o, "^persistent"), vec![2]);
+    assert_eq!(sorted(&o, "memory$"), vec![1, 9]);
+    assert_eq!(sorted(&o, "^setup$"), vec![6]);
+    // Fuzzy allows gaps, exact does not.
+    assert_eq!(sorted(&o, "rmnscl"), vec![5]);
+    assert!(sorted(&o, "'rmnscl").is_empty());
+}
+
+#[test]
+fn smart_case_applies_to_every_term_type() {
+    let o = conf();
+    assert_eq!(sorted(&o, "riemann"), vec![5, 7]);
+    assert_eq!(sorted(&o, "Riemann"), vec![5]);
+    assert_eq!(sorted(&o, "'Riem"), vec![5]);
+    assert_eq!(sorted(&o, "^riem"), vec![5]);
+    assert!(sorted(&o, "^Is").is_empty());
+    assert_eq!(sorted(&o, "memory !Persistent"), vec![2, 9]);
+    assert_eq!(sorted(&o, "memory !persistent"), vec![9]);
+    // Case folding is ASCII-only, as in SkimMatcherV2: µ is not Μ.
+    assert!(sorted(&o, "Μservices").is_empty());
+}
+
+#[test]
+fn exclusion_drops_nodes_containing_the_term() {
+    let o = conf();
+    assert_eq!(sorted(&o, "riemann !scale"), vec![7]);
+    assert_eq!(sorted(&o, "memory !^loose"), vec![1, 2]);
+    assert_eq!(sorted(&o, "memory !memory$"), vec![2]);
+}
+
+#[test]
+fn structure_and_code_are_not_searched() {
+    let o = conf();
+    assert!(sorted(&o, "conf").is_empty());
+    assert!(sorted(&o, "'day").is_empty());
+    assert!(sorted(&o, "'let").is_empty());
+}
+
+#[test]
+fn sessions_scope_sees_only_talk_titles() {
+    let o = conf();
+    assert_eq!(nodes(&o, "riemann", Scope::Sessions), vec![5]);
+    assert_eq!(nodes(&o, "memory", Scope::Sessions), vec![1]);
+    assert!(nodes(&o, "setup", Scope::Sessions).is_empty());
+}
+
+//  0 doc
+//  1 ├─ Riemann                 bullet
+//  2 ├─ Riemann                 session
+//  3 ├─ Riemann                 bullet
+//  4 ├─ Grief, emotion, and manners  session, a poor match
+//  5 └─ riemann                 bullet, 2 better than "Riemann" (case)
+#[test]
+fn sessions_win_ties_but_not_clearly_better_bullets() {
+    let mut o = Outline::new();
+    let blocks = [
+        Block::new(0, Kind::Bullet, "Riemann", 1),
+        Block::new(0, Kind::Session, "Riemann", 2),
+        Block::new(0, Kind::Bullet, "Riemann", 3),
+        Block::new(0, Kind::Session, "Grief, emotion, and manners", 4),
+        Block::new(0, Kind::Bullet, "riemann", 5),
+    ];
+    o.push_document("doc", info(), &blocks);
+    let hits = find(&o, "riemann", Scope::All);
+    let order: Vec<u32> = hits.iter().map(|h| h.node).collect();
+    // The session beats the same text as a bullet, and the near-tie of a
+    // case mismatch; equal bullets keep document order; the scattered
+    // session stays last despite its bonus.
+    assert_eq!(order, vec![2, 5, 1, 3, 4]);
+    assert_eq!(hits[0].score, hits[2].score + SESSION_BONUS as i32);
+}
+
+#[test]
+fn a_note_with_notes_under_it_outranks_a_bare_mention() {
+    let mut o = Outline::new();
+    let blocks = [
+        Block::new(0, Kind::Bullet, "riemann", 1),
+        Block::new(0, Kind::Bullet, "is anyone using riemann?", 2),
+        Block::new(1, Kind::Bullet, "yes", 3),
+        Block::new(0, Kind::Bullet, "we use riemann", 4),
+    ];
+    o.push_document("doc", info(), &blocks);
+    let hits = find(&o, "riemann", Scope::All);
+    assert_eq!(hits.iter().map(|h| h.node).collect::<Vec<_>>(), vec![2, 1, 4]);
+    assert_eq!(hits[0].score, hits[2].score + TOPIC_BONUS as i32);
+}
+
+#[test]
+fn equal_scores_keep_document_order() {
+    let mut o = Outline::new();
+    let b = |t| [Block::new(0, Kind::Bullet, t, 1), Block::new(0, Kind::Bullet, t, 2)];
+    o.push_document("one", info(), &b("same note"));
+    o.push_document("two", info(), &b("same note"));
+    assert_eq!(nodes(&o, "same", Scope::All), vec![1, 2, 4, 5]);
+    assert_eq!(nodes(&o, "'same", Scope::All), vec![1, 2, 4, 5]);
+}
+
+#[test]
+fn highlight_gives_char_positions() {
+    let o = conf();
+    let hl = |q: &str| highlight(&o, 8, &Query::parse(q));
+    // "µservices are naïve": µ and ï are two bytes each.
+    assert_eq!(hl("services"), (1..9).collect::<Vec<_>>());
+    assert_eq!(hl("'ve"), vec![17, 18]);
+    assert_eq!(hl("ïve$"), vec![16, 17, 18]);
+    assert_eq!(hl("^µs"), vec![0, 1]);
+    assert_eq!(hl("'naïve"), vec![14, 15, 16, 17, 18]);
+    // Union of the terms; excluded and unmatched terms add nothing.
+    assert_eq!(hl("µs 'are !zzz"), vec![0, 1, 10, 11, 12]);
+    assert!(hl("zzz").is_empty());
+    let text: Vec<char> = o.text(8).chars().collect();
+    assert_eq!(text[16], 'ï');
+}
+
+#[test]
+fn breadcrumb_names_document_then_session() {
+    let o = conf();
+    assert_eq!(breadcrumb(&o, 7), "Conf 2015 › Riemann at scale");
+    assert_eq!(breadcrumb(&o, 2), "Conf 2015 › Using Persistent Memory");
+    assert_eq!(breadcrumb(&o, 5), "Conf 2015");
+    assert_eq!(breadcrumb(&o, 9), "Conf 2015");
+    assert_eq!(breadcrumb(&o, 0), "Conf 2015");
+}
+
+#[test]
+fn seeds_riemann_finds_the_question() {
+    let o = crate::outline::load_seeds();
+    let hits = find(&o, "riemann", Scope::All);
+    let texts: Vec<&str> = hits.iter().map(|h| o.text(h.node as usize)).collect();
+    assert!(texts.contains(&"is anyone using riemann?"), "{texts:?}");
+    assert!(
+        texts.iter().filter(|t| t.to_lowercase().contains("riemann")).count() >= 4,
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn seeds_wilcox_ranks_his_talk_first() {
+    let o = crate::outline::load_seeds();
+    let hits = find(&o, "wilcox", Scope::All);
+    let first = hits[0].node as usize;
+    assert_eq!(o.kind(first), Kind::Session);
+    assert_eq!(
+        o.text(first),
+        "Using Persistent Memory for Fun and Profit by Matthew Wilcox"
+    );
+    assert_eq!(find(&o, "wilcox", Scope::Sessions)[0], hits[0]);
+}

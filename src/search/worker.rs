@@ -1,0 +1,152 @@
+//! A search thread for the UI: `submit` returns at once, results come back
+//! over a channel tagged with a generation so stale ones are dropped, and a
+//! newer query cancels the running one. No async runtime.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use super::{Hit, Scope, Searcher};
+use crate::outline::Outline;
+
+/// Results for one submitted query: a partial ranking while the scan runs
+/// (`complete` false), then the final one.
+#[derive(Clone, Debug)]
+pub struct Results {
+    pub generation: u64,
+    pub query: String,
+    pub scope: Scope,
+    pub hits: Arc<Vec<Hit>>,
+    /// While partial: (candidates scanned, candidates in all). None once
+    /// complete.
+    pub progress: Option<(usize, usize)>,
+}
+
+impl Results {
+    pub fn is_complete(&self) -> bool {
+        self.progress.is_none()
+    }
+}
+
+struct Request {
+    generation: u64,
+    query: String,
+    scope: Scope,
+}
+
+/// Owns the search thread; dropping it cancels the running search and joins.
+pub struct SearchWorker {
+    requests: Option<Sender<Request>>,
+    results: Receiver<Results>,
+    latest: Arc<AtomicU64>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl SearchWorker {
+    /// The index is built on the new thread, so this returns at once.
+    pub fn spawn(outline: Arc<Outline>) -> SearchWorker {
+        let (req_tx, req_rx) = mpsc::channel();
+        let (res_tx, res_rx) = mpsc::channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let shared = latest.clone();
+        let thread = std::thread::Builder::new()
+            .name("search".into())
+            .spawn(move || serve(outline, req_rx, res_tx, shared))
+            .expect("spawning the search thread");
+        SearchWorker {
+            requests: Some(req_tx),
+            results: res_rx,
+            latest,
+            thread: Some(thread),
+        }
+    }
+
+    /// Queues a search and returns its generation. Any older search still
+    /// running is abandoned at its next chunk.
+    pub fn submit(&self, query: &str, scope: Scope) -> u64 {
+        let generation = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
+        let req = Request {
+            generation,
+            query: query.to_string(),
+            scope,
+        };
+        if let Some(tx) = &self.requests {
+            // A dead thread shows as no results; the UI keeps working.
+            let _ = tx.send(req);
+        }
+        generation
+    }
+
+    /// The generation of the last `submit`.
+    pub fn generation(&self) -> u64 {
+        self.latest.load(Ordering::SeqCst)
+    }
+
+    /// The newest waiting results for the latest query, without blocking;
+    /// stale ones are drained and dropped. Cheap enough for every UI tick.
+    pub fn try_recv(&self) -> Option<Results> {
+        let mut newest = None;
+        while let Ok(r) = self.results.try_recv() {
+            if r.generation == self.generation() {
+                newest = Some(r);
+            }
+        }
+        newest
+    }
+
+    /// Blocks up to `timeout` for the next results of the latest query.
+    pub fn recv_timeout(&self, timeout: Duration) -> Option<Results> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.results.recv_timeout(left) {
+                Ok(r) if r.generation == self.generation() => return Some(r),
+                Ok(_) => continue,
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+    }
+}
+
+impl Drop for SearchWorker {
+    fn drop(&mut self) {
+        // A generation no request has makes the running search cancel.
+        self.latest.store(u64::MAX, Ordering::SeqCst);
+        self.requests = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn serve(outline: Arc<Outline>, requests: Receiver<Request>, results: Sender<Results>, latest: Arc<AtomicU64>) {
+    let mut searcher = Searcher::new(outline);
+    while let Ok(mut req) = requests.recv() {
+        // Only the newest of the queued queries matters.
+        while let Ok(newer) = requests.try_recv() {
+            req = newer;
+        }
+        let cancel = || latest.load(Ordering::SeqCst) != req.generation;
+        if cancel() {
+            continue;
+        }
+        let reply = |hits, progress| Results {
+            generation: req.generation,
+            query: req.query.clone(),
+            scope: req.scope,
+            hits,
+            progress,
+        };
+        let mut partial = |b: super::Batch<'_>| {
+            let _ = results.send(reply(Arc::new(b.hits.to_vec()), Some((b.scanned, b.total))));
+        };
+        let Some(hits) = searcher.search(&req.query, req.scope, &cancel, &mut partial) else {
+            continue;
+        };
+        if results.send(reply(hits, None)).is_err() {
+            return;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! The find pane: the query input and the ranked results, each with its
+//! matched characters highlighted, a kind marker and its breadcrumb dimmed.
+//! Highlights are computed only for the rows on screen.
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::layout::Layout;
+use crate::outline::Kind;
+use crate::search::{breadcrumb, highlight, Query};
+use crate::wrap::{fit, width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+
+pub struct FindView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub layout: &'a Layout,
+}
+
+fn kind_marker(k: Kind) -> &'static str {
+    match k {
+        Kind::Session => "◆ ",
+        Kind::Heading => "§ ",
+        Kind::Paragraph => "¶ ",
+        _ => "• ",
+    }
+}
+
+/// `text` cut to `max` columns, with the chars at `hits` (char indices) in
+/// `hit` style.
+fn highlighted(text: &str, hits: &[usize], max: usize, base: Style, hit: Style) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let cut = fit(text, max);
+    let truncated = width(text) > max;
+    let count = cut.graphemes(true).count();
+    let mut char_at = 0;
+    for (i, g) in cut.graphemes(true).enumerate() {
+        let n = g.chars().count();
+        // The ellipsis that `fit` adds stands for cut text: never a hit.
+        let is_hit = !(truncated && i + 1 == count) && (char_at..char_at + n).any(|c| hits.binary_search(&c).is_ok());
+        char_at += n;
+        let style = if is_hit { hit } else { base };
+        match spans.last_mut() {
+            Some(s) if s.style == style => s.content.to_mut().push_str(g),
+            _ => spans.push(Span::styled(g.to_string(), style)),
+        }
+    }
+    spans
+}
+
+impl Widget for &FindView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let f = &app.find;
+        let t = self.theme;
+        let n = f.results.len();
+        let status = match f.progress {
+            Some((done, total)) if total > 0 => format!("searching… {}%", done * 100 / total),
+            Some(_) => "searching…".to_string(),
+            None if f.query().trim().is_empty() => String::new(),
+            None => format!("{} of {n}", if n == 0 { 0 } else { f.cursor + 1 }),
+        };
+        let title = format!(
+            " Find in {} {} ",
+            app.scope_name(),
+            if status.is_empty() {
+                String::new()
+            } else {
+                format!("· {status} ")
+            }
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(t.focus_border)
+            .title(title)
+            .title_bottom(Line::from(" Enter jump · Esc back · ↑↓ choose · Ctrl-t titles only ").right_aligned());
+        block.render(area, buf);
+        let input = self.layout.find_input;
+        if input.width > 2 {
+            buf.set_string(input.x, input.y, "/ ", t.focus_border);
+            let field = Rect {
+                x: input.x + 2,
+                width: input.width - 2,
+                ..input
+            };
+            f.input.render(field, buf);
+        }
+        let rows = self.layout.find_results;
+        if rows.height == 0 {
+            return;
+        }
+        if f.query().trim().is_empty() {
+            let hint = "Type to search talks and notes.  'word exact · ^start · end$ · !exclude · space = and";
+            buf.set_string(rows.x, rows.y, fit(hint, rows.width as usize), t.dim);
+            return;
+        }
+        if n == 0 && f.progress.is_none() {
+            buf.set_string(
+                rows.x,
+                rows.y,
+                "No match. Fewer letters, or Ctrl-t to switch scope.",
+                t.dim,
+            );
+            return;
+        }
+        let q = Query::parse(&f.results_query);
+        let o = &app.outline;
+        let w = rows.width as usize;
+        let crumb_w = (w * 2 / 5).min(48);
+        for (i, hit) in f.results.iter().skip(f.top).take(rows.height as usize).enumerate() {
+            let node = hit.node as usize;
+            let y = rows.y + i as u16;
+            let chosen = f.top + i == f.cursor;
+            let base = if chosen {
+                t.kind(o.kind(node)).patch(t.selection)
+            } else {
+                t.kind(o.kind(node))
+            };
+            let hit_style = if chosen { base.patch(t.matched) } else { t.matched };
+            let crumb = fit(&breadcrumb(o, node), crumb_w);
+            let text_w = w.saturating_sub(2 + crumb_w + 2);
+            let mut spans = vec![Span::styled(kind_marker(o.kind(node)), base)];
+            spans.extend(highlighted(
+                o.text(node),
+                &highlight(o, node, &q),
+                text_w,
+                base,
+                hit_style,
+            ));
+            let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+            spans.push(Span::styled(" ".repeat(w.saturating_sub(used + width(&crumb))), base));
+            spans.push(Span::styled(crumb, if chosen { base } else { t.dim }));
+            buf.set_line(rows.x, y, &Line::from(spans), rows.width);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_follow_char_positions_through_wide_and_accented_text() {
+        let base = Style::default();
+        let hit = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+        let spans = highlighted("µservices naïve", &[0, 1, 12], 40, base, hit);
+        let hits: String = spans
+            .iter()
+            .filter(|s| s.style == hit)
+            .map(|s| s.content.to_string())
+            .collect();
+        assert_eq!(hits, "µsï");
+        let cut = highlighted("日本語テキスト", &[0], 5, base, hit);
+        assert_eq!(cut.iter().map(|s| width(&s.content)).sum::<usize>(), 5);
+    }
+}

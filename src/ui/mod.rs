@@ -1,0 +1,61 @@
+//! Rendering only: draws `&App` into a frame. No state changes here; the
+//! layout comes from `crate::layout`, styles from `theme`.
+
+pub mod detail;
+pub mod find;
+pub mod help;
+pub mod status;
+pub mod theme;
+pub mod tree;
+
+use crate::app::App;
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::Frame;
+use theme::Theme;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let l = crate::layout::compute(area, app.find.open, app.opts.tree_width, app.opts.find_rows);
+    if l.too_small {
+        let msg = format!(
+            "Terminal too small: {}×{}. talktree needs {MIN_WIDTH}×{MIN_HEIGHT}; q quits.",
+            area.width, area.height
+        );
+        Paragraph::new(msg)
+            .wrap(Wrap { trim: true })
+            .style(theme.warning)
+            .render(area, buf);
+        return;
+    }
+    status::render_title(app, theme, l.title, buf);
+    tree::TreeView { app, theme }.render(l.tree, buf);
+    detail::DetailView { app, theme }.render(l.detail, buf);
+    if app.find.open {
+        find::FindView { app, theme, layout: &l }.render(l.find, buf);
+    }
+    status::render_footer(app, theme, l.footer, buf);
+    if let Some(scroll) = app.help {
+        help::render(
+            &app.keymap,
+            scroll,
+            theme,
+            Rect {
+                y: l.tree.y,
+                height: l.tree.height + l.find.height,
+                ..area
+            },
+            buf,
+        );
+    }
+    if app.find.open {
+        // Put the terminal cursor in the query so typing feels like typing.
+        let (row, col) = app.find.input.cursor();
+        let x = l.find_input.x + 2 + col as u16;
+        if row == 0 && x < l.find_input.right() {
+            frame.set_cursor_position((x, l.find_input.y));
+        }
+    }
+}

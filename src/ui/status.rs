@@ -1,0 +1,107 @@
+//! The title bar (what is loaded) and the footer (the few keys that matter
+//! where the focus is, read from the keymap so they never drift, or a message).
+
+use super::theme::Theme;
+use crate::action::Action;
+use crate::app::App;
+use crate::keymap::Context;
+use crate::wrap::{fit, width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, theme.title_bar);
+    let s = app.stats;
+    let left = format!(
+        " talktree · {} · {} · {}",
+        plural(s.files, "file", "files"),
+        plural(s.sessions, "talk", "talks"),
+        plural(s.notes, "note", "notes")
+    );
+    let pending = if app.pending.is_empty() {
+        String::new()
+    } else {
+        format!("{} … ", crate::keymap::sequence_name(&app.pending))
+    };
+    let right = format!("{pending}? help ");
+    let w = area.width as usize;
+    let left = fit(&left, w.saturating_sub(width(&right) + 1));
+    buf.set_string(area.x, area.y, &left, theme.title_bar);
+    if width(&left) + width(&right) < w {
+        buf.set_string(area.right() - width(&right) as u16, area.y, &right, theme.title_bar);
+    }
+}
+
+/// "j/k move" from the first key of each action.
+fn hint(app: &App, ctx: Context, actions: &[Action], label: &str) -> Option<String> {
+    let keys: Vec<String> = actions
+        .iter()
+        .filter_map(|&a| {
+            let mut k = app.keymap.keys_for(ctx, a);
+            if k.is_empty() {
+                k = app.keymap.keys_for(Context::Global, a);
+            }
+            k.into_iter().next()
+        })
+        .collect();
+    (keys.len() == actions.len()).then(|| format!("{} {label}", keys.join("/")))
+}
+
+pub fn footer_hints(app: &App) -> Vec<String> {
+    use Action::*;
+    let ctx = app.context();
+    let wanted: &[(&[Action], &str)] = match ctx {
+        Context::Find => &[
+            (&[NextResult, PrevResult], "choose"),
+            (&[JumpToResult], "jump"),
+            (&[CloseFind], "back"),
+            (&[ToggleFindScope], "titles/all"),
+        ],
+        Context::Detail => &[
+            (&[MoveDown, MoveUp], "scroll"),
+            (&[SwitchPane], "outline"),
+            (&[OpenFind], "find"),
+            (&[ToggleHelp], "help"),
+            (&[Quit], "quit"),
+            (&[NextSession, PrevSession], "next/prev talk"),
+        ],
+        _ => &[
+            (&[MoveDown, MoveUp], "move"),
+            (&[ExpandOrEnter, CollapseOrLeave], "open/close"),
+            (&[CycleFold], "cycle"),
+            (&[OpenFind], "find"),
+            (&[ToggleHelp], "help"),
+            (&[Quit], "quit"),
+            (&[NextSession, PrevSession], "talk"),
+            (&[SwitchPane], "detail"),
+        ],
+    };
+    wanted.iter().filter_map(|(a, l)| hint(app, ctx, a, l)).collect()
+}
+
+pub fn render_footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let w = area.width as usize;
+    let line = match &app.status {
+        Some(msg) => Line::from(Span::styled(fit(&format!(" {msg}"), w), theme.warning)),
+        None => {
+            let mut spans = vec![Span::raw(" ")];
+            let mut used = 1;
+            for h in footer_hints(app) {
+                if used + width(&h) + 3 > w {
+                    break;
+                }
+                used += width(&h) + 3;
+                let (keys, label) = h.split_once(' ').unwrap_or((&h, ""));
+                spans.push(Span::styled(keys.to_string(), theme.session));
+                spans.push(Span::styled(format!(" {label}   "), theme.dim));
+            }
+            Line::from(spans)
+        }
+    };
+    buf.set_line(area.x, area.y, &line, area.width);
+}

@@ -1,0 +1,102 @@
+//! The outline pane: one row per visible node with indentation guides, a
+//! fold marker, the kind visible in style and marker, and a child count on
+//! folded nodes. Only the rows on screen are built, whatever the outline's size.
+
+use super::theme::Theme;
+use crate::app::{App, Focus};
+use crate::layout::tree_indent;
+use crate::outline::{dump::UNTITLED, Kind};
+use crate::wrap::{fit, width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
+
+pub struct TreeView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+fn leaf_marker(k: Kind) -> &'static str {
+    match k {
+        Kind::Bullet => "• ",
+        Kind::Paragraph => "¶ ",
+        Kind::Code => "⌗ ",
+        _ => "◦ ",
+    }
+}
+
+impl TreeView<'_> {
+    fn row(&self, node: usize, w: u16) -> Line<'static> {
+        let o = &self.app.outline;
+        let t = self.theme;
+        let kind = o.kind(node);
+        let indent = tree_indent(o.depth(node), w) as usize;
+        // A margin, then a faint bar per level, as many as fit in the indent.
+        let guides: String = std::iter::once(" ")
+            .chain((0..indent.saturating_sub(1) / 2).map(|_| "│ "))
+            .take(indent)
+            .collect::<String>();
+        let has_kids = o.has_children(node);
+        let open = self.app.tree.is_open(node);
+        let marker = match (has_kids, open) {
+            (true, true) => "▾ ",
+            (true, false) => "▸ ",
+            _ => leaf_marker(kind),
+        };
+        let count = if has_kids && !open {
+            format!(" ({})", o.child_count(node))
+        } else {
+            String::new()
+        };
+        let raw = o.text(node);
+        let (text, text_style) = if raw.is_empty() {
+            (UNTITLED, t.dim)
+        } else {
+            (raw, t.kind(kind))
+        };
+        let room = (w as usize).saturating_sub(indent + 2 + width(&count));
+        let marker_style = if has_kids { t.kind(kind) } else { t.dim };
+        Line::from(vec![
+            Span::styled(guides, t.dim),
+            Span::styled(marker, marker_style),
+            Span::styled(fit(text, room), text_style),
+            Span::styled(count, t.dim),
+        ])
+    }
+}
+
+impl Widget for &TreeView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let focused = app.focus == Focus::Outline && !app.find.open;
+        let rows = app.tree.rows();
+        let position = format!(" {}/{} ", app.tree.selected_row() + 1, rows.len());
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(if focused {
+                self.theme.focus_border
+            } else {
+                self.theme.border
+            })
+            .title(" Outline ")
+            .title_bottom(Line::from(position).right_aligned());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let sel_style = if focused {
+            self.theme.selection
+        } else {
+            self.theme.selection_unfocused
+        };
+        for (i, &node) in rows.iter().skip(app.tree.top).take(inner.height as usize).enumerate() {
+            let y = inner.y + i as u16;
+            let mut line = self.row(node as usize, inner.width);
+            if node as usize == app.tree.selected {
+                line = line.patch_style(sel_style);
+                buf.set_style(Rect::new(inner.x, y, inner.width, 1), sel_style);
+            }
+            buf.set_line(inner.x, y, &line, inner.width);
+        }
+    }
+}
