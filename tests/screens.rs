@@ -2,58 +2,9 @@
 //! insta snapshots of the main screens at 80x24 and 120x40, and checks that
 //! no cell ever holds a control character.
 
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::Terminal;
-use std::sync::Arc;
-use talktree::action::Action;
-use talktree::app::{App, Options};
-use talktree::config::Config;
-use talktree::keymap::Key;
-use talktree::outline::{load_seeds, Outline};
-use talktree::ui::{draw, theme::Theme};
-
-fn app_on(o: Outline, w: u16, h: u16) -> App {
-    let mut a = App::new(Arc::new(o), Config::defaults().keymap, Options::default());
-    a.update(Action::Resize(w, h));
-    a
-}
-
-fn keys(a: &mut App, ks: &str) {
-    for k in ks.split(' ').filter(|k| !k.is_empty()) {
-        a.update(Action::Press(Key::parse(k).unwrap()));
-        a.settle();
-    }
-}
-
-fn render(a: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(a.size.0, a.size.1)).unwrap();
-    t.draw(|f| draw(f, a, &Theme::monochrome())).unwrap();
-    t.backend().buffer().clone()
-}
-
-fn text(b: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..b.area.height {
-        let mut line = String::new();
-        for x in 0..b.area.width {
-            line.push_str(b[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn assert_clean(b: &Buffer) {
-    for cell in b.content() {
-        assert!(
-            !cell.symbol().chars().any(|c| c.is_control()),
-            "control char in {:?}",
-            cell.symbol()
-        );
-    }
-}
+mod common;
+use common::render::{app_on, assert_clean, keys, render, text};
+use talktree::outline::load_seeds;
 
 fn screen(w: u16, h: u16, ks: &str) -> String {
     let mut a = app_on(load_seeds(), w, h);

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests: find nodes by shape, not position.
 #![allow(dead_code)]
 
+pub mod pty;
+pub mod render;
+
 use talktree::outline::{Kind, Outline};
 
 /// The document whose source ends with `name`.

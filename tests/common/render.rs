@@ -1,0 +1,57 @@
+//! Renders the reader into a TestBackend buffer, driven by keys.
+#![allow(dead_code)]
+
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+use std::sync::Arc;
+use talktree::action::Action;
+use talktree::app::{App, Options};
+use talktree::config::Config;
+use talktree::keymap::Key;
+use talktree::outline::Outline;
+use talktree::ui::{draw, theme::Theme};
+
+pub fn app_on(o: Outline, w: u16, h: u16) -> App {
+    let mut a = App::new(Arc::new(o), Config::defaults().keymap, Options::default());
+    a.update(Action::Resize(w, h));
+    a
+}
+
+/// Types keys written as for the screen tool: `/ r i e m a n n Enter`.
+pub fn keys(a: &mut App, ks: &str) {
+    for k in ks.split(' ').filter(|k| !k.is_empty()) {
+        a.update(Action::Press(Key::parse(k).unwrap()));
+        a.settle();
+    }
+}
+
+pub fn render(a: &App) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(a.size.0, a.size.1)).unwrap();
+    t.draw(|f| draw(f, a, &Theme::monochrome())).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// The buffer as text, one line per row, trailing spaces trimmed.
+pub fn text(b: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..b.area.height {
+        let mut line = String::new();
+        for x in 0..b.area.width {
+            line.push_str(b[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+pub fn assert_clean(b: &Buffer) {
+    for cell in b.content() {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "control char in {:?}",
+            cell.symbol()
+        );
+    }
+}
