@@ -9,6 +9,13 @@ use std::sync::OnceLock;
 struct Phrases {
     exact: HashSet<String>,
     globs: Vec<String>,
+    /// The first word of every phrase: a cheap test that rejects almost
+    /// every line of real notes before any normalising or matching.
+    first_words: HashSet<String>,
+}
+
+fn first_word(s: &str) -> &str {
+    s.split(' ').next().unwrap_or("")
 }
 
 fn phrases() -> &'static Phrases {
@@ -16,19 +23,25 @@ fn phrases() -> &'static Phrases {
     P.get_or_init(|| {
         let mut exact = HashSet::new();
         let mut globs = Vec::new();
+        let mut first_words = HashSet::new();
         for line in include_str!("../../assets/chrome.txt").lines() {
             let l = line.trim();
             if l.is_empty() || l.starts_with("# ") || l == "#" {
                 continue;
             }
             let n = normalize(l);
+            first_words.insert(first_word(&n).to_string());
             if n.contains('*') || n.contains("<n>") {
                 globs.push(n);
             } else {
                 exact.insert(n);
             }
         }
-        Phrases { exact, globs }
+        Phrases {
+            exact,
+            globs,
+            first_words,
+        }
     })
 }
 
@@ -38,8 +51,12 @@ pub fn is_chrome_phrase(line: &str) -> bool {
     if t.is_empty() || t.len() > 160 {
         return false;
     }
-    let n = normalize(t);
     let p = phrases();
+    let head = first_word(t);
+    if head.len() > 24 || !p.first_words.contains(&head.to_lowercase()) {
+        return false;
+    }
+    let n = normalize(t);
     p.exact.contains(&n) || p.globs.iter().any(|g| glob_match(g, &n))
 }
 
@@ -76,7 +93,15 @@ pub fn is_slug_echo(line: &str, next: &str) -> bool {
     }
     let a = line.trim();
     let b = next.trim();
-    a != b && !a.is_empty() && a.len() <= 100 && !a.contains(". ") && letters(a) == letters(b) && !letters(a).is_empty()
+    // Cheap tests first: an echo is short and about as long as its title.
+    let close = a.len().abs_diff(b.len()) * 5 <= a.len().max(b.len());
+    close
+        && a != b
+        && !a.is_empty()
+        && a.len() <= 100
+        && !a.contains(". ")
+        && letters(a) == letters(b)
+        && !letters(a).is_empty()
 }
 
 #[cfg(test)]

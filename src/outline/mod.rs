@@ -99,7 +99,8 @@ fn blank_chrome<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     for i in chrome::chrome_lines(lines) {
         out[i] = "";
     }
-    let nonblank: Vec<usize> = (0..out.len()).filter(|&i| !out[i].trim().is_empty()).collect();
+    // A page's file-name echo sits above its title, at the top.
+    let nonblank: Vec<usize> = (0..out.len()).filter(|&i| !out[i].trim().is_empty()).take(20).collect();
     for w in nonblank.windows(2) {
         if chrome::is_slug_echo(out[w[0]], out[w[1]]) {
             out[w[0]] = "";

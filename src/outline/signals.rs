@@ -200,6 +200,42 @@ pub fn talk_score(title: &str, first_para: Option<&str>) -> i32 {
     score
 }
 
+/// A line under a title that names its speaker: "Speaker: Ann Lee",
+/// "presented by Ann Lee, CTO at Foo", "by Ann Lee". A paragraph that is
+/// only a person's name ("Ann Lee") counts too; a bullet needs the words.
+pub fn is_speaker_line(line: &str, is_paragraph: bool) -> bool {
+    const LEADS: &[&str] = &[
+        "speakers:",
+        "speaker:",
+        "presenters:",
+        "presenter:",
+        "presented by ",
+        "talk by ",
+        "given by ",
+        "speaker - ",
+        "by ",
+    ];
+    let t = line.trim().trim_end_matches(['.', ';']);
+    let named = LEADS.iter().find_map(|lead| {
+        let head = t.get(..lead.len())?;
+        head.eq_ignore_ascii_case(lead).then(|| t[lead.len()..].trim())
+    });
+    let Some(who) = named.or(is_paragraph.then_some(t)) else {
+        return false;
+    };
+    // Cut a role or affiliation: "Ann Lee, CTO at Foo", "Ann Lee (Foo)".
+    let cut = [" (", " - ", " – ", " from ", " of ", " at "]
+        .iter()
+        .filter_map(|sep| who.find(sep))
+        .min()
+        .map_or(who, |i| &who[..i]);
+    let bare_ok = |s: &str| {
+        s.split_whitespace()
+            .all(|w| w.chars().any(char::is_lowercase) || w.ends_with('.'))
+    };
+    (is_name_list(cut) || is_name_list(cut.split(',').next().unwrap_or(cut))) && (named.is_some() || bare_ok(cut))
+}
+
 /// True if the title alone names a speaker or a keynote.
 pub fn has_speaker(title: &str) -> bool {
     talk_score(title, None) >= TALK
@@ -295,6 +331,31 @@ mod tests {
             "Keynotes",
         ] {
             assert!(!has_speaker(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn speaker_lines_under_a_title() {
+        for (line, para) in [
+            ("Speaker: Ben Singh", false),
+            ("presented by Łukasz Moreau", false),
+            ("by Ada Wang", false),
+            ("speaker: Christopher Ariza", false),
+            ("Speakers: Jim Kitchen (Anaconda) and Erik Welch", false),
+            ("Lukasz Langa", true),
+            ("Kate Heddleston, Joyce Jang", true),
+            ("Holden Karau, Author of Spark books", true),
+        ] {
+            assert!(is_speaker_line(line, para), "{line}");
+        }
+        for (line, para) in [
+            ("Open API", false),
+            ("Lukasz Langa", false),
+            ("Open API", true),
+            ("we use Kafka", true),
+            ("by the way, it works", false),
+        ] {
+            assert!(!is_speaker_line(line, para), "{line}");
         }
     }
 

@@ -5,7 +5,7 @@
 
 use super::lines::{continues_prose, indent_of, is_decoration, is_link_or_handle, list_marker};
 use super::model::{Block, Kind};
-use super::signals::{has_speaker, talk_score, vocabulary, TALK};
+use super::signals::{has_speaker, is_speaker_line, talk_score, vocabulary, TALK};
 use super::Parsed;
 
 struct Entry<'a> {
@@ -171,6 +171,14 @@ fn build(entries: &[Entry], wrap: Option<usize>) -> Vec<Tb> {
                 continue;
             }
             list.clear();
+            // Prose at the margin holds the indented items after it only when
+            // it introduces them (a colon, or no blank line in between);
+            // otherwise they belong to the title above, like the prose.
+            let introduces = e.text.ends_with(':') || entries.get(k + 1).is_some_and(|n| !n.blank_before);
+            if !introduces {
+                push(&mut out, base_depth, Kind::Paragraph);
+                continue;
+            }
         } else {
             while list.last().is_some_and(|&ind| ind >= e.indent) {
                 list.pop();
@@ -188,6 +196,17 @@ fn subtree_end(out: &[Tb], i: usize) -> usize {
     (i + 1..out.len()).find(|&j| out[j].b.depth <= d).unwrap_or(out.len())
 }
 
+/// How strongly the title at `h` reads as a talk, from its own words and
+/// from the first line under it (a speaker line, a narrative paragraph).
+fn heading_score(out: &[Tb], h: usize, with_content: bool) -> i32 {
+    let first = out
+        .get(h + 1)
+        .filter(|b| b.b.depth == out[h].b.depth + 1 && !b.b.kind.is_structural());
+    let para = first.filter(|b| b.b.kind == Kind::Paragraph).map(|b| b.b.text.as_str());
+    let speaker = first.is_some_and(|b| is_speaker_line(&b.b.text, b.b.kind == Kind::Paragraph));
+    talk_score(&out[h].b.text, para.filter(|_| with_content)) + if speaker { TALK } else { 0 }
+}
+
 /// The first line is the document's title when it is an explicit heading,
 /// or a title-shaped line that is not itself a talk, holds no bullets of its
 /// own, and is followed by other headings. Its paragraphs become the preamble.
@@ -200,7 +219,7 @@ fn take_title(out: &mut Vec<Tb>) -> Option<String> {
     let v = vocabulary();
     let t = &first.b.text;
     let qualifies = first.explicit
-        || (talk_score(t, None) < TALK
+        || (heading_score(out, 0, false) < TALK
             && !v.is_group(t)
             && !v.is_program(t)
             && out[1..end].iter().all(|b| b.b.kind == Kind::Paragraph)
@@ -233,10 +252,7 @@ fn regroup_headings(out: &mut [Tb]) {
         .filter(|&i| out[i].b.kind == Kind::Heading && out[i].b.depth == 0)
         .collect();
     // One stray "by Somebody" must not turn every other title into a sub-heading.
-    let strong = heads
-        .iter()
-        .filter(|&&h| talk_score(&out[h].b.text, None) >= TALK)
-        .count();
+    let strong = heads.iter().filter(|&&h| heading_score(out, h, false) >= TALK).count();
     let signalled = strong >= 2 || (strong > 0 && strong == heads.len());
     let mut seen_session = false;
     let mut group_open = false;
@@ -244,12 +260,8 @@ fn regroup_headings(out: &mut [Tb]) {
     for (n, &h) in heads.iter().enumerate() {
         let end = heads.get(n + 1).copied().unwrap_or(out.len());
         let empty = end == h + 1;
-        let first_para = out
-            .get(h + 1)
-            .filter(|b| b.b.kind == Kind::Paragraph && b.b.depth == 1 && !empty)
-            .map(|b| b.b.text.as_str());
         let text = &out[h].b.text;
-        let score = talk_score(text, first_para);
+        let score = heading_score(out, h, true);
         let sectionish = v.is_section(text) || text.ends_with(':');
         let role = if empty && v.is_group(text) {
             Role::Group
@@ -471,6 +483,41 @@ mod tests {
                 "    bullet x",
                 "session Another Talk (Bo Ng)",
                 "  bullet y"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_speaker_line_under_a_bare_title_makes_it_a_talk() {
+        let p = parse_str("Conf 2024\n\nDay 1\n\nFirst thing\n- Speaker: Ann Lee\n- a\n\nSecond (Bo Ng)\n- b\n\nThird by Cy Dee\n- c\nLinks:\n- d\n");
+        assert_eq!(
+            shape(&p),
+            vec![
+                "group Day 1",
+                "  session First thing",
+                "    bullet Speaker: Ann Lee",
+                "    bullet a",
+                "  session Second (Bo Ng)",
+                "    bullet b",
+                "  session Third by Cy Dee",
+                "    bullet c",
+                "    heading Links:",
+                "      bullet d"
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_keeps_the_list_after_it_only_when_it_introduces_it() {
+        let p = parse_str("Talk\n\nSome prose here.\n\n  - a\n\nThese are the tools they used for it:\n  - b\n");
+        assert_eq!(
+            shape(&p),
+            vec![
+                "session Talk",
+                "  paragraph Some prose here.",
+                "  bullet a",
+                "  paragraph These are the tools they used for it:",
+                "    bullet b"
             ]
         );
     }
