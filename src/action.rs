@@ -36,6 +36,8 @@ pub enum Action {
     NextHit,
     PrevHit,
     SwitchPane,
+    ToggleBookmark,
+    OpenBookmarks,
     ToggleHelp,
     Quit,
     /// A key press, resolved through the keymap (not bindable).
@@ -121,6 +123,16 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     ),
     (Action::CloseFind, "close_find", "Close find, back to where you were"),
     (Action::SwitchPane, "switch_pane", "Switch between outline and detail"),
+    (
+        Action::ToggleBookmark,
+        "toggle_bookmark",
+        "Bookmark the selected node (or remove it)",
+    ),
+    (
+        Action::OpenBookmarks,
+        "open_bookmarks",
+        "List bookmarks in every file; Enter jumps",
+    ),
     (Action::ToggleHelp, "toggle_help", "Show or hide this help"),
     (Action::Quit, "quit", "Quit"),
 ];

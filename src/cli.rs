@@ -37,6 +37,22 @@ pub struct Cli {
     /// How many hits --search prints.
     #[arg(long, default_value_t = 50, value_name = "N")]
     pub limit: usize,
+
+    /// Reopen the paths of the last run that named some.
+    #[arg(long, conflicts_with = "paths")]
+    pub last: bool,
+
+    /// Neither read nor write remembered state (folds, selection, bookmarks, history).
+    #[arg(long)]
+    pub no_state: bool,
+
+    /// Use this config file instead of the default one (also: TALKTREE_CONFIG).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Print the default configuration (every option, documented) and exit.
+    #[arg(long)]
+    pub print_config: bool,
 }
 
 #[cfg(test)]

@@ -51,6 +51,7 @@ pub const ROLES: &[&str] = &[
     "selection_bg",
     "border",
     "focus_border",
+    "bookmark",
 ];
 
 impl ColorSpec {

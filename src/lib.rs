@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod layout;
 pub mod outline;
 pub mod search;
+pub mod state;
 pub mod terminal;
 pub mod ui;
 pub mod wrap;

@@ -89,17 +89,26 @@ fn to_action(e: Event) -> Option<Action> {
     }
 }
 
+/// Called between events: where the caller saves state, debounced.
+pub type Idle<'a> = &'a mut dyn FnMut(&mut App);
+
 /// Runs the reader until the user quits or a signal asks it to.
-pub fn run(app: &mut App, theme: &Theme) -> io::Result<()> {
+pub fn run(app: &mut App, theme: &Theme, idle: Idle) -> io::Result<()> {
     install_panic_hook();
     let quit = quit_flag()?;
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, app, theme, &quit);
+    let result = event_loop(&mut terminal, app, theme, &quit, idle);
     leave();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, quit: &AtomicBool) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    quit: &AtomicBool,
+    idle: Idle,
+) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
@@ -130,6 +139,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, quit
             }
         }
         app.update(Action::Tick);
+        idle(app);
     }
 }
 

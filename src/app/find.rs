@@ -30,6 +30,8 @@ pub struct Find {
     pub origin: Option<Origin>,
     /// Enter was pressed before the results were in: jump when they are.
     pub jump_pending: bool,
+    /// Which earlier query Up/Down recalled, if the input shows one.
+    pub history_pos: Option<usize>,
 }
 
 impl Default for Find {
@@ -45,6 +47,7 @@ impl Default for Find {
             top: 0,
             origin: None,
             jump_pending: false,
+            history_pos: None,
         }
     }
 }
@@ -96,6 +99,12 @@ impl Find {
         self.query() != before
     }
 
+    /// Replaces the query text (recalling history), cursor at the end.
+    pub fn set_query(&mut self, text: &str) {
+        self.input = new_input();
+        self.input.insert_str(text);
+    }
+
     pub fn clear(&mut self) {
         self.input = new_input();
         self.results = Arc::new(Vec::new());
@@ -104,6 +113,7 @@ impl Find {
         self.cursor = 0;
         self.top = 0;
         self.jump_pending = false;
+        self.history_pos = None;
     }
 
     pub fn chosen(&self) -> Option<usize> {

@@ -4,6 +4,7 @@
 
 pub mod detail;
 pub mod find;
+mod memory;
 mod nav;
 pub mod tree;
 
@@ -12,9 +13,12 @@ use crate::keymap::{Context, Key, Keymap, Lookup};
 use crate::layout::{self, Layout};
 use crate::outline::{Kind, Outline};
 use crate::search::{Scope, SearchWorker};
+use crate::state::Bookmark;
 use detail::Detail;
 use find::Find;
+pub use memory::Target;
 use ratatui::layout::Rect;
+use std::collections::HashSet;
 use std::sync::Arc;
 use tree::Tree;
 
@@ -69,6 +73,17 @@ pub struct App {
     pub last_query: String,
     /// Keys of a sequence typed so far (`z` of `z M`).
     pub pending: Vec<Key>,
+    pub bookmarks: Vec<Bookmark>,
+    /// Nodes that carry a bookmark in this run.
+    pub marked: HashSet<u32>,
+    /// The bookmark list's cursor, when the list is open.
+    pub bookmark_list: Option<usize>,
+    /// Find history, most recent first.
+    pub history: Vec<String>,
+    /// Something worth saving changed since the last save.
+    pub state_dirty: bool,
+    /// The outline level last applied to each document.
+    doc_levels: Vec<u8>,
     outline_cycle: u8,
     worker: SearchWorker,
     synced_selection: Option<usize>,
@@ -83,6 +98,7 @@ impl App {
                 + outline.count_kind(Kind::Paragraph)
                 + outline.count_kind(Kind::Code),
         };
+        let docs = outline.docs().len();
         let mut app = App {
             tree: Tree::new(&outline, opts.open_level),
             worker: SearchWorker::spawn(outline.clone()),
@@ -100,6 +116,12 @@ impl App {
             last_hits: Vec::new(),
             last_query: String::new(),
             pending: Vec::new(),
+            bookmarks: Vec::new(),
+            marked: HashSet::new(),
+            bookmark_list: None,
+            history: Vec::new(),
+            state_dirty: false,
+            doc_levels: vec![opts.open_level; docs],
             outline_cycle: if opts.open_level >= 9 {
                 2
             } else {
@@ -129,10 +151,21 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         let o = self.outline.clone();
+        if !matches!(action, Action::Tick | Action::Resize(..) | Action::Press(_)) {
+            self.touch();
+        }
         match action {
             Action::Press(k) => return self.press(k),
             Action::Tick => self.poll_search(),
             Action::Resize(w, h) => self.size = (w, h),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::OpenBookmarks => {
+                if self.bookmarks.is_empty() {
+                    self.status = Some("No bookmarks yet: m bookmarks the selected node".into());
+                } else {
+                    self.bookmark_list = Some(0);
+                }
+            }
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
             Action::SwitchPane => {
@@ -145,8 +178,16 @@ impl App {
             Action::OpenFind => self.open_find(),
             Action::CloseFind => self.close_find(true),
             Action::JumpToResult => self.jump_to_result(),
-            Action::NextResult => self.move_result(1),
-            Action::PrevResult => self.move_result(-1),
+            Action::NextResult => {
+                if !self.walk_history(false) {
+                    self.move_result(1)
+                }
+            }
+            Action::PrevResult => {
+                if !self.walk_history(true) {
+                    self.move_result(-1)
+                }
+            }
             Action::ToggleFindScope => {
                 self.find.scope = if self.find.scope == Scope::All {
                     Scope::Sessions
@@ -166,6 +207,7 @@ impl App {
             Action::ScrollWheel { col, row, down } => self.wheel(col, row, down),
             Action::ShowLevel(n) => {
                 self.tree.show_level(&o, n);
+                self.doc_levels.iter_mut().for_each(|l| *l = n);
                 self.outline_cycle = match n {
                     1 => 0,
                     9 => 2,
@@ -176,7 +218,9 @@ impl App {
             Action::ExpandAll => self.update(Action::ShowLevel(9)),
             Action::CycleOutline => {
                 self.outline_cycle = (self.outline_cycle + 1) % 3;
-                self.tree.show_level(&o, [1, 2, 9][self.outline_cycle as usize]);
+                let level = [1, 2, 9][self.outline_cycle as usize];
+                self.tree.show_level(&o, level);
+                self.doc_levels.iter_mut().for_each(|l| *l = level);
             }
             Action::CycleFold => self.tree.cycle(&o, self.tree.selected),
             Action::ToggleFold => {
@@ -206,6 +250,11 @@ impl App {
         self.status = None;
         if self.help.is_some() {
             self.help_key(k);
+            return;
+        }
+        if self.bookmark_list.is_some() {
+            self.bookmarks_key(k);
+            self.sync();
             return;
         }
         let ctx = self.context();

@@ -119,6 +119,7 @@ impl App {
         hits.sort_unstable();
         let n = hits.len();
         let query = self.find.query();
+        self.remember_query(&query);
         self.preview();
         self.close_find(false);
         self.focus = Focus::Outline;

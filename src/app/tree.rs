@@ -26,6 +26,20 @@ pub fn levels(o: &Outline) -> Vec<u32> {
     lv
 }
 
+/// Whether `level` (1..9) shows a node's children: groups open with the
+/// talks they hold; 9 opens everything.
+pub fn open_at_level(kind: Kind, node_level: u32, level: u8) -> bool {
+    if level >= 9 {
+        return true;
+    }
+    let n = level as u32;
+    if kind == Kind::Group {
+        node_level <= n
+    } else {
+        node_level < n
+    }
+}
+
 impl Tree {
     pub fn new(o: &Outline, level: u8) -> Tree {
         let mut t = Tree {
@@ -114,17 +128,24 @@ impl Tree {
 
     /// Shows every node down to `level` (9: everything).
     pub fn show_level(&mut self, o: &Outline, level: u8) {
-        if level >= 9 {
-            self.open.iter_mut().for_each(|x| *x = true);
-        } else {
-            let lv = levels(o);
-            let n = level as u32;
-            for (i, open) in self.open.iter_mut().enumerate() {
-                *open = if o.kind(i) == Kind::Group {
-                    lv[i] <= n
-                } else {
-                    lv[i] < n
-                };
+        self.apply_level(o, &levels(o), 0..o.len(), level);
+        self.rebuild(o);
+    }
+
+    /// Sets the folds of nodes in `range` to what `level` shows, without
+    /// rebuilding the rows (for restoring several documents at once).
+    /// `lv` is `levels(o)`, computed once by the caller.
+    pub fn apply_level(&mut self, o: &Outline, lv: &[u32], range: std::ops::Range<usize>, level: u8) {
+        for i in range {
+            self.open[i] = open_at_level(o.kind(i), lv[i], level);
+        }
+    }
+
+    /// Opens or closes nodes in bulk, then rebuilds the rows once.
+    pub fn set_many(&mut self, o: &Outline, nodes: impl IntoIterator<Item = (usize, bool)>) {
+        for (n, open) in nodes {
+            if n < self.open.len() {
+                self.open[n] = open;
             }
         }
         self.rebuild(o);
@@ -184,6 +205,7 @@ mod tests {
             source: "t".into(),
             format: Format::Text,
             warnings: vec![],
+            key: String::new(),
         };
         o.push_document(
             "doc",

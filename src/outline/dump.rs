@@ -109,6 +109,7 @@ mod tests {
             source: "n.txt".into(),
             format: Format::Text,
             warnings: vec!["w \"q\"".into()],
+            key: String::new(),
         };
         o.push_document(
             "Doc",
@@ -161,6 +162,7 @@ mod tests {
                 source: "d".into(),
                 format: Format::Text,
                 warnings: vec![],
+                key: String::new(),
             },
             &blocks,
         );

@@ -218,7 +218,11 @@ pub fn load(paths: &[PathBuf], opts: &ScanOptions) -> LoadReport {
     let (found, mut errors, notices) = collect(paths, opts);
     let results: Vec<Result<Document, LoadError>> = found
         .par_iter()
-        .map(|f| read_file(&f.path, &f.source).and_then(|bytes| parse_document(&bytes, &f.source)))
+        .map(|f| {
+            let doc = read_file(&f.path, &f.source).and_then(|bytes| parse_document(&bytes, &f.source))?;
+            let key = std::fs::canonicalize(&f.path).map_or(doc.key.clone(), |p| p.display().to_string());
+            Ok(Document { key, ..doc })
+        })
         .collect();
     let mut docs = Vec::with_capacity(results.len());
     for r in results {

@@ -33,6 +33,8 @@ pub struct Parsed {
 pub struct Document {
     pub title: String,
     pub source: String,
+    /// Identity for remembered state (see `DocInfo::key`).
+    pub key: String,
     pub format: Format,
     pub warnings: Vec<String>,
     pub blocks: Vec<Block>,
@@ -86,6 +88,7 @@ pub fn parse_document(bytes: &[u8], source: &str) -> Result<Document, LoadError>
     Ok(Document {
         title,
         source: source.to_string(),
+        key: source.to_string(),
         format,
         warnings: decoded.warnings,
         blocks: parsed.blocks,
@@ -143,6 +146,7 @@ pub fn build_outline(docs: Vec<Document>) -> Outline {
             source: d.source,
             format: d.format,
             warnings: d.warnings,
+            key: d.key,
         };
         outline.push_document(&d.title, info, &d.blocks);
     }
@@ -180,6 +184,10 @@ pub fn load_seeds() -> Outline {
     let docs = SEEDS
         .iter()
         .filter_map(|(name, bytes)| parse_document(bytes, name).ok())
+        .map(|d| Document {
+            key: format!("bundled:{}", d.source),
+            ..d
+        })
         .collect();
     build_outline(docs)
 }

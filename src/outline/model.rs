@@ -89,6 +89,9 @@ pub struct DocInfo {
     pub source: String,
     pub format: Format,
     pub warnings: Vec<String>,
+    /// Stable identity for remembering state: the absolute path, or
+    /// `bundled:seeds/NAME` for the notes built into the binary.
+    pub key: String,
 }
 
 /// One item of a loader's output: depth-ordered (pre-order with depths),
@@ -305,6 +308,7 @@ mod tests {
             source: "x".into(),
             format: Format::Text,
             warnings: vec![],
+            key: String::new(),
         }
     }
 

@@ -223,8 +223,15 @@ pub fn is_speaker_line(line: &str, is_paragraph: bool) -> bool {
     let Some(who) = named.or(is_paragraph.then_some(t)) else {
         return false;
     };
-    // Cut a role or affiliation: "Ann Lee, CTO at Foo", "Ann Lee (Foo)".
-    let cut = [" (", " - ", " – ", " from ", " of ", " at "]
+    // Cut a role or affiliation: "Ann Lee, CTO at Foo", "Ann Lee (Foo)". A
+    // bare line is cut only at a bracket: "Single System Image - Present a
+    // single face" is a definition, not a person.
+    let seps: &[&str] = if named.is_some() {
+        &[" (", " - ", " – ", " from ", " of ", " at "]
+    } else {
+        &[" ("]
+    };
+    let cut = seps
         .iter()
         .filter_map(|sep| who.find(sep))
         .min()
@@ -354,6 +361,7 @@ mod tests {
             ("Open API", true),
             ("we use Kafka", true),
             ("by the way, it works", false),
+            ("Single System Image - Present a single face to the end user", true),
         ] {
             assert!(!is_speaker_line(line, para), "{line}");
         }

@@ -10,6 +10,7 @@ pub(crate) fn info() -> DocInfo {
         source: "x".into(),
         format: Format::Text,
         warnings: vec![],
+        key: String::new(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Rendering only: draws `&App` into a frame. No state changes here; the
 //! layout comes from `crate::layout`, styles from `theme`.
 
+pub mod bookmarks;
 pub mod detail;
 pub mod find;
 pub mod help;
@@ -37,6 +38,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         find::FindView { app, theme, layout: &l }.render(l.find, buf);
     }
     status::render_footer(app, theme, l.footer, buf);
+    if let Some(cursor) = app.bookmark_list {
+        bookmarks::render(
+            app,
+            cursor,
+            theme,
+            Rect {
+                y: l.tree.y,
+                height: l.tree.height + l.find.height,
+                ..area
+            },
+            buf,
+        );
+    }
     if let Some(scroll) = app.help {
         help::render(
             &app.keymap,

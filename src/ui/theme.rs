@@ -19,6 +19,7 @@ pub struct Theme {
     pub selection_unfocused: Style,
     pub border: Style,
     pub focus_border: Style,
+    pub bookmark: Style,
     pub title_bar: Style,
     pub warning: Style,
 }
@@ -62,6 +63,8 @@ fn preset(p: Preset, role: &str) -> Color {
         (Preset::Dark, "selection_bg") => Cyan,
         (Preset::Dark, "border") => DarkGray,
         (Preset::Dark, "focus_border") => Cyan,
+        (Preset::Dark, "bookmark") => LightMagenta,
+        (Preset::Light, "bookmark") => Magenta,
         (Preset::Light, "document") => Blue,
         (Preset::Light, "group") => Magenta,
         (Preset::Light, "session") => Blue,
@@ -96,6 +99,7 @@ impl Theme {
             selection_unfocused: Style::default().add_modifier(Modifier::REVERSED),
             border: fg("border"),
             focus_border: fg("focus_border"),
+            bookmark: fg("bookmark").add_modifier(bold),
             title_bar: Style::default().add_modifier(Modifier::REVERSED),
             warning: Style::default().fg(Color::Yellow).add_modifier(bold),
         }
@@ -116,6 +120,7 @@ impl Theme {
             selection_unfocused: m(Modifier::REVERSED),
             border: Style::default(),
             focus_border: m(Modifier::BOLD),
+            bookmark: m(Modifier::BOLD),
             title_bar: m(Modifier::REVERSED),
             warning: m(Modifier::BOLD),
         }

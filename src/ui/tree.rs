@@ -55,11 +55,17 @@ impl TreeView<'_> {
         } else {
             (raw, t.kind(kind))
         };
-        let room = (w as usize).saturating_sub(indent + 2 + width(&count));
+        let mark = if self.app.marked.contains(&(node as u32)) {
+            "★ "
+        } else {
+            ""
+        };
+        let room = (w as usize).saturating_sub(indent + 2 + width(mark) + width(&count));
         let marker_style = if has_kids { t.kind(kind) } else { t.dim };
         Line::from(vec![
             Span::styled(guides, t.dim),
             Span::styled(marker, marker_style),
+            Span::styled(mark, t.bookmark),
             Span::styled(fit(text, room), text_style),
             Span::styled(count, t.dim),
         ])

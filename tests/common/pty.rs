@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub struct Pty {
+    /// A private home for state and config, so tests never touch the user's.
+    pub home: tempfile::TempDir,
     pub master: Box<dyn MasterPty + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
@@ -30,6 +32,11 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("TALKTREE_CONFIG");
+        let home = tempfile::tempdir().expect("temp home");
+        cmd.env("TALKTREE_STATE_DIR", home.path().join("state"));
+        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+        cmd.env("HOME", home.path());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -52,6 +59,7 @@ impl Pty {
             }
         });
         Pty {
+            home,
             master: pair.master,
             child,
             writer,

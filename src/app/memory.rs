@@ -1,0 +1,223 @@
+//! What the reader remembers: turning its view into `state::Changes` to save
+//! and back, bookmarks, and find history. Node identity is by path of titles
+//! (`state::keys`), so folds and marks survive edits to the files.
+
+use super::{App, Focus};
+use crate::outline::Kind;
+use crate::state::keys::{path_of, resolve};
+use crate::state::{remember_query, Bookmark, Changes, DocState, State};
+use std::collections::HashSet;
+
+/// A bookmark as the list shows it: where it points now, if anywhere.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Node(usize),
+    /// Its file is loaded but the node is gone.
+    Missing,
+    /// Its file is not open in this run.
+    NotOpen,
+}
+
+impl App {
+    /// Index of the loaded document whose key is `key`.
+    fn doc_by_key(&self, key: &str) -> Option<usize> {
+        self.outline.docs().iter().find(|d| d.key == key).map(|d| d.node)
+    }
+
+    /// This run's view, ready to merge into the state file.
+    pub fn changes(&self) -> Changes {
+        let o = &self.outline;
+        let lv = super::tree::levels(o);
+        let sel_doc = o.document_of(self.tree.selected);
+        let mut state = State::default();
+        let mut loaded = HashSet::new();
+        for (d, info) in o.docs().iter().enumerate() {
+            let level = self.doc_levels.get(d).copied().unwrap_or(self.opts.open_level);
+            let mut doc = DocState {
+                level,
+                ..Default::default()
+            };
+            for (n, &node_level) in lv.iter().enumerate().take(o.subtree_end(info.node)).skip(info.node) {
+                let open = self.tree.is_open(n);
+                if o.has_children(n) && open != super::tree::open_at_level(o.kind(n), node_level, level) {
+                    if open { &mut doc.opened } else { &mut doc.closed }.push(path_of(o, n));
+                }
+            }
+            if sel_doc == info.node {
+                doc.selected = Some(path_of(o, self.tree.selected));
+                doc.detail_scroll = self.detail.scroll;
+                state.last_document = Some(info.key.clone());
+            }
+            loaded.insert(info.key.clone());
+            state.documents.insert(info.key.clone(), doc);
+        }
+        state.bookmarks = self.bookmarks.clone();
+        state.find_history = self.history.clone();
+        Changes {
+            state,
+            loaded,
+            set_paths: false,
+        }
+    }
+
+    /// Puts the reader back where this state left it: folds per document,
+    /// the selection, the detail scroll, bookmarks and find history.
+    pub fn restore(&mut self, s: &State) {
+        let o = self.outline.clone();
+        let lv = super::tree::levels(&o);
+        let mut changes = Vec::new();
+        for (d, info) in o.docs().iter().enumerate() {
+            let Some(doc) = s.documents.get(&info.key) else {
+                continue;
+            };
+            let level = if (1..=9).contains(&doc.level) {
+                doc.level
+            } else {
+                self.opts.open_level
+            };
+            self.doc_levels[d] = level;
+            self.tree
+                .apply_level(&o, &lv, info.node..o.subtree_end(info.node), level);
+            let resolved = |paths: &Vec<crate::state::keys::NodePath>, open: bool| {
+                paths
+                    .iter()
+                    .filter_map(|p| resolve(&o, info.node, p))
+                    .map(move |n| (n, open))
+                    .collect::<Vec<_>>()
+            };
+            changes.extend(resolved(&doc.opened, true));
+            changes.extend(resolved(&doc.closed, false));
+        }
+        self.tree.set_many(&o, changes);
+        let selected = s.last_document.as_deref().and_then(|k| {
+            let doc = self.doc_by_key(k)?;
+            let d = s.documents.get(k)?;
+            Some((resolve(&o, doc, d.selected.as_ref()?)?, d.detail_scroll))
+        });
+        if let Some((node, scroll)) = selected {
+            self.tree.reveal(&o, node);
+            self.sync();
+            self.detail.scroll = scroll;
+            self.detail.clamp(self.layout().detail_body.height as usize);
+        }
+        self.bookmarks = s.bookmarks.clone();
+        self.history = s.find_history.clone();
+        self.refresh_marks();
+        self.sync();
+    }
+
+    /// Where a bookmark points in this run.
+    pub fn target(&self, b: &Bookmark) -> Target {
+        match self.doc_by_key(&b.doc) {
+            None => Target::NotOpen,
+            Some(doc) => resolve(&self.outline, doc, &b.path).map_or(Target::Missing, Target::Node),
+        }
+    }
+
+    /// Recomputes which visible nodes carry a bookmark mark.
+    pub(super) fn refresh_marks(&mut self) {
+        self.marked = self
+            .bookmarks
+            .iter()
+            .filter_map(|b| match self.target(b) {
+                Target::Node(n) => Some(n as u32),
+                _ => None,
+            })
+            .collect();
+    }
+
+    pub(super) fn toggle_bookmark(&mut self) {
+        let o = self.outline.clone();
+        let sel = self.tree.selected;
+        let key = o.docs()[o.doc_index(sel)].key.clone();
+        let path = path_of(&o, sel);
+        let before = self.bookmarks.len();
+        self.bookmarks.retain(|b| !(b.doc == key && b.path == path));
+        if self.bookmarks.len() == before {
+            let label = if o.kind(sel) == Kind::Document {
+                format!("{} (file)", o.text(sel))
+            } else {
+                o.text(sel).to_string()
+            };
+            self.bookmarks.push(Bookmark {
+                doc: key,
+                path,
+                label,
+                extra: Default::default(),
+            });
+            self.status = Some("Bookmarked: ' lists bookmarks".into());
+        } else {
+            self.status = Some("Bookmark removed".into());
+        }
+        self.refresh_marks();
+        self.touch();
+    }
+
+    /// Keys while the bookmark list is open.
+    pub(super) fn bookmarks_key(&mut self, k: crate::keymap::Key) {
+        use crate::keymap::Code;
+        let Some(cur) = self.bookmark_list else { return };
+        let n = self.bookmarks.len();
+        match k.code {
+            Code::Esc | Code::Char('q') | Code::Char('\'') => self.bookmark_list = None,
+            Code::Down | Code::Char('j') => self.bookmark_list = Some((cur + 1).min(n.saturating_sub(1))),
+            Code::Up | Code::Char('k') => self.bookmark_list = Some(cur.saturating_sub(1)),
+            Code::Char('d') | Code::Delete if cur < n => {
+                self.bookmarks.remove(cur);
+                self.bookmark_list = Some(cur.min(self.bookmarks.len().saturating_sub(1)));
+                self.refresh_marks();
+                self.touch();
+            }
+            Code::Enter => {
+                let Some(b) = self.bookmarks.get(cur).cloned() else {
+                    return;
+                };
+                match self.target(&b) {
+                    Target::Node(node) => {
+                        let o = self.outline.clone();
+                        self.tree.reveal(&o, node);
+                        self.bookmark_list = None;
+                        self.focus = Focus::Outline;
+                    }
+                    Target::Missing => self.status = Some(format!("{:?} is no longer in its file", b.label)),
+                    Target::NotOpen => self.status = Some(format!("Its file is not open: {}", b.doc)),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Up/Down in an empty (or recalled) query walk earlier searches.
+    /// Returns false when the key should move in the results instead.
+    pub(super) fn walk_history(&mut self, older: bool) -> bool {
+        let recalled = self
+            .find
+            .history_pos
+            .is_some_and(|i| self.history.get(i).is_some_and(|h| *h == self.find.query()));
+        if !(self.find.query().is_empty() || recalled) || self.history.is_empty() {
+            return false;
+        }
+        let next = match (self.find.history_pos.filter(|_| recalled), older) {
+            (None, true) => Some(0),
+            (None, false) => None,
+            (Some(i), true) => Some((i + 1).min(self.history.len() - 1)),
+            (Some(0), false) => None,
+            (Some(i), false) => Some(i - 1),
+        };
+        let text = next.map_or(String::new(), |i| self.history[i].clone());
+        self.find.set_query(&text);
+        self.find.history_pos = next;
+        self.submit_search();
+        true
+    }
+
+    pub(super) fn remember_query(&mut self, q: &str) {
+        remember_query(&mut self.history, q);
+        self.touch();
+    }
+
+    /// Marks the state as changed: the main loop saves a little later.
+    pub(super) fn touch(&mut self) {
+        self.state_dirty = true;
+    }
+}
