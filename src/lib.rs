@@ -1,8 +1,8 @@
 //! talktree: a terminal reader for conference notes.
 //!
 //! The pure core (`outline`, `search`) knows nothing of terminals; `app` holds
-//! the reader's state and its one `update`; `ui` draws; `main.rs` owns the
-//! terminal.
+//! the reader's state and its one `update`; `ui` draws; `terminal` owns the
+//! terminal; `startup` and `reader` are the glue `main.rs` calls.
 
 pub mod action;
 pub mod app;
@@ -11,7 +11,9 @@ pub mod config;
 pub mod keymap;
 pub mod layout;
 pub mod outline;
+pub mod reader;
 pub mod search;
+pub mod startup;
 pub mod state;
 pub mod terminal;
 pub mod ui;

@@ -24,7 +24,9 @@ fn enter() -> io::Result<DefaultTerminal> {
 }
 
 fn leave() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    // The cursor too: ratatui shows it only when the terminal is dropped,
+    // which neither a suspend nor a panic does.
+    let _ = execute!(io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
     ratatui::restore();
 }
 

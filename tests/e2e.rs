@@ -21,16 +21,6 @@ fn find_riemann_then_quit_restores_the_terminal() {
 }
 
 #[test]
-fn sigterm_goes_through_the_quit_path() {
-    let mut t = Pty::spawn(&[], 80, 24, &[]);
-    t.wait_for("Outline");
-    // SAFETY: sending a signal to our own child process.
-    unsafe { libc::kill(t.pid(), libc::SIGTERM) };
-    assert_eq!(t.wait_exit(), 0);
-    t.assert_restored();
-}
-
-#[test]
 fn stdout_not_a_terminal_prints_the_outline() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_talktree"))
         .current_dir(std::env::temp_dir())

@@ -88,3 +88,47 @@ fn hostile_text_never_reaches_the_screen_raw() {
     let s = text(&b);
     assert!(s.contains("␛"), "escape shown as a placeholder:\n{s}");
 }
+
+#[test]
+fn nothing_loaded_80x20() {
+    use talktree::outline::Outline;
+    let mut a = app_on(Outline::new(), 80, 20);
+    a.load.paths = vec!["notes/".into()];
+    a.load.problems = vec!["notes/: no notes files found in this folder".into()];
+    // Every key that needs notes is a no-op, not a panic.
+    keys(&mut a, "j G l Tab BackTab 1 9 / x Enter Esc m ' n");
+    let b = render(&a);
+    assert_clean(&b);
+    insta::assert_snapshot!(text(&b));
+}
+
+/// In colour, every visible character of every row stays readable: its
+/// foreground never equals its background (the selected talk, the chosen
+/// result, the bookmark list's cursor).
+#[test]
+fn selected_rows_stay_readable_in_colour() {
+    use common::render::render_with;
+    use talktree::config::Config;
+    use talktree::ui::theme::Theme;
+    let themes = [
+        Theme::from_config(&Config::defaults(), false),
+        Theme::from_config(&Config::load(Some(("c", "[theme]\npreset = \"light\"\n"))).0, false),
+    ];
+    for ks in ["j", "/ r i e m a n n", "/ r i e m a n n Enter", "j m '", "j Ctrl-w"] {
+        let mut a = app_on(load_seeds(), 100, 30);
+        keys(&mut a, ks);
+        for theme in &themes {
+            let b = render_with(&a, theme);
+            for cell in b.content() {
+                let visible = !cell.symbol().trim().is_empty();
+                assert!(
+                    !(visible && cell.bg != ratatui::style::Color::Reset && cell.fg == cell.bg),
+                    "{ks:?}: {:?} drawn {:?} on {:?}",
+                    cell.symbol(),
+                    cell.fg,
+                    cell.bg
+                );
+            }
+        }
+    }
+}

@@ -27,6 +27,17 @@ impl App {
     /// This run's view, ready to merge into the state file.
     pub fn changes(&self) -> Changes {
         let o = &self.outline;
+        if o.is_empty() {
+            return Changes {
+                state: State {
+                    bookmarks: self.bookmarks.clone(),
+                    find_history: self.history.clone(),
+                    ..State::default()
+                },
+                loaded: HashSet::new(),
+                set_paths: false,
+            };
+        }
         let lv = super::tree::levels(o);
         let sel_doc = o.document_of(self.tree.selected);
         let mut state = State::default();

@@ -46,6 +46,16 @@ impl Default for Options {
     }
 }
 
+/// The paths asked for and the files that could not be loaded: what the
+/// screen says when nothing loaded.
+#[derive(Clone, Debug, Default)]
+pub struct LoadSummary {
+    pub paths: Vec<String>,
+    pub problems: Vec<String>,
+    /// Still reading them in the background.
+    pub loading: bool,
+}
+
 /// Totals for the title bar.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Stats {
@@ -78,6 +88,8 @@ pub struct App {
     pub marked: HashSet<u32>,
     /// The bookmark list's cursor, when the list is open.
     pub bookmark_list: Option<usize>,
+    /// What was asked for and what failed, for the empty screen.
+    pub load: LoadSummary,
     /// Find history, most recent first.
     pub history: Vec<String>,
     /// Something worth saving changed since the last save.
@@ -120,6 +132,7 @@ impl App {
             marked: HashSet::new(),
             bookmark_list: None,
             history: Vec::new(),
+            load: LoadSummary::default(),
             state_dirty: false,
             doc_levels: vec![opts.open_level; docs],
             outline_cycle: if opts.open_level >= 9 {
@@ -151,6 +164,15 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         let o = self.outline.clone();
+        if o.is_empty()
+            && !matches!(
+                action,
+                Action::Press(_) | Action::Resize(..) | Action::Quit | Action::ToggleHelp
+            )
+        {
+            // Nothing loaded: there is nothing to move through, find or fold.
+            return;
+        }
         if !matches!(action, Action::Tick | Action::Resize(..) | Action::Press(_)) {
             self.touch();
         }
@@ -300,6 +322,9 @@ impl App {
     /// Keeps derived view state true after any change: the selection in
     /// view, the detail pane showing the right talk, results in view.
     fn sync(&mut self) {
+        if self.outline.is_empty() {
+            return;
+        }
         let l = self.layout();
         self.tree.scroll_into_view(l.tree_rows.height as usize);
         let sel = self.tree.selected;

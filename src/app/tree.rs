@@ -76,6 +76,10 @@ impl Tree {
     /// subtree of every closed node.
     fn rebuild(&mut self, o: &Outline) {
         self.rows.clear();
+        if o.is_empty() {
+            self.selected = 0;
+            return;
+        }
         let mut i = 0;
         while i < o.len() {
             self.rows.push(i as u32);

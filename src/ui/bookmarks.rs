@@ -52,7 +52,7 @@ pub fn render(app: &App, cursor: usize, theme: &Theme, area: Rect, buf: &mut Buf
             Span::styled(place, theme.dim),
         ]);
         if i == cursor {
-            line = line.patch_style(theme.selection);
+            line = Theme::select(line, theme.selection);
         }
         buf.set_line(inner.x, inner.y + (i - top) as u16, &line, inner.width);
     }

@@ -3,6 +3,7 @@
 
 pub mod bookmarks;
 pub mod detail;
+pub mod empty;
 pub mod find;
 pub mod help;
 pub mod status;
@@ -32,6 +33,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         return;
     }
     status::render_title(app, theme, l.title, buf);
+    if app.outline.is_empty() {
+        let body = Rect {
+            y: l.tree.y,
+            height: l.tree.height,
+            ..area
+        };
+        empty::render(app, theme, body, buf);
+        status::render_footer(app, theme, l.footer, buf);
+        if let Some(scroll) = app.help {
+            help::render(&app.keymap, scroll, theme, body, buf);
+        }
+        return;
+    }
     tree::TreeView { app, theme }.render(l.tree, buf);
     detail::DetailView { app, theme }.render(l.detail, buf);
     if app.find.open {

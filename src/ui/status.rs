@@ -17,12 +17,16 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.title_bar);
     let s = app.stats;
-    let left = format!(
-        " talktree · {} · {} · {}",
-        plural(s.files, "file", "files"),
-        plural(s.sessions, "talk", "talks"),
-        plural(s.notes, "note", "notes")
-    );
+    let left = if app.load.loading {
+        " talktree · loading…".to_string()
+    } else {
+        format!(
+            " talktree · {} · {} · {}",
+            plural(s.files, "file", "files"),
+            plural(s.sessions, "talk", "talks"),
+            plural(s.notes, "note", "notes")
+        )
+    };
     let pending = if app.pending.is_empty() {
         String::new()
     } else {
@@ -56,6 +60,7 @@ pub fn footer_hints(app: &App) -> Vec<String> {
     use Action::*;
     let ctx = app.context();
     let wanted: &[(&[Action], &str)] = match ctx {
+        _ if app.outline.is_empty() => &[(&[ToggleHelp], "help"), (&[Quit], "quit")],
         Context::Find => &[
             (&[NextResult, PrevResult], "choose"),
             (&[JumpToResult], "jump"),

@@ -126,6 +126,27 @@ impl Theme {
         }
     }
 
+    /// A row drawn as selected: the selection's colours over every span, so
+    /// a span's own colour (a talk's cyan) can never vanish into the
+    /// selection's background.
+    pub fn select<'a>(line: ratatui::text::Line<'a>, selection: Style) -> ratatui::text::Line<'a> {
+        let spans = line
+            .spans
+            .into_iter()
+            .map(|s| {
+                let style = s.style.patch(selection);
+                s.style(style)
+            })
+            .collect::<Vec<_>>();
+        ratatui::text::Line::from(spans).style(selection)
+    }
+
+    /// A matched character on the selected row: the selection's colours,
+    /// marked by weight and underline rather than a colour that may clash.
+    pub fn matched_on(&self, selection: Style) -> Style {
+        selection.add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
     pub fn kind(&self, k: crate::outline::Kind) -> Style {
         use crate::outline::Kind;
         match k {
@@ -151,6 +172,21 @@ mod tests {
             assert_eq!(s.bg, None);
         }
         assert!(t.selection.add_modifier.contains(Modifier::REVERSED));
+    }
+
+    #[test]
+    fn a_selected_row_takes_the_selection_colours_in_every_span() {
+        use ratatui::text::{Line, Span};
+        let t = Theme::from_config(&Config::defaults(), false);
+        let line = Line::from(vec![
+            Span::styled("▸ ", t.session),
+            Span::styled("Talk", t.session),
+            Span::raw(" (3)"),
+        ]);
+        for span in Theme::select(line, t.selection).spans {
+            assert_eq!(span.style.fg, t.selection.fg, "{:?}", span.content);
+            assert_eq!(span.style.bg, t.selection.bg, "{:?}", span.content);
+        }
     }
 
     #[test]

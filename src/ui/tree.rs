@@ -99,7 +99,7 @@ impl Widget for &TreeView<'_> {
             let y = inner.y + i as u16;
             let mut line = self.row(node as usize, inner.width);
             if node as usize == app.tree.selected {
-                line = line.patch_style(sel_style);
+                line = Theme::select(line, sel_style);
                 buf.set_style(Rect::new(inner.x, y, inner.width, 1), sel_style);
             }
             buf.set_line(inner.x, y, &line, inner.width);

@@ -20,6 +20,11 @@ pub struct Pty {
 
 impl Pty {
     pub fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
+        Pty::spawn_program(env!("CARGO_BIN_EXE_talktree"), args, cols, rows, env)
+    }
+
+    /// Any program (a shell, for job control) with the same private home.
+    pub fn spawn_program(program: &str, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -28,7 +33,7 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_talktree"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -108,6 +113,24 @@ impl Pty {
                 self.screen()
             );
             std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// The state file the program wrote in its private home, if any.
+    pub fn state_file(&self) -> Option<String> {
+        std::fs::read_to_string(self.home.path().join("state").join("state.json")).ok()
+    }
+
+    /// Waits until nothing changes on screen for a moment (keys processed).
+    pub fn settle(&self) -> String {
+        let mut last = self.screen();
+        loop {
+            std::thread::sleep(Duration::from_millis(250));
+            let now = self.screen();
+            if now == last {
+                return now;
+            }
+            last = now;
         }
     }
 

@@ -27,8 +27,12 @@ pub fn keys(a: &mut App, ks: &str) {
 }
 
 pub fn render(a: &App) -> Buffer {
+    render_with(a, &Theme::monochrome())
+}
+
+pub fn render_with(a: &App, theme: &Theme) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(a.size.0, a.size.1)).unwrap();
-    t.draw(|f| draw(f, a, &Theme::monochrome())).unwrap();
+    t.draw(|f| draw(f, a, theme)).unwrap();
     t.backend().buffer().clone()
 }
 

@@ -1,0 +1,59 @@
+//! The screen when nothing could be shown: the paths asked for, why each
+//! failed, and what to do next, instead of a blank pane.
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::wrap::fit;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+/// The message lines, without styling (also what tests read).
+pub fn message(app: &App) -> Vec<String> {
+    let l = &app.load;
+    if l.loading {
+        return vec![
+            format!("Loading notes from {}…", l.paths.join(", ")),
+            String::new(),
+            "A large folder takes a moment. q quits.".into(),
+        ];
+    }
+    let mut out = vec!["Nothing to show: no notes were loaded.".to_string(), String::new()];
+    if !l.paths.is_empty() {
+        out.push(format!("Asked for: {}", l.paths.join(", ")));
+    }
+    if l.problems.is_empty() {
+        out.push("No notes files were found there (.md .org .opml .txt .otl …).".into());
+    } else {
+        out.push("Could not load:".into());
+        out.extend(l.problems.iter().map(|p| format!("  • {p}")));
+    }
+    out.push(String::new());
+    out.push("talktree FILE-OR-FOLDER… opens notes; talktree alone opens the bundled sample notes.".into());
+    out.push("q quits.".into());
+    out
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let block = Block::default().borders(Borders::ALL).border_style(theme.border);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let w = inner.width.saturating_sub(2) as usize;
+    let lines: Vec<Line> = message(app)
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let style = if i == 0 { theme.session } else { theme.note };
+            // Paths and reasons come from the file system: cut, never wrap mid-escape.
+            Line::from(Span::styled(if i == 0 { fit(&s, w) } else { s }, style))
+        })
+        .collect();
+    let pad = Rect {
+        x: inner.x.saturating_add(1),
+        width: inner.width.saturating_sub(2),
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+    };
+    Paragraph::new(lines).wrap(Wrap { trim: false }).render(pad, buf);
+}

@@ -1,0 +1,146 @@
+//! Every way the reader can end, in a real pseudo-terminal: the exit code,
+//! the terminal restored (main screen, cursor shown, no mouse reporting, not
+//! raw) and the place remembered. Also suspend/resume and the empty screen.
+
+mod common;
+use common::pty::Pty;
+
+/// Starts on the seeds and moves the selection down one row, so there is
+/// something unsaved to remember when the run ends.
+fn started_and_moved() -> Pty {
+    let mut t = Pty::spawn(&[], 100, 30, &[]);
+    t.wait_for("Outline");
+    t.send("j");
+    t.wait_for(" 2/");
+    t
+}
+
+/// The remembered selection is the node one row below the first document:
+/// its first talk, a path of one title below the document.
+fn assert_place_saved(t: &Pty) {
+    let text = t.state_file().expect("state.json written");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("state.json parses");
+    let doc = v["last_document"].as_str().expect("last document");
+    let path = v["documents"][doc]["selected"].as_array().expect("selection saved");
+    assert_eq!(path.len(), 1, "the first talk, got {path:?}");
+}
+
+fn signal_ends_cleanly(sig: i32) {
+    let mut t = started_and_moved();
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(t.pid(), sig) };
+    assert_eq!(t.wait_exit(), 0, "signal {sig}");
+    t.assert_restored();
+    assert_place_saved(&t);
+}
+
+#[test]
+fn sigterm_restores_and_saves() {
+    signal_ends_cleanly(libc::SIGTERM);
+}
+
+#[test]
+fn sigint_restores_and_saves() {
+    signal_ends_cleanly(libc::SIGINT);
+}
+
+#[test]
+fn sighup_restores_and_saves() {
+    signal_ends_cleanly(libc::SIGHUP);
+}
+
+#[test]
+fn q_restores_and_saves() {
+    let mut t = started_and_moved();
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+    assert_place_saved(&t);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_still_saves() {
+    // The test hook panics at the first unsaved change (the `j`).
+    let mut t = Pty::spawn(&[], 100, 30, &[("TALKTREE_TEST_PANIC", "1")]);
+    t.wait_for("Outline");
+    t.send("j");
+    assert_eq!(t.wait_exit(), 101, "a panic exits with Rust's panic status");
+    t.assert_restored();
+    let raw = String::from_utf8_lossy(&t.raw.lock().unwrap()).to_string();
+    assert!(raw.contains("panicking on purpose"), "the panic message is shown");
+    assert_place_saved(&t);
+}
+
+#[test]
+fn nothing_loaded_shows_why_and_exits_1() {
+    let mut t = Pty::spawn(&["/no/such/notes.md"], 80, 20, &[]);
+    let screen = t.wait_for("Nothing to show");
+    assert!(screen.contains("/no/such/notes.md: no such file"), "{screen}");
+    // Keys that need notes do nothing, and nothing panics.
+    t.send("jGl/x\r\x1b1 9\tm'");
+    t.settle();
+    t.send("q");
+    assert_eq!(t.wait_exit(), 1);
+    t.assert_restored();
+    assert!(
+        t.screen().contains("talktree: /no/such/notes.md"),
+        "named on stderr after quit"
+    );
+}
+
+#[test]
+fn a_session_leader_ignores_ctrl_z() {
+    // spawned straight into the pty, talktree leads its session: no shell to return to.
+    let mut t = Pty::spawn(&[], 80, 24, &[]);
+    t.wait_for("Outline");
+    t.send("\x1a");
+    t.send("j");
+    t.wait_for(" 2/");
+    assert!(t.child.try_wait().unwrap().is_none(), "still running");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
+    let bin = env!("CARGO_BIN_EXE_talktree");
+    let mut t = Pty::spawn_program("/bin/sh", &["-i"], 100, 30, &[("PS1", "READY$ "), ("ENV", "")]);
+    t.wait_for("READY$");
+    t.send(&format!("{bin}\r"));
+    t.wait_for("Outline");
+    t.send("\x1a");
+    let screen = t.wait_for("READY$ ");
+    assert!(!screen.contains("Outline"), "back on the shell's screen:\n{screen}");
+    t.assert_restored();
+    t.send("fg\r");
+    let screen = t.wait_for("Outline");
+    assert!(screen.contains("Scale Summit 2014"), "fully redrawn:\n{screen}");
+    t.send("j");
+    t.wait_for(" 2/");
+    t.send("q");
+    t.wait_for("READY$");
+    t.assert_restored();
+    t.send("exit\r");
+    t.wait_exit();
+}
+
+#[test]
+fn term_dumb_prints_the_outline_without_escape_codes() {
+    let mut t = Pty::spawn(&[], 80, 24, &[("TERM", "dumb")]);
+    assert_eq!(t.wait_exit(), 0);
+    let raw = t.raw.lock().unwrap().clone();
+    assert!(!raw.contains(&0x1b), "no escape codes for a dumb terminal");
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("TERM=dumb"), "says why");
+    assert!(text.contains("session session 1: monitoring & metrics"));
+}
+
+#[test]
+fn stdin_from_dev_null_still_reads_the_terminal() {
+    let bin = env!("CARGO_BIN_EXE_talktree");
+    let mut t = Pty::spawn_program("/bin/sh", &["-c", &format!("{bin} </dev/null")], 80, 24, &[]);
+    t.wait_for("Outline");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}
