@@ -134,8 +134,20 @@ pub fn build(o: &Outline, context: usize, w: usize) -> Vec<Line> {
                     let marker = BULLETS[(o.depth(i) - base) % BULLETS.len()];
                     push_wrapped(&mut lines, i, indent, marker, title_or_untitled(o, i), Role::Note, w);
                 }
-                Kind::Paragraph => push_wrapped(&mut lines, i, indent, "", o.text(i), Role::Note, w),
-                Kind::Code => push_wrapped(&mut lines, i, indent, "│ ", o.text(i), Role::Code, w),
+                Kind::Paragraph => {
+                    // Paragraphs of prose read as paragraphs: a gap between them.
+                    if i > context + 1 && o.kind(i - 1) == Kind::Paragraph {
+                        blank(&mut lines, i);
+                    }
+                    push_wrapped(&mut lines, i, indent, "", o.text(i), Role::Note, w)
+                }
+                Kind::Code => {
+                    // Wrapping drops leading spaces; code keeps its own indentation.
+                    let t = o.text(i);
+                    let code = t.trim_start_matches(' ');
+                    let marker = format!("│ {}", &t[..t.len() - code.len()]);
+                    push_wrapped(&mut lines, i, indent, &marker, code, Role::Code, w)
+                }
                 Kind::Document => {}
             }
         }
@@ -324,5 +336,20 @@ mod tests {
         assert_eq!(d.scroll, d.lines.len() - 10);
         d.follow(s, 10);
         assert_eq!(d.scroll, 0);
+    }
+
+    #[test]
+    fn code_keeps_its_indentation_and_paragraphs_their_gaps() {
+        let text = "# Talk\n\nFirst paragraph.\n\nSecond paragraph.\n\n```\ndef f():\n    return 1\n```\n";
+        let doc = crate::outline::parse_document(text.as_bytes(), "t.md").unwrap();
+        let o = crate::outline::build_outline(vec![doc]);
+        let talk = (0..o.len()).find(|&i| o.kind(i) == Kind::Session).unwrap();
+        let lines = build(&o, talk, 60);
+        let body: Vec<String> = lines.iter().map(|l| format!("{}{}", l.prefix, l.text)).collect();
+        let first = body.iter().position(|l| l == "First paragraph.").unwrap();
+        assert_eq!(body[first + 1], "", "a gap between paragraphs: {body:?}");
+        assert_eq!(body[first + 2], "Second paragraph.");
+        assert!(body.contains(&"│ def f():".to_string()), "{body:?}");
+        assert!(body.contains(&"│     return 1".to_string()), "{body:?}");
     }
 }

@@ -8,6 +8,7 @@ mod detect;
 pub mod dump;
 pub mod fs;
 pub mod hygiene;
+mod indented;
 pub mod lines;
 mod mangled;
 mod markdown;
@@ -78,7 +79,7 @@ pub fn parse_document(bytes: &[u8], source: &str) -> Result<Document, LoadError>
             };
             shape::classify(p)
         }
-        Format::Text => parse_text(&decoded),
+        Format::Text => parse_text(&decoded, ext),
     };
     let title = parsed
         .title
@@ -112,7 +113,7 @@ fn blank_chrome<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
-fn parse_text(decoded: &hygiene::Decoded) -> Parsed {
+fn parse_text(decoded: &hygiene::Decoded, ext: Option<&str>) -> Parsed {
     let raw: Vec<&str> = decoded.text.split('\n').collect();
     let blank_width = |i: usize| decoded.blank_width(i);
     let cleaned = blank_chrome(&raw);
@@ -123,7 +124,11 @@ fn parse_text(decoded: &hygiene::Decoded) -> Parsed {
         text::parse(&lines, wrap)
     } else {
         let lines: Vec<(u32, &str)> = cleaned.iter().enumerate().map(|(i, s)| (i as u32 + 1, *s)).collect();
-        text::parse(&lines, wrap)
+        if indented::detect(&lines, ext) {
+            shape::classify(indented::parse(&lines))
+        } else {
+            text::parse(&lines, wrap)
+        }
     }
 }
 

@@ -139,8 +139,15 @@ impl Widget for &DetailView<'_> {
             buf.set_line(body.x, y, &l, body.width);
         }
         if d.lines.len() > body.height as usize && body.height > 0 {
-            let pct = (d.scroll + body.height as usize).min(d.lines.len()) * 100 / d.lines.len();
-            let tag = format!(" {pct}% ");
+            // As less and vim say it: where the view is, and that there is more.
+            let h = body.height as usize;
+            let tag = if d.scroll == 0 {
+                " Top ↓ ".to_string()
+            } else if d.scroll + h >= d.lines.len() {
+                " Bot ".to_string()
+            } else {
+                format!(" {}% ↓ ", (d.scroll + h) * 100 / d.lines.len())
+            };
             let x = area.right().saturating_sub(width(&tag) as u16 + 1);
             buf.set_string(x, area.bottom() - 1, tag, self.theme.dim);
         }
