@@ -22,6 +22,8 @@ pub enum Action {
     ExpandOrEnter,
     CollapseOrLeave,
     ToggleFold,
+    OpenFold,
+    CloseFold,
     CycleFold,
     CycleOutline,
     ShowLevel(u8),
@@ -89,6 +91,8 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "Close the node, or step to its parent",
     ),
     (Action::ToggleFold, "toggle_fold", "Open or close the node"),
+    (Action::OpenFold, "open_fold", "Open the node (stay on it)"),
+    (Action::CloseFold, "close_fold", "Close the node (stay on it)"),
     (
         Action::CycleFold,
         "cycle_fold",

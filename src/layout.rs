@@ -28,6 +28,12 @@ pub struct Layout {
     pub too_small: bool,
 }
 
+/// Rows the help overlay shows at once in a `size` terminal: the body
+/// between title and footer, less a margin and the overlay's border.
+pub fn help_rows(size: (u16, u16)) -> usize {
+    size.1.saturating_sub(6) as usize
+}
+
 /// Inside a one-cell border.
 fn inner(r: Rect) -> Rect {
     Rect {

@@ -4,9 +4,9 @@
 
 mod common;
 use common::render::{app_on, keys, render, text};
+use talktree::app::help::help_lines;
 use talktree::config::Config;
 use talktree::outline::load_seeds;
-use talktree::ui::help::help_lines;
 
 fn screen() -> String {
     let mut a = app_on(load_seeds(), 100, 30);
@@ -16,11 +16,22 @@ fn screen() -> String {
 
 fn key_table() -> String {
     let mut out = String::new();
+    // A section's table header is written with its first row, so a section
+    // of plain text (the find syntax) stays a line, not an empty table.
+    let mut header_due = false;
     for (keys, what) in help_lines(&Config::defaults().keymap) {
         match (keys.is_empty(), what.is_empty()) {
             (true, true) => {}
-            (true, false) => out.push_str(&format!("\n**{what}**\n\n| Keys | Does |\n|---|---|\n")),
-            _ => out.push_str(&format!("| `{}` | {what} |\n", keys.replace('|', "\\|"))),
+            (true, false) => {
+                out.push_str(&format!("\n**{what}**\n\n"));
+                header_due = true;
+            }
+            _ => {
+                if std::mem::take(&mut header_due) {
+                    out.push_str("| Keys | Does |\n|---|---|\n");
+                }
+                out.push_str(&format!("| `{}` | {what} |\n", keys.replace('|', "\\|")));
+            }
         }
     }
     out.trim().to_string()
@@ -48,4 +59,16 @@ fn readme_shows_the_real_screen_and_keys() {
         doc == want,
         "README.md is out of date: run `UPDATE_README=1 cargo test --test readme`"
     );
+}
+
+/// The config example in the README is one a user can paste: no errors.
+#[test]
+fn readme_config_example_loads_cleanly() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let doc = std::fs::read_to_string(path).unwrap();
+    let start = doc.find("```toml\n").expect("a toml example") + "```toml\n".len();
+    let example = &doc[start..start + doc[start..].find("```").unwrap()];
+    let (config, errors) = Config::load(Some(("README example", example)));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(config.open_level, 3);
 }

@@ -178,7 +178,7 @@ fn two_runs_saving_at_once_keep_both_documents() {
 fn every_binding_in_force_appears_in_the_help() {
     let (config, errors) = talktree::config::Config::load(Some(("c.toml", "[keys.outline]\nmove_down = \"x\"\n")));
     assert!(errors.is_empty());
-    let lines = talktree::ui::help::help_lines(&config.keymap);
+    let lines = talktree::app::help::help_lines(&config.keymap);
     for (_, keys, action) in config.keymap.all() {
         let name = talktree::keymap::sequence_name(keys);
         let row = lines

@@ -89,6 +89,11 @@ impl Find {
     /// Feeds a key to the input; returns whether the query text changed.
     pub fn type_key(&mut self, k: Key) -> bool {
         let before = self.query();
+        // Readline habits over the editor's own (its Ctrl-u is undo).
+        if k.ctrl && k.code == crate::keymap::Code::Char('u') {
+            self.input.delete_line_by_head();
+            return self.query() != before;
+        }
         self.input.input(to_input(k));
         if self.input.lines().len() > 1 {
             // The query is one line whatever the editor's bindings do.

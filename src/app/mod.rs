@@ -4,6 +4,7 @@
 
 pub mod detail;
 pub mod find;
+pub mod help;
 mod memory;
 mod nav;
 pub mod tree;
@@ -173,6 +174,14 @@ impl App {
             // Nothing loaded: there is nothing to move through, find or fold.
             return;
         }
+        let passive = matches!(
+            action,
+            Action::Press(_) | Action::Resize(..) | Action::Quit | Action::Tick
+        );
+        if !passive && self.layout().too_small {
+            // Nothing is shown, so keys would change what cannot be seen.
+            return;
+        }
         if !matches!(action, Action::Tick | Action::Resize(..) | Action::Press(_)) {
             self.touch();
         }
@@ -249,6 +258,10 @@ impl App {
                 let sel = self.tree.selected;
                 self.tree.set_open(&o, sel, !self.tree.is_open(sel));
             }
+            Action::OpenFold | Action::CloseFold => {
+                let sel = self.tree.selected;
+                self.tree.set_open(&o, sel, action == Action::OpenFold);
+            }
             Action::ExpandOrEnter => self.expand_or_enter(),
             Action::CollapseOrLeave => self.collapse_or_leave(),
             Action::NextSession => self.step_kind(Kind::Session, true),
@@ -312,8 +325,16 @@ impl App {
             Code::PageDown | Code::Char(' ') => Some(scroll + 10),
             Code::PageUp => Some(scroll.saturating_sub(10)),
             Code::Char('g') | Code::Home => Some(0),
+            Code::Char('G') | Code::End => Some(usize::MAX),
+            Code::Char('d') if k.ctrl => Some(scroll + 10),
+            Code::Char('u') if k.ctrl => Some(scroll.saturating_sub(10)),
             _ => Some(scroll),
         };
+        // Kept within the list, so the first key back up moves it at once.
+        let last = help::help_lines(&self.keymap)
+            .len()
+            .saturating_sub(layout::help_rows(self.size));
+        self.help = self.help.map(|s| s.min(last));
         if self.help.is_some() && k.ctrl && k.code == Code::Char('c') {
             self.quit = true;
         }

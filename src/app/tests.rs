@@ -231,6 +231,60 @@ fn ctrl_t_limits_the_search_to_talk_titles() {
 }
 
 #[test]
+fn ctrl_u_clears_the_query_to_the_start_like_readline() {
+    let mut a = app();
+    type_keys(&mut a, "/ r i e m a n n Ctrl-u");
+    assert_eq!(a.find.query(), "");
+    type_keys(&mut a, "j e p s e n Left Left Ctrl-u");
+    assert_eq!(a.find.query(), "en", "only what is left of the cursor goes");
+}
+
+#[test]
+fn vim_fold_keys_open_close_and_toggle_in_place() {
+    let mut a = app();
+    type_keys(&mut a, "j");
+    let talk = a.tree.selected;
+    type_keys(&mut a, "z o");
+    assert!(a.tree.is_open(talk));
+    type_keys(&mut a, "z o");
+    assert!(a.tree.is_open(talk), "zo never closes");
+    type_keys(&mut a, "z c");
+    assert!(!a.tree.is_open(talk));
+    type_keys(&mut a, "z a");
+    assert!(a.tree.is_open(talk));
+    assert_eq!(a.tree.selected, talk, "the selection stays put");
+}
+
+#[test]
+fn keys_do_nothing_while_the_screen_is_too_small_except_quit() {
+    let mut a = app();
+    a.update(Action::Resize(20, 5));
+    type_keys(&mut a, "j j / x");
+    assert_eq!(a.tree.selected, 0);
+    assert!(!a.find.open);
+    a.update(Action::Resize(120, 40));
+    type_keys(&mut a, "j");
+    assert_ne!(a.tree.selected, 0, "back to normal once it fits");
+    a.update(Action::Resize(20, 5));
+    type_keys(&mut a, "q");
+    assert!(a.quit);
+}
+
+#[test]
+fn help_scrolls_to_its_end_and_straight_back() {
+    let mut a = app();
+    type_keys(&mut a, "? G");
+    let end = a.help.unwrap();
+    assert!(end > 0, "the help is longer than 40 rows");
+    type_keys(&mut a, "G");
+    assert_eq!(a.help, Some(end), "stays at the end");
+    type_keys(&mut a, "k");
+    assert_eq!(a.help, Some(end - 1), "one key back moves at once");
+    type_keys(&mut a, "g");
+    assert_eq!(a.help, Some(0));
+}
+
+#[test]
 fn help_opens_and_closes_and_q_quits() {
     let mut a = app();
     type_keys(&mut a, "?");

@@ -1,49 +1,13 @@
-//! The help overlay: every binding in force, generated from the keymap, so
-//! rebinding a key changes the help too.
+//! The help overlay: draws `app::help::help_lines`, every binding in force.
 
 use super::theme::Theme;
-use crate::keymap::{Context, Keymap};
+use crate::app::help::help_lines;
+use crate::keymap::Keymap;
 use crate::wrap::fit;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
-
-/// The overlay's lines: (keys, description); a heading has empty keys.
-pub fn help_lines(keymap: &Keymap) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for (ctx, title) in [
-        (Context::Global, "Everywhere"),
-        (Context::Outline, "Outline (left)"),
-        (Context::Detail, "Detail (right), after Ctrl-w or a click"),
-        (Context::Find, "Find (after /)"),
-    ] {
-        out.push((String::new(), title.to_string()));
-        for (keys, what) in keymap.help_rows(ctx) {
-            out.push((keys, what.to_string()));
-        }
-        if ctx == Context::Global {
-            // Handled by the terminal loop, not the keymap: not rebindable.
-            out.push(("Ctrl-z".into(), "Suspend to the shell (fg comes back)".into()));
-        }
-        out.push((String::new(), String::new()));
-    }
-    out.push((String::new(), "Mouse".into()));
-    for (k, d) in [
-        ("click", "select a row (and focus its pane)"),
-        ("click ▸/▾", "open or close that node"),
-        ("wheel", "scroll the pane under the pointer"),
-        ("click result", "jump to it"),
-    ] {
-        out.push((k.into(), d.into()));
-    }
-    out.push((String::new(), String::new()));
-    out.push((
-        String::new(),
-        "Find syntax: words must all match · 'exact · ^start · end$ · !exclude".into(),
-    ));
-    out
-}
 
 pub fn render(keymap: &Keymap, scroll: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let w = (area.width * 4 / 5).clamp(area.width.min(40), 90);
@@ -54,12 +18,17 @@ pub fn render(keymap: &Keymap, scroll: usize, theme: &Theme, area: Rect, buf: &m
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme.focus_border)
-        .title(" Keys ")
-        .title_bottom(Line::from(" j/k scroll · Esc close ").right_aligned());
-    let inner = block.inner(r);
-    block.render(r, buf);
+        .title(" Keys ");
     let lines = help_lines(keymap);
+    let inner = block.inner(r);
     let scroll = scroll.min(lines.len().saturating_sub(inner.height as usize));
+    let more = scroll + (inner.height as usize) < lines.len();
+    let hint = if more {
+        " ↓ more · j/k scroll · Esc close "
+    } else {
+        " j/k scroll · Esc close "
+    };
+    block.title_bottom(Line::from(hint).right_aligned()).render(r, buf);
     let key_w = 24.min(inner.width as usize / 2);
     for (i, (keys, what)) in lines.iter().skip(scroll).take(inner.height as usize).enumerate() {
         let y = inner.y + i as u16;
