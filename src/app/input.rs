@@ -1,0 +1,69 @@
+//! Keys in: through the keymap (with two-key sequences like `z M`) to an
+//! action, or to the help overlay and bookmark list when they are open.
+
+use super::{help, App};
+use crate::action::Action;
+use crate::keymap::{Context, Key, Lookup};
+use crate::layout;
+
+impl App {
+    /// Resolves a key through the keymap (with two-key sequences).
+    pub(super) fn press(&mut self, k: Key) {
+        self.status = None;
+        if self.help.is_some() {
+            self.help_key(k);
+            return;
+        }
+        if self.bookmark_list.is_some() {
+            self.bookmarks_key(k);
+            self.sync();
+            return;
+        }
+        let ctx = self.context();
+        self.pending.push(k);
+        match self.keymap.lookup(ctx, &self.pending) {
+            Lookup::Action(a) => {
+                self.pending.clear();
+                self.update(a);
+            }
+            Lookup::Prefix => {}
+            Lookup::None => {
+                let was_sequence = self.pending.len() > 1;
+                self.pending.clear();
+                if ctx == Context::Find {
+                    self.update(Action::FindInput(k));
+                } else if was_sequence {
+                    // `z` then an unbound key: the key still counts on its own.
+                    if let Lookup::Action(a) = self.keymap.lookup(ctx, &[k]) {
+                        self.update(a);
+                    }
+                }
+            }
+        }
+    }
+
+    fn help_key(&mut self, k: Key) {
+        use crate::keymap::Code;
+        let scroll = self.help.unwrap_or(0);
+        self.help = match k.code {
+            Code::Esc | Code::Char('q') | Code::Char('?') | Code::Enter => None,
+            Code::Down | Code::Char('j') => Some(scroll + 1),
+            Code::Up | Code::Char('k') => Some(scroll.saturating_sub(1)),
+            Code::PageDown | Code::Char(' ') => Some(scroll + 10),
+            Code::PageUp => Some(scroll.saturating_sub(10)),
+            Code::Char('g') | Code::Home => Some(0),
+            Code::Char('G') | Code::End => Some(usize::MAX),
+            Code::Char('d') if k.ctrl => Some(scroll + 10),
+            Code::Char('u') if k.ctrl => Some(scroll.saturating_sub(10)),
+            _ => Some(scroll),
+        };
+        // Kept within the list, so the first key back up moves it at once.
+        let last = help::help_lines(&self.keymap)
+            .len()
+            .saturating_sub(layout::help_rows(self.size));
+        self.help = self.help.map(|s| s.min(last));
+        if self.help.is_some() && k.ctrl && k.code == Code::Char('c') {
+            self.quit = true;
+        }
+    }
+}
