@@ -94,11 +94,12 @@ fn summarize(errors: &[String], what: &str) -> Vec<String> {
     let Some(first) = errors.first() else {
         return Vec::new();
     };
-    let more = match errors.len() {
+    // The count first: a long message is cut at the screen's edge.
+    let count = match errors.len() {
         1 => String::new(),
-        n => format!(" (+{} more, see stderr)", n - 1),
+        n => format!("{n} mistakes (all listed on quit), first "),
     };
-    vec![format!("{what}: {first}{more}")]
+    vec![format!("{what}: {count}{first}")]
 }
 
 fn print_outline(o: &Outline, format: DumpFormat) -> std::io::Result<()> {

@@ -191,7 +191,7 @@ impl App {
                         self.focus = Focus::Outline;
                     }
                     Target::Missing => self.status = Some(format!("{:?} is no longer in its file", b.label)),
-                    Target::NotOpen => self.status = Some(format!("Its file is not open: {}", b.doc)),
+                    Target::NotOpen => self.status = Some(format!("Not open in this run: talktree {} shows it", b.doc)),
                 }
             }
             _ => {}

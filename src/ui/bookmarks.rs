@@ -36,7 +36,12 @@ pub fn render(app: &App, cursor: usize, theme: &Theme, area: Rect, buf: &mut Buf
                 b.doc.rsplit('/').next().unwrap_or(&b.doc).to_string(),
                 theme.dim,
             ),
-            Target::NotOpen => ("(file not open) ", b.doc.clone(), theme.dim),
+            // The file's name, not the start of its path: that is what tells files apart.
+            Target::NotOpen => (
+                "(file not open) ",
+                b.doc.rsplit('/').next().unwrap_or(&b.doc).to_string(),
+                theme.dim,
+            ),
         };
         let width = inner.width as usize;
         let place = fit(&place, width / 3);
