@@ -144,3 +144,27 @@ fn stdin_from_dev_null_still_reads_the_terminal() {
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();
 }
+
+#[test]
+fn a_huge_folder_loads_behind_a_loading_screen_with_a_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..20_100 {
+        let sub = dir.path().join(format!("d{}", i % 40)).join(format!("e{}", i % 7));
+        if i < 280 {
+            std::fs::create_dir_all(&sub).unwrap();
+        }
+        std::fs::write(sub.join(format!("n{i}.md")), format!("# Talk {i}\n- point\n")).unwrap();
+    }
+    let path = dir.path().to_str().unwrap();
+    let mut t = Pty::spawn(&[path], 100, 30, &[]);
+    // The screen answers before the files are read: a loading screen, not a blank one.
+    t.wait_for("Loading notes from");
+    let screen = t.wait_for("20000 files");
+    assert!(
+        screen.contains("loaded the first 20000"),
+        "the limit is said:\n{screen}"
+    );
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}
