@@ -64,21 +64,17 @@ impl Widget for &FindView<'_> {
             None if f.query().trim().is_empty() => String::new(),
             None => format!("{} of {n}", if n == 0 { 0 } else { f.cursor + 1 }),
         };
-        let title = format!(
-            " Find in {} {} ",
-            app.scope_name(),
-            if status.is_empty() {
-                String::new()
-            } else {
-                format!("· {status} ")
-            }
-        );
+        let title = if status.is_empty() {
+            format!(" Find in {} ", app.scope_name())
+        } else {
+            format!(" Find in {} · {status} ", app.scope_name())
+        };
         let block = Block::default()
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)
             .border_style(t.focus_border)
-            .title(title)
-            .title_bottom(Line::from(" Enter jump · Esc back · ↑↓ choose · Ctrl-t titles only ").right_aligned());
+            .title(title);
+        // The keys are in the footer, read from the keymap, so they never drift.
         block.render(area, buf);
         let input = self.layout.find_input;
         if input.width > 2 {
@@ -95,8 +91,12 @@ impl Widget for &FindView<'_> {
             return;
         }
         if f.query().trim().is_empty() {
-            let hint = "Type to search talks and notes.  'word exact · ^start · end$ · !exclude · space = and";
-            buf.set_string(rows.x, rows.y, fit(hint, rows.width as usize), t.dim);
+            let hint = "Every word must match · 'exact · ^start · end$ · !exclude · Capital = match case";
+            // Wrapped over the empty result rows rather than cut.
+            let lines = crate::wrap::wrap(hint, rows.width as usize);
+            for (i, l) in lines.iter().take(rows.height as usize).enumerate() {
+                buf.set_string(rows.x, rows.y + i as u16, l, t.dim);
+            }
             return;
         }
         if n == 0 && f.progress.is_none() {

@@ -61,11 +61,17 @@ pub fn footer_hints(app: &App) -> Vec<String> {
     let ctx = app.context();
     let wanted: &[(&[Action], &str)] = match ctx {
         _ if app.outline.is_empty() => &[(&[ToggleHelp], "help"), (&[Quit], "quit")],
-        Context::Find => &[
-            (&[NextResult, PrevResult], "choose"),
+        Context::Find if app.find.scope == crate::search::Scope::All => &[
             (&[JumpToResult], "jump"),
             (&[CloseFind], "back"),
-            (&[ToggleFindScope], "titles/all"),
+            (&[ToggleFindScope], "talk titles only"),
+            (&[NextResult, PrevResult], "choose"),
+        ],
+        Context::Find => &[
+            (&[JumpToResult], "jump"),
+            (&[CloseFind], "back"),
+            (&[ToggleFindScope], "search everything"),
+            (&[NextResult, PrevResult], "choose"),
         ],
         Context::Detail => &[
             (&[MoveDown, MoveUp], "scroll"),
