@@ -1,8 +1,6 @@
 //! A parsed query compiled for scoring one node's text: byte-level checks
 //! first, SkimMatcherV2 last. Also the per-node char masks the index keeps.
 
-use std::sync::OnceLock;
-
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
@@ -37,25 +35,20 @@ pub(crate) fn char_mask(text: &str) -> u64 {
     text.bytes().fold(0, |m, b| m | byte_bit(b))
 }
 
-/// The two matchers; both are stateless apart from per-thread scratch
-/// buffers, so one pair serves every search and thread. Smart case is decided
-/// per term here (Unicode uppercase), not by the matcher (ASCII only).
-fn matchers() -> &'static (SkimMatcherV2, SkimMatcherV2) {
-    static M: OnceLock<(SkimMatcherV2, SkimMatcherV2)> = OnceLock::new();
-    M.get_or_init(|| {
-        (
-            SkimMatcherV2::default().ignore_case(),
-            SkimMatcherV2::default().respect_case(),
-        )
-    })
-}
-
-pub(crate) fn matcher(case_sensitive: bool) -> &'static SkimMatcherV2 {
-    let (ignore, respect) = matchers();
+/// A matcher with empty scratch state. SkimMatcherV2 0.3 keeps its score
+/// matrix between calls and reads a few cells it has not written in this
+/// call (a bonus carried along a row), so a shared matcher's scores depend
+/// on what it scored before: a narrowed search and a fresh one could rank
+/// the same hits differently. A new matcher per call makes the score a
+/// function of text and pattern alone; it costs about a third more per call,
+/// paid only by candidates that passed the cheap checks.
+/// Smart case is decided per term here (Unicode uppercase), not by the
+/// matcher (ASCII only).
+pub(crate) fn matcher(case_sensitive: bool) -> SkimMatcherV2 {
     if case_sensitive {
-        respect
+        SkimMatcherV2::default().respect_case()
     } else {
-        ignore
+        SkimMatcherV2::default().ignore_case()
     }
 }
 

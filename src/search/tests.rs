@@ -218,3 +218,18 @@ fn seeds_wilcox_ranks_his_talk_first() {
     );
     assert_eq!(find(&o, "wilcox", Scope::Sessions)[0], hits[0]);
 }
+
+/// A score depends on the text and the query only, never on what was
+/// scored before (SkimMatcherV2 keeps scratch state between calls).
+#[test]
+fn a_score_does_not_depend_on_earlier_scoring() {
+    let q = Query::parse("üüüa");
+    let plan = plan::Plan::new(&q);
+    let text = "a-A aüüüa";
+    let first = plan.score(text);
+    for other in ["bA -ü a ü", "üüü üüü aaaa", "a ü a ü a ü a", "Doc abüA..A B cBü"] {
+        plan.score(other);
+    }
+    assert_eq!(plan.score(text), first);
+    assert!(first.is_some());
+}
