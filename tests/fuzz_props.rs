@@ -1,0 +1,86 @@
+//! The fuzz targets' properties (tests/common/props.rs) as proptests, so
+//! `cargo test` checks them on stable: loading any bytes as any format,
+//! reading any state file, and drawing any file at any size after a few
+//! actions. Cases are few; `cargo fuzz` (see README) runs them at length.
+
+mod common;
+use common::props::{load_case, render_case, state_case};
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_load_as_any_format(data in prop::collection::vec(any::<u8>(), 0..2000)) {
+        load_case(&data).map_err(TestCaseError::fail)?;
+    }
+
+}
+
+// Each case builds and draws a reader: fewer cases keep these to seconds.
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_json_reads_as_state(data in state_json()) {
+        state_case(data.as_bytes()).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn any_bytes_draw_cleanly_after_any_actions(head in prop::collection::vec(any::<u8>(), 4..16), file in notes_bytes()) {
+        let mut data = head;
+        data.extend(file);
+        render_case(&data).map_err(TestCaseError::fail)?;
+    }
+}
+
+/// Bytes that look like notes more often than random bytes do.
+fn notes_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        prop::sample::select(vec![
+            "- ",
+            "# ",
+            "## ",
+            "* ",
+            "  ",
+            "\t",
+            "\n",
+            "\r",
+            "\r\n",
+            "1. ",
+            "Talk by Ann\n",
+            "<outline text=\""
+        ])
+        .prop_map(str::to_string),
+        "[a-z 日😀\u{1b}\u{9b}\u{202e}\u{200d}\u{301}]{0,12}",
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|p| p.concat().into_bytes())
+}
+
+/// JSON shaped like a state file, with fields of the right and wrong types.
+fn state_json() -> impl Strategy<Value = String> {
+    let step = ("[A-Bxyz]{0,2}", 0u32..3).prop_map(|(t, n)| format!("[{t:?},{n}]"));
+    let path = prop::collection::vec(step, 0..3).prop_map(|s| format!("[{}]", s.join(",")));
+    let paths = prop::collection::vec(path.clone(), 0..3).prop_map(|p| format!("[{}]", p.join(",")));
+    let doc = (0u64..12, paths.clone(), paths, path.clone(), any::<u64>()).prop_map(|(l, o, c, s, d)| {
+        format!(r#"{{"level":{l},"opened":{o},"closed":{c},"selected":{s},"detail_scroll":{d}}}"#)
+    });
+    let docs = prop::collection::vec(doc, 0..3).prop_map(|d| {
+        d.iter()
+            .enumerate()
+            .map(|(i, d)| format!("\"d{i}\":{d}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    });
+    let mark = path.prop_map(|p| format!(r#"{{"doc":"x","path":{p},"label":"\u001b]52;c;aGk=\u0007"}}"#));
+    let marks = prop::collection::vec(mark, 0..3).prop_map(|m| m.join(","));
+    let junk = prop::sample::select(vec![
+        "",
+        r#","documents":7"#,
+        r#","find_history":[1]"#,
+        r#","future":{"a":[]}"#,
+    ]);
+    (0u32..3, docs, marks, junk).prop_map(|(v, d, m, j)| {
+        format!(r#"{{"version":{v},"documents":{{{d}}},"bookmarks":[{m}],"last_document":"d0"{j}}}"#)
+    })
+}
