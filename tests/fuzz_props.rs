@@ -84,3 +84,33 @@ fn state_json() -> impl Strategy<Value = String> {
         format!(r#"{{"version":{v},"documents":{{{d}}},"bookmarks":[{m}],"last_document":"d0"{j}}}"#)
     })
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Any bytes in the state file load: a JSON object reads as far as it
+    /// is understood, anything else is moved aside (never deleted) and the
+    /// reader starts fresh.
+    #[test]
+    fn any_state_file_on_disk_loads_or_is_moved_aside(data in prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..300),
+        state_json().prop_map(String::into_bytes),
+    ]) {
+        use talktree::state::{from_value_lenient, store::Store, State};
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::at(dir.path().to_path_buf());
+        std::fs::write(store.file(), &data).unwrap();
+        let (s, msg) = store.load();
+        let parsed = std::str::from_utf8(&data).ok().and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok());
+        match parsed {
+            Some(v @ serde_json::Value::Object(_)) => prop_assert_eq!(s, from_value_lenient(v)),
+            _ => {
+                prop_assert_eq!(s, State::default());
+                prop_assert!(msg.is_some_and(|m| m.contains("damaged")));
+                let aside = std::fs::read_dir(dir.path()).unwrap().flatten()
+                    .find(|e| e.file_name().to_string_lossy().starts_with("state.json.corrupt-"));
+                prop_assert_eq!(std::fs::read(aside.expect("moved aside").path()).unwrap(), data);
+            }
+        }
+    }
+}
