@@ -8,7 +8,7 @@
 
 mod common;
 use common::cells::check_buffer;
-use common::render::{app_on, keys, render, text};
+use common::render::{app_on, frame, keys, text};
 use talktree::outline::{build_outline, parse_document, Outline};
 
 const HOSTILE: &str = "# Hostile talk \u{1b}]0;pwned title\u{7} by Eve\n\
@@ -44,7 +44,7 @@ fn screens(ks: &str) -> Vec<String> {
         .map(|&(w, h)| {
             let mut a = app_on(outline(), w, h);
             keys(&mut a, ks);
-            let b = render(&a);
+            let b = frame(&a);
             if let Err(e) = check_buffer(&b) {
                 panic!("{w}x{h} after {ks:?}: {e}\n{}", text(&b));
             }
@@ -86,4 +86,26 @@ fn overlays_over_hostile_lines_are_clean() {
     screens("9 j j ?");
     screens("9 j j j m j j j j j j m } j j m '");
     screens("9 j j j m j j j j j j m } j j m ' j j");
+}
+
+/// An overlay's left edge can fall on the second half of a wide character
+/// in the outline: the character must be blanked, or the terminal draws it
+/// over the overlay's border (which then vanishes).
+#[test]
+fn overlay_edge_through_a_wide_character_keeps_its_border() {
+    let mut notes = String::from("# 日本語のトーク\n");
+    for i in 0..20 {
+        notes.push_str(&format!("- {}\n", "日本語".repeat(3 + i % 5)));
+    }
+    for w in [89, 90, 95, 96] {
+        for ks in ["9 j ?", "9 j m j j m '"] {
+            let o = build_outline(vec![parse_document(notes.as_bytes(), "w.md").unwrap()]);
+            let mut a = app_on(o, w, 20);
+            keys(&mut a, ks);
+            let b = frame(&a);
+            if let Err(e) = check_buffer(&b) {
+                panic!("{w} wide after {ks:?}: {e}");
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use super::cells::check_buffer;
-use super::render::{app_on, render};
+use super::render::{app_on, frame};
 use talktree::action::Action;
 use talktree::keymap::Key;
 use talktree::outline::hygiene::is_unsafe_char;
@@ -149,10 +149,10 @@ pub fn state_case(data: &[u8]) -> Checked {
     }
     let mut app = app_on(o, 80, 24);
     app.restore(&s);
-    check_buffer(&render(&app))?;
+    check_buffer(&frame(&app))?;
     // The bookmark list shows labels straight from the file.
     app.update(Action::OpenBookmarks);
-    check_buffer(&render(&app)).map_err(|e| format!("bookmark list: {e}"))?;
+    check_buffer(&frame(&app)).map_err(|e| format!("bookmark list: {e}"))?;
     if app.tree.selected >= app.outline.len() {
         return Err(format!("selection {} past the outline", app.tree.selected));
     }
@@ -193,12 +193,12 @@ pub fn render_case(data: &[u8]) -> Checked {
         return Ok(());
     };
     let mut app = app_on(o, u16::from(*w % 160), u16::from(*h % 60));
-    check_buffer(&render(&app)).map_err(|e| format!("at first draw: {e}"))?;
+    check_buffer(&frame(&app)).map_err(|e| format!("at first draw: {e}"))?;
     for &b in acts {
         let a = action_of(b, app.size);
         app.update(a);
         app.settle();
-        check_buffer(&render(&app)).map_err(|e| format!("after {a:?}: {e}"))?;
+        check_buffer(&frame(&app)).map_err(|e| format!("after {a:?}: {e}"))?;
     }
     Ok(())
 }
