@@ -16,5 +16,6 @@ pub mod search;
 pub mod startup;
 pub mod state;
 pub mod terminal;
+pub mod tty;
 pub mod ui;
 pub mod wrap;

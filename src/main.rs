@@ -15,6 +15,13 @@ use talktree::state::store::Store;
 use talktree::state::State;
 use talktree::terminal;
 
+/// `eprintln!` that never panics: stderr may be a terminal that is gone.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.print_config {
@@ -23,7 +30,7 @@ fn main() -> ExitCode {
     }
     let (config, config_errors) = load_config(cli.config.as_deref());
     for e in &config_errors {
-        eprintln!("talktree: {e}");
+        say!("talktree: {e}");
     }
     let mut notes = summarize(&config_errors, "config");
     let mut store = if cli.no_state { None } else { Store::locate() };
@@ -41,7 +48,7 @@ fn main() -> ExitCode {
         cli.paths.clone()
     };
     if cli.last && paths.is_empty() {
-        eprintln!("talktree: --last: no earlier run named any paths");
+        say!("talktree: --last: no earlier run named any paths");
         return ExitCode::from(2);
     }
     let reading = cli.search.is_none() && !cli.dump && terminal::can_draw();
@@ -60,14 +67,14 @@ fn main() -> ExitCode {
     } else {
         let loaded = load_notes(&paths, &config);
         for n in &loaded.notices {
-            eprintln!("talktree: {n}");
+            say!("talktree: {n}");
         }
         let printed = match &cli.search {
             // Like grep and fzf --filter: no hit is exit status 1.
             Some(q) => print_search(&loaded.outline, q, cli.limit).map(|hits| hits > 0),
             None => {
                 if !cli.dump && std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-                    eprintln!("talktree: TERM=dumb cannot show the reader; printing the outline instead");
+                    say!("talktree: TERM=dumb cannot show the reader; printing the outline instead");
                 }
                 print_outline(&loaded.outline, cli.format).map(|()| true)
             }
@@ -76,11 +83,11 @@ fn main() -> ExitCode {
     };
     // Printed last: while the reader was open the screen was not stderr's.
     for p in &problems {
-        eprintln!("talktree: {p}");
+        say!("talktree: {p}");
     }
     match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("talktree: {e}");
+            say!("talktree: {e}");
             ExitCode::from(1)
         }
         Ok(true) if problems.is_empty() => ExitCode::SUCCESS,

@@ -6,28 +6,36 @@
 use crate::action::Action;
 use crate::app::App;
 use crate::keymap::{Code, Key};
+use crate::tty::{Ready, TtyWatch};
 use crate::ui::{self, theme::Theme};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
 use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Enters the alternate screen with raw mode and mouse reporting, and makes
-/// a panic restore all of it before the message prints.
+/// Enters the alternate screen with raw mode and mouse reporting. Done by
+/// hand rather than with `ratatui::init`, whose panic hook and `restore`
+/// print with `eprintln!`: on a terminal that has gone away that print
+/// itself panics, inside the panic hook, and the process aborts unsaved.
 fn enter() -> io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
-    execute!(io::stdout(), EnableMouseCapture)?;
-    Ok(terminal)
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
 }
 
+/// Undoes `enter`, ignoring errors: it must work on a dead terminal too.
 fn leave() {
-    // The cursor too: ratatui shows it only when the terminal is dropped,
-    // which neither a suspend nor a panic does.
-    let _ = execute!(io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
-    ratatui::restore();
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        LeaveAlternateScreen,
+        DisableMouseCapture,
+        crossterm::cursor::Show
+    );
 }
 
 fn install_panic_hook() {
@@ -65,7 +73,8 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     unsafe {
         libc::raise(libc::SIGTSTP);
     }
-    *terminal = enter()?;
+    let old = std::mem::replace(terminal, enter()?);
+    std::mem::forget(old); // see `run`
     terminal.clear()
 }
 
@@ -101,6 +110,9 @@ pub fn run(app: &mut App, theme: &Theme, idle: Idle) -> io::Result<()> {
     let mut terminal = enter()?;
     let result = event_loop(&mut terminal, app, theme, &quit, idle);
     leave();
+    // Its drop would show the cursor again and `eprintln!` on failure,
+    // which panics when the terminal is gone; `leave` has done it already.
+    std::mem::forget(terminal);
     result
 }
 
@@ -111,6 +123,7 @@ fn event_loop(
     quit: &AtomicBool,
     idle: Idle,
 ) -> io::Result<()> {
+    let tty = TtyWatch::new()?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
@@ -120,28 +133,45 @@ fn event_loop(
         }
         // Wake often enough to collect background search results promptly.
         let wait = if app.find.progress.is_some() { 8 } else { 100 };
-        if event::poll(Duration::from_millis(wait))? {
-            // Drain everything queued so a burst of keys costs one frame.
-            loop {
-                let e = event::read()?;
-                if let Event::Key(k) = e {
-                    if Key::from_event(k).is_some_and(|k| is_suspend_key(&k)) {
-                        if can_suspend() {
-                            suspend(terminal)?;
-                        }
-                        break;
-                    }
-                }
-                if let Some(a) = to_action(e) {
-                    app.update(a);
-                }
-                if app.quit || !event::poll(Duration::ZERO)? {
-                    break;
+        match tty.wait(wait) {
+            Ready::Gone => return Ok(()),
+            Ready::Timeout => {}
+            Ready::Input => {
+                if !drain_events(terminal, app, &tty)? {
+                    return Ok(());
                 }
             }
         }
         app.update(Action::Tick);
         idle(app);
+    }
+}
+
+/// Handles everything queued, so a burst of keys costs one frame. Returns
+/// false when the terminal hung up. crossterm is asked only after the tty
+/// was seen alive (see `tty`).
+fn drain_events(terminal: &mut DefaultTerminal, app: &mut App, tty: &TtyWatch) -> io::Result<bool> {
+    loop {
+        if matches!(tty.wait(0), Ready::Gone) {
+            return Ok(false);
+        }
+        if app.quit || !event::poll(Duration::ZERO)? {
+            return Ok(true);
+        }
+        let e = event::read()?;
+        if let Event::Key(k) = e {
+            if Key::from_event(k).is_some_and(|k| is_suspend_key(&k)) {
+                if can_suspend() {
+                    suspend(terminal)?;
+                }
+                // Keep draining: keys read along with it sit in crossterm's
+                // buffer, where a wait on the tty would not see them.
+                continue;
+            }
+        }
+        if let Some(a) = to_action(e) {
+            app.update(a);
+        }
     }
 }
 

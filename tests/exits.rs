@@ -168,3 +168,100 @@ fn a_huge_folder_loads_behind_a_loading_screen_with_a_limit() {
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();
 }
+
+/// A closed window or killed tmux pane: the terminal vanishes under the
+/// reader. It must end (not spin on the dead tty) and still save its place.
+/// Uses a raw pty so the test can close the terminal's master side itself.
+#[test]
+fn a_vanished_terminal_ends_the_reader_and_saves() {
+    use std::os::fd::FromRawFd;
+    use std::os::unix::process::CommandExt;
+    use std::time::{Duration, Instant};
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 30,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty fills two fds; the pointers are valid for the call.
+    let rc = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
+    assert_eq!(rc, 0);
+    // The child must not inherit the master, or closing ours hangs up nothing.
+    // SAFETY: fcntl on the fds openpty just gave us.
+    unsafe {
+        libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC);
+        libc::fcntl(slave, libc::F_SETFD, libc::FD_CLOEXEC);
+    }
+    let home = tempfile::tempdir().unwrap();
+    let stdio = |fd| {
+        // SAFETY: dup of a valid fd, owned by the Stdio from here on.
+        unsafe { std::process::Stdio::from(std::fs::File::from_raw_fd(libc::dup(fd))) }
+    };
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_talktree"));
+    cmd.env("TERM", "xterm-256color")
+        .env("TALKTREE_STATE_DIR", home.path().join("state"))
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .stdin(stdio(slave))
+        .stdout(stdio(slave))
+        .stderr(stdio(slave));
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            libc::ioctl(0, libc::TIOCSCTTY, 0);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    // SAFETY: closing our copy of the slave; the child has its own.
+    unsafe { libc::close(slave) };
+    // SAFETY: master is a valid fd we own.
+    unsafe { libc::fcntl(master, libc::F_SETFL, libc::O_NONBLOCK) };
+    let mut seen = Vec::new();
+    let mut read_for = |until: &dyn Fn(&[u8]) -> bool, what: &str| {
+        let start = Instant::now();
+        let mut buf = [0u8; 8192];
+        while !until(&seen) {
+            assert!(start.elapsed() < Duration::from_secs(20), "no {what} on screen");
+            // SAFETY: reading into a buffer of the given length.
+            let n = unsafe { libc::read(master, buf.as_mut_ptr().cast(), buf.len()) };
+            if n > 0 {
+                seen.extend_from_slice(&buf[..n as usize]);
+            } else {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    };
+    // The screen as a terminal would show it (only changed cells are sent).
+    let has = |needle: &'static str| {
+        move |b: &[u8]| {
+            let mut p = vt100::Parser::new(30, 100, 0);
+            p.process(b);
+            p.screen().contents().contains(needle)
+        }
+    };
+    read_for(&has("Outline"), "first frame");
+    // SAFETY: writing one byte from a valid buffer.
+    unsafe { libc::write(master, b"j".as_ptr().cast(), 1) };
+    read_for(&has(" 2/"), "moved selection");
+    // SAFETY: closing the master hangs up the terminal.
+    unsafe { libc::close(master) };
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("the reader kept running on a terminal that is gone");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.code().is_some(), "ended by itself, not killed: {status:?}");
+    let text = std::fs::read_to_string(home.path().join("state/state.json")).expect("state saved");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let doc = v["last_document"].as_str().unwrap();
+    assert_eq!(v["documents"][doc]["selected"].as_array().map(Vec::len), Some(1));
+}

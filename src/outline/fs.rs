@@ -143,9 +143,9 @@ fn scan_dir(root: &Path, opts: &ScanOptions, found: &mut Vec<Found>) -> Option<S
     }));
     (total > opts.max_files).then(|| {
         format!(
-            "{}: found {total} notes files; loaded the first {} (narrow the folder to see the rest)",
-            root.display(),
-            opts.max_files
+            "loaded the first {} of {total} notes files in {} (narrow the folder to see the rest)",
+            opts.max_files,
+            root.display()
         )
     })
 }
@@ -274,7 +274,7 @@ mod tests {
         };
         let (found, _, notices) = collect(&[dir.path().to_path_buf()], &opts);
         assert_eq!(found.len(), 3);
-        assert!(notices[0].contains("found 5"), "{notices:?}");
+        assert!(notices[0].contains("first 3 of 5"), "{notices:?}");
     }
 
     #[test]

@@ -60,8 +60,10 @@ impl Store {
     /// corrupt file moved aside, a newer version), a message.
     pub fn load(&mut self) -> (State, Option<String>) {
         let path = self.file();
-        let text = match fs::read_to_string(&path) {
-            Ok(t) => t,
+        // Bytes, not a string: a file that is not UTF-8 is damaged, and must
+        // be moved aside like any other rather than overwritten by the next save.
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), None),
             Err(e) => {
                 return (
@@ -70,7 +72,7 @@ impl Store {
                 )
             }
         };
-        match serde_json::from_str::<serde_json::Value>(&text) {
+        match serde_json::from_slice::<serde_json::Value>(&bytes) {
             Ok(v @ serde_json::Value::Object(_)) => {
                 let s = from_value_lenient(v);
                 if s.version > VERSION {
@@ -189,6 +191,27 @@ mod tests {
             fs::read_to_string(dir.path().join(aside.iter().find(|n| n.contains("corrupt")).unwrap())).unwrap(),
             "{not json"
         );
+    }
+
+    /// Found by `any_state_file_on_disk_loads_or_is_moved_aside`: a file
+    /// that was not UTF-8 was "unreadable", so the next save replaced it.
+    #[test]
+    fn a_non_utf8_file_is_moved_aside_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let latin1 = b"{\"find_history\": [\"caf\xE9\"]}";
+        fs::write(dir.path().join("state.json"), latin1).unwrap();
+        let mut s = Store::at(dir.path().to_path_buf());
+        let (st, msg) = s.load();
+        assert_eq!(st, State::default());
+        assert!(msg.unwrap().contains("damaged"));
+        assert_eq!(s.save(&changes("new")), Saved::Written);
+        let aside = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with("state.json.corrupt-"))
+            .expect("moved aside");
+        assert_eq!(fs::read(aside.path()).unwrap(), latin1);
+        assert_eq!(s.load().0.find_history, vec!["new"]);
     }
 
     #[test]

@@ -7,13 +7,13 @@ use crate::wrap::{fit, width as display_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 pub fn render(app: &App, cursor: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let w = (area.width * 4 / 5).clamp(area.width.min(40), 100);
     let h = (app.bookmarks.len() as u16 + 2).clamp(3, area.height);
     let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
-    Clear.render(r, buf);
+    super::clear_overlay(r, buf);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)

@@ -7,13 +7,13 @@ use crate::wrap::fit;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 pub fn render(keymap: &Keymap, scroll: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let w = (area.width * 4 / 5).clamp(area.width.min(40), 90);
     let h = area.height.saturating_sub(2).max(3).min(area.height);
     let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
-    Clear.render(r, buf);
+    super::clear_overlay(r, buf);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)

@@ -12,8 +12,9 @@ pub mod tree;
 
 use crate::app::App;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use ratatui::Frame;
 use theme::Theme;
 
@@ -84,6 +85,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         let x = l.find_input.x + 2 + col as u16;
         if row == 0 && x < l.find_input.right() {
             frame.set_cursor_position((x, l.find_input.y));
+        }
+    }
+}
+
+/// Clears `r` for an overlay, and blanks a wide character just left of it:
+/// its second half lies under the overlay's border, which the terminal
+/// would then not draw (the character would cover it).
+fn clear_overlay(r: Rect, buf: &mut Buffer) {
+    Clear.render(r, buf);
+    if r.x > buf.area.x {
+        for y in r.top()..r.bottom() {
+            let cell = &mut buf[(r.x - 1, y)];
+            if crate::wrap::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: find nodes by shape, not position.
 #![allow(dead_code)]
 
+pub mod cells;
+pub mod props;
 pub mod pty;
 pub mod render;
 

@@ -158,3 +158,12 @@ impl Pty {
         assert!(t.c_lflag & libc::ECHO != 0, "raw mode still on (ECHO off)");
     }
 }
+
+impl Drop for Pty {
+    /// A failed test must not leave its program running.
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+        }
+    }
+}

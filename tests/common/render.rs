@@ -36,6 +36,20 @@ pub fn render_with(a: &App, theme: &Theme) -> Buffer {
     t.backend().buffer().clone()
 }
 
+/// The frame as drawn, before the terminal diff: the backend's buffer
+/// hides whatever was drawn under a wide character's second cell, which is
+/// exactly what `cells::check_buffer` must see.
+pub fn frame(a: &App) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(a.size.0, a.size.1)).unwrap();
+    let mut out = Buffer::empty(ratatui::layout::Rect::default());
+    t.draw(|f| {
+        draw(f, a, &Theme::monochrome());
+        out = f.buffer_mut().clone();
+    })
+    .unwrap();
+    out
+}
+
 /// The buffer as text, one line per row, trailing spaces trimmed.
 pub fn text(b: &Buffer) -> String {
     let mut out = String::new();
