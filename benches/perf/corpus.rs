@@ -35,7 +35,12 @@ pub fn sizes() -> Vec<usize> {
     match std::env::var("TALKTREE_BENCH_SIZES") {
         Ok(s) if !s.trim().is_empty() => s
             .split(',')
-            .map(|x| x.trim().replace('_', "").parse().expect("TALKTREE_BENCH_SIZES: numbers"))
+            .map(|x| {
+                x.trim()
+                    .replace('_', "")
+                    .parse()
+                    .expect("TALKTREE_BENCH_SIZES: numbers")
+            })
             .collect(),
         _ => DEFAULT_SIZES.to_vec(),
     }

@@ -22,11 +22,7 @@ fn press(app: &mut App, keys: &str) {
     }
 }
 
-const SCENES: [(&str, &str); 3] = [
-    ("outline, top", ""),
-    ("outline, end", "G"),
-    ("find \"db\"", "/ d b"),
-];
+const SCENES: [(&str, &str); 3] = [("outline, top", ""), ("outline, end", "G"), ("find \"db\"", "/ d b")];
 
 pub fn run(corpora: &[Corpus]) {
     println!("\n## draw (µs per 120x40 frame, median of 200; min in brackets)");
