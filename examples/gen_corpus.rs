@@ -207,6 +207,19 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
     })
 }
 
+/// The default corpus of `bullets` bullets written into `out`, for benches
+/// that include this file as a module (`cargo bench` builds its own data).
+#[allow(dead_code)]
+pub fn generate(bullets: usize, out: &Path) -> io::Result<()> {
+    let args = Args {
+        bullets,
+        seed: DEFAULT_SEED,
+        force: false,
+        out: out.to_path_buf(),
+    };
+    run(&args).map(|_| ())
+}
+
 fn run(args: &Args) -> io::Result<Summary> {
     let non_empty = fs::read_dir(&args.out).is_ok_and(|mut d| d.next().is_some());
     if non_empty && !args.force {

@@ -2,9 +2,9 @@
 //! renders the same items its own way. The items weigh exactly `budget`
 //! bullets, which is how the corpus hits the requested total exactly.
 
-use crate::rng::Rng;
-use crate::text;
-use crate::words::{SECTIONS, SNIPPETS};
+use super::rng::Rng;
+use super::text;
+use super::words::{SECTIONS, SNIPPETS};
 
 pub enum Kind {
     Bullet,

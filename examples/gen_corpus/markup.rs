@@ -2,12 +2,12 @@
 //! and org (`#+TITLE:`, `*` day, `**` talk, `***` part of a talk). Each file
 //! picks its own habits (indent width, bullet marker, byline) like a person would.
 
-use crate::body::{self, Item, Kind, Shape};
-use crate::emit::{pad, wrapped};
-use crate::plan::Doc;
-use crate::rng::Rng;
-use crate::text::{self, Byline};
-use crate::words::{FIRST_NAMES, LAST_NAMES, ORG_TAGS};
+use super::body::{self, Item, Kind, Shape};
+use super::emit::{pad, wrapped};
+use super::plan::Doc;
+use super::rng::Rng;
+use super::text::{self, Byline};
+use super::words::{FIRST_NAMES, LAST_NAMES, ORG_TAGS};
 use std::io::{self, Write};
 
 pub fn markdown(w: &mut impl Write, rng: &mut Rng, doc: &Doc) -> io::Result<()> {

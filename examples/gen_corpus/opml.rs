@@ -2,12 +2,12 @@
 //! `&` `<` `"`, the odd `_note`. Sub-headings of a talk become outlines that
 //! hold the items after them, since OPML has no other way to say "section".
 
-use crate::body::{self, Item, Kind, Shape};
-use crate::emit::pad;
-use crate::plan::Doc;
-use crate::rng::Rng;
-use crate::text::{self, Byline};
-use crate::words::{MONTHS, PROSE};
+use super::body::{self, Item, Kind, Shape};
+use super::emit::pad;
+use super::plan::Doc;
+use super::rng::Rng;
+use super::text::{self, Byline};
+use super::words::{MONTHS, PROSE};
 use std::io::{self, Write};
 
 pub fn opml(w: &mut impl Write, rng: &mut Rng, doc: &Doc) -> io::Result<()> {

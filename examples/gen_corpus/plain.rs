@@ -3,12 +3,12 @@
 //! page furniture and all, mostly prose with the odd bullet list. No code
 //! blocks here: unfenced code reads as prose, so its lines could not be counted.
 
-use crate::body::{self, Item, Kind, Shape};
-use crate::emit::{pad, wrapped};
-use crate::plan::Doc;
-use crate::rng::Rng;
-use crate::text::{self, Byline};
-use crate::words::{MONTHS, WEB_FOOTER, WEB_HEADER};
+use super::body::{self, Item, Kind, Shape};
+use super::emit::{pad, wrapped};
+use super::plan::Doc;
+use super::rng::Rng;
+use super::text::{self, Byline};
+use super::words::{MONTHS, WEB_FOOTER, WEB_HEADER};
 use std::io::{self, Write};
 
 /// How a file writes its lists.

@@ -1,8 +1,8 @@
 //! What goes in one file before any text is written: its title and date, its
 //! days (or tracks) and how many bullets each talk gets.
 
-use crate::rng::Rng;
-use crate::words::{MONTHS, WEEKDAYS};
+use super::rng::Rng;
+use super::words::{MONTHS, WEEKDAYS};
 
 pub struct Doc {
     pub title: String,

@@ -1,8 +1,8 @@
 //! Lines of text: bullets, prose, talk titles, names. Everything appends to a
 //! caller's `String` so a million bullets cost no per-word allocations.
 
-use crate::rng::Rng;
-use crate::words::*;
+use super::rng::Rng;
+use super::words::*;
 
 /// Fills a `{slot}` template from the word lists into `out`.
 pub fn expand(rng: &mut Rng, template: &str, out: &mut String) {
