@@ -74,8 +74,8 @@ fn a_panic_restores_the_terminal_and_still_saves() {
 #[test]
 fn nothing_loaded_shows_why_and_exits_1() {
     let mut t = Pty::spawn(&["/no/such/notes.md"], 80, 20, &[]);
-    let screen = t.wait_for("Nothing to show");
-    assert!(screen.contains("/no/such/notes.md: no such file"), "{screen}");
+    t.wait_for("Nothing to show");
+    t.wait_for("/no/such/notes.md: no such file");
     // Keys that need notes do nothing, and nothing panics.
     t.send("jGl/x\r\x1b1 9\tm'");
     t.settle();
@@ -113,8 +113,9 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     assert!(!screen.contains("Outline"), "back on the shell's screen:\n{screen}");
     t.assert_restored();
     t.send("fg\r");
-    let screen = t.wait_for("Outline");
-    assert!(screen.contains("Scale Summit 2014"), "fully redrawn:\n{screen}");
+    // Fully redrawn: the outline's rows come back, not just what changed.
+    t.wait_for("Outline");
+    t.wait_for("Scale Summit 2014");
     t.send("j");
     t.wait_for(" 2/");
     t.send("q");
