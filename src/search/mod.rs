@@ -5,6 +5,7 @@
 mod index;
 mod plan;
 mod query;
+mod score;
 mod searcher;
 mod worker;
 

@@ -1,10 +1,11 @@
 //! A parsed query compiled for scoring one node's text: byte-level checks
-//! first, SkimMatcherV2 last. Also the per-node char masks the index keeps.
+//! first, SkimMatcherV2's score last. Also the per-node char masks the index keeps.
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
 use super::query::{byte_eq, Query, Term, TermKind};
+use super::score::Pattern;
 
 /// What an exact, prefix, suffix or whole term adds to a score. Every hit
 /// matches every such term, so the value cannot reorder hits; it only keeps
@@ -37,11 +38,10 @@ pub(crate) fn char_mask(text: &str) -> u64 {
 
 /// A matcher with empty scratch state. SkimMatcherV2 0.3 keeps its score
 /// matrix between calls and reads a few cells it has not written in this
-/// call (a bonus carried along a row), so a shared matcher's scores depend
-/// on what it scored before: a narrowed search and a fresh one could rank
-/// the same hits differently. A new matcher per call makes the score a
-/// function of text and pattern alone; it costs about a third more per call,
-/// paid only by candidates that passed the cheap checks.
+/// call, so a shared matcher's scores depend on what it scored before. A new
+/// matcher per call makes the score a function of text and pattern alone;
+/// `score::Pattern` computes that same score for ranking, this is for the
+/// highlighted positions of the rows on screen.
 /// Smart case is decided per term here (Unicode uppercase), not by the
 /// matcher (ASCII only).
 pub(crate) fn matcher(case_sensitive: bool) -> SkimMatcherV2 {
@@ -59,7 +59,7 @@ pub(crate) struct Plan<'q> {
     /// Byte-level tests, cheap ones first; fuzzy terms only as a subsequence
     /// prefilter here.
     checks: Vec<&'q Term>,
-    fuzzy: Vec<&'q Term>,
+    fuzzy: Vec<Pattern>,
     fixed: i64,
 }
 
@@ -79,7 +79,11 @@ impl<'q> Plan<'q> {
         let positive = q.terms().iter().filter(|t| !t.negated);
         Plan {
             need: positive.clone().fold(0, |m, t| m | char_mask(&t.text)),
-            fuzzy: positive.clone().filter(|t| t.kind == TermKind::Fuzzy).collect(),
+            fuzzy: positive
+                .clone()
+                .filter(|t| t.kind == TermKind::Fuzzy)
+                .map(|t| Pattern::new(&t.text, t.case_sensitive))
+                .collect(),
             fixed: positive.filter(|t| t.kind != TermKind::Fuzzy).count() as i64 * EXACT_TERM_SCORE,
             checks,
         }
@@ -92,7 +96,7 @@ impl<'q> Plan<'q> {
         }
         let mut score = self.fixed;
         for t in &self.fuzzy {
-            score += matcher(t.case_sensitive).fuzzy_match(text, &t.text)?;
+            score += t.score(text)?;
         }
         Some(score)
     }
