@@ -51,6 +51,12 @@ impl Pattern {
 
     /// What `SkimMatcherV2::fuzzy_match(text, pattern)` returns.
     pub fn score(&self, text: &str) -> Option<i64> {
+        let cs = self.case_sensitive;
+        match (&self.ascii, self.chars.as_slice()) {
+            (Some(p), [_]) if text.is_ascii() => return single(text.bytes(), p[0], cs),
+            (_, [pc]) => return single(text.chars(), *pc, cs),
+            _ => {}
+        }
         SCRATCH.with(|s| {
             let s = &mut *s.borrow_mut();
             match &self.ascii {
@@ -71,6 +77,8 @@ impl Pattern {
 trait Sym: Copy + Eq {
     fn kind(self) -> CharType;
     fn fold(self, case_sensitive: bool) -> Self;
+    /// The unit as a number, for comparing folded text kept in one buffer.
+    fn key(self) -> u32;
 }
 
 impl Sym for u8 {
@@ -83,6 +91,9 @@ impl Sym for u8 {
         } else {
             self.to_ascii_lowercase()
         }
+    }
+    fn key(self) -> u32 {
+        self as u32
     }
 }
 
@@ -97,14 +108,18 @@ impl Sym for char {
             self.to_ascii_lowercase()
         }
     }
+    fn key(self) -> u32 {
+        self as u32
+    }
 }
 
 #[derive(Default)]
 struct Rows {
+    /// The text folded for comparison.
+    folded: Vec<u32>,
     m: Vec<i32>,
     p: Vec<i32>,
     bonus: Vec<i32>,
-    in_place: Vec<i32>,
     first: Vec<usize>,
 }
 
@@ -160,18 +175,42 @@ fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
     }
 }
 
+/// `run` for a one-char pattern, where the programme reduces to its first
+/// row: each match scores its in-place bonus less a gap, and the best wins.
+/// A one-letter query scores nearly every bullet, so it skips the rows.
+fn single<S: Sym>(choice: impl Iterator<Item = S>, pc: S, cs: bool) -> Option<i64> {
+    let key = pc.fold(cs);
+    let mut prev = CharType::Empty;
+    let mut best = None;
+    for (j, c) in choice.enumerate() {
+        let cur = c.kind();
+        if c.fold(cs) == key {
+            let mut in_place = in_place_bonus(prev, cur);
+            if j == 0 {
+                in_place *= FIRST_CHAR_MULTIPLIER;
+            }
+            let score = SCORE_MATCH + if !cs && c != pc { PENALTY_CASE_MISMATCH } else { 0 };
+            best = best.max(Some(GAP_EXTENSION + in_place + score));
+        }
+        prev = cur;
+    }
+    best.map(i64::from)
+}
+
 /// The score matrix pass of SkimMatcherV2::fuzzy with `with_pos` false.
 fn run<S: Sym>(choice: &[S], pattern: &[S], cs: bool, r: &mut Rows) -> Option<i64> {
     if pattern.is_empty() {
         return Some(0);
     }
+    r.folded.clear();
+    r.folded.extend(choice.iter().map(|c| c.fold(cs).key()));
     // cheap_matches: the first greedy match of each pattern char.
     r.first.clear();
-    let mut want = pattern.iter().map(|p| p.fold(cs));
+    let mut want = pattern.iter().map(|p| p.fold(cs).key());
     let mut next = want.next();
-    for (j, c) in choice.iter().enumerate() {
+    for (j, &c) in r.folded.iter().enumerate() {
         match next {
-            Some(p) if c.fold(cs) == p => {
+            Some(p) if c == p => {
                 r.first.push(j);
                 next = want.next();
             }
@@ -182,16 +221,20 @@ fn run<S: Sym>(choice: &[S], pattern: &[S], cs: bool, r: &mut Rows) -> Option<i6
     if next.is_some() {
         return None;
     }
-    let cols = choice.len() + 1;
-    r.in_place.clear();
-    r.in_place.push(0);
-    let mut prev = CharType::Empty;
-    for c in choice {
-        let cur = c.kind();
-        r.in_place.push(in_place_bonus(prev, cur));
-        prev = cur;
-    }
-    r.in_place[1] *= FIRST_CHAR_MULTIPLIER;
+    // Columns past the last occurrence of the pattern's last char hold no
+    // match in the last row, and every cell up to it depends only on cells
+    // to its left: the matcher computes them, but they cannot change the
+    // score, so the rows stop there.
+    let last_key = pattern[pattern.len() - 1].fold(cs).key();
+    let end = r.folded.iter().rposition(|&c| c == last_key).unwrap_or(0) + 1;
+    // Only cells up to `end` are ever written or read.
+    let cols = end + 1;
+    // The bonus for matching at a column, from the char before it: asked
+    // for at matches only, so not tabulated.
+    let in_place = |col: usize| match col {
+        1 => in_place_bonus(CharType::Empty, choice[0].kind()) * FIRST_CHAR_MULTIPLIER,
+        _ => in_place_bonus(choice[col - 2].kind(), choice[col - 1].kind()),
+    };
     // A fresh matcher's two rows: default cells, then row 0 reset to
     // "nothing matched yet".
     for v in [&mut r.m, &mut r.p, &mut r.bonus] {
@@ -209,25 +252,33 @@ fn run<S: Sym>(choice: &[S], pattern: &[S], cs: bool, r: &mut Rows) -> Option<i6
         let [even, odd] = &mut rows;
         // Row i + 1 of the full matrix lives in row (i + 1) % 2.
         let ((m, p, bonus), (m_prev, p_prev, _)) = if i % 2 == 0 { (odd, &*even) } else { (even, &*odd) };
-        let folded = pc.fold(cs);
-        for col in r.first[i] + 1..cols {
-            let c = choice[col - 1];
-            if c.fold(cs) == folded {
+        let key = pc.fold(cs).key();
+        let start = r.first[i] + 1;
+        // The cells left of `start` are whatever this row last held: the
+        // matcher reads them, so this does too. Kept in registers along the
+        // row, not re-read from memory, which is what makes the loop fast.
+        let (mut left_m, mut left_p) = (m[start - 1], p[start - 1]);
+        for col in start..=end {
+            let gap = (GAP_START + GAP_EXTENSION + left_m).max(GAP_EXTENSION + left_p);
+            left_m = if r.folded[col - 1] == key {
+                let c = choice[col - 1];
                 let score = SCORE_MATCH + if !cs && c != pc { PENALTY_CASE_MISMATCH } else { 0 };
-                let in_place = r.in_place[col];
+                let in_place = in_place(col);
                 let consecutive = bonus[col - 1].max(in_place.max(BONUS_CONSECUTIVE));
                 bonus[col - 1] = consecutive;
-                m[col] = (m_prev[col - 1] + consecutive).max(p_prev[col - 1] + in_place) + score;
+                (m_prev[col - 1] + consecutive).max(p_prev[col - 1] + in_place) + score
             } else {
-                m[col] = NEG_INFINITY;
                 bonus[col] = 0;
-            }
-            p[col] = (GAP_START + GAP_EXTENSION + m[col - 1]).max(GAP_EXTENSION + p[col - 1]);
+                NEG_INFINITY
+            };
+            left_p = gap;
+            m[col] = left_m;
+            p[col] = gap;
         }
     }
     let (m, _, _) = &rows[pattern.len() % 2];
     let from = r.first[pattern.len() - 1];
-    m[from..].iter().max().map(|&s| s as i64)
+    m[from..=end].iter().max().map(|&s| s as i64)
 }
 
 #[cfg(test)]
