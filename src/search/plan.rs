@@ -21,7 +21,7 @@ const NON_ASCII: u64 = 1 << 36;
 /// The bit for one byte, ASCII letters folded: letters 0..26, digits 26..36,
 /// any byte of a non-ASCII char 36, other ASCII spread over 37..62. A text
 /// lacking a bit a term needs cannot match it, whatever the case rule.
-fn byte_bit(b: u8) -> u64 {
+const fn byte_bit(b: u8) -> u64 {
     match b {
         b'a'..=b'z' => 1 << (b - b'a'),
         b'A'..=b'Z' => 1 << (b - b'A'),
@@ -31,9 +31,21 @@ fn byte_bit(b: u8) -> u64 {
     }
 }
 
+/// `byte_bit` for every byte, looked up rather than branched on: masks are
+/// computed for every node at load, so this loop is on the load profile.
+const BYTE_BITS: [u64; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = byte_bit(b as u8);
+        b += 1;
+    }
+    table
+};
+
 /// The bits of every byte in `text`.
 pub(crate) fn char_mask(text: &str) -> u64 {
-    text.bytes().fold(0, |m, b| m | byte_bit(b))
+    text.bytes().fold(0, |m, b| m | BYTE_BITS[b as usize])
 }
 
 /// A matcher with empty scratch state. SkimMatcherV2 0.3 keeps its score
