@@ -3,7 +3,7 @@
 //! symlink loops skipped); anything that is not a regular file, is too big or
 //! cannot be read is reported by name and the rest still load.
 
-use super::{build_outline, parse_document, Document, LoadError, Outline};
+use super::{parse_document, Document, LoadError, Outline};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::io::Read;
@@ -216,23 +216,25 @@ pub fn read_file(path: &Path, source: &str) -> Result<Vec<u8>, LoadError> {
 /// Loads every notes file under `paths`, in parallel, keeping their order.
 pub fn load(paths: &[PathBuf], opts: &ScanOptions) -> LoadReport {
     let (found, mut errors, notices) = collect(paths, opts);
-    let results: Vec<Result<Document, LoadError>> = found
+    // Each file becomes its own small outline on whichever core parsed it,
+    // so only the final copy into one outline is sequential.
+    let results: Vec<Result<Outline, LoadError>> = found
         .par_iter()
         .map(|f| {
             let doc = read_file(&f.path, &f.source).and_then(|bytes| parse_document(&bytes, &f.source))?;
             let key = std::fs::canonicalize(&f.path).map_or(doc.key.clone(), |p| p.display().to_string());
-            Ok(Document { key, ..doc })
+            Ok(Document { key, ..doc }.into_outline())
         })
         .collect();
-    let mut docs = Vec::with_capacity(results.len());
+    let mut parts = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok(d) => docs.push(d),
+            Ok(o) => parts.push(o),
             Err(e) => errors.push(e),
         }
     }
     LoadReport {
-        outline: build_outline(docs),
+        outline: Outline::concat(parts),
         errors,
         notices,
     }

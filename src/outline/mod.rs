@@ -142,21 +142,25 @@ fn preamble_event_name(blocks: &[Block]) -> Option<String> {
         .find_map(|b| signals::event_name(&b.text))
 }
 
-/// Adds parsed documents to an outline, in order.
-pub fn build_outline(docs: Vec<Document>) -> Outline {
-    let mut outline = Outline::new();
-    for d in docs {
+impl Document {
+    /// This document alone as an outline; `Outline::concat` joins them.
+    pub fn into_outline(self) -> Outline {
         let info = DocInfo {
             node: 0,
-            source: d.source,
-            format: d.format,
-            warnings: d.warnings,
-            key: d.key,
+            source: self.source,
+            format: self.format,
+            warnings: self.warnings,
+            key: self.key,
         };
-        outline.push_document(&d.title, info, &d.blocks);
+        let mut outline = Outline::new();
+        outline.push_document(&self.title, info, &self.blocks);
+        outline
     }
-    outline.shrink_to_fit();
-    outline
+}
+
+/// Parsed documents as one outline, in order.
+pub fn build_outline(docs: Vec<Document>) -> Outline {
+    Outline::concat(docs.into_iter().map(Document::into_outline).collect())
 }
 
 /// The notes this project started from, built into the binary so that

@@ -131,6 +131,9 @@ impl Outline {
     /// Appends one document. `blocks` must be depth-ordered; a block deeper
     /// than its predecessor allows is clamped to be that predecessor's child.
     pub fn push_document(&mut self, title: &str, info: DocInfo, blocks: &[Block]) -> usize {
+        self.nodes.reserve(blocks.len() + 1);
+        self.text
+            .reserve(title.len() + blocks.iter().map(|b| b.text.len()).sum::<usize>());
         let doc = self.nodes.len();
         self.push_node(title, NO_PARENT, 0, 0, Kind::Document);
         // `open[d]` is the node index at depth d+1 currently accepting children.
@@ -150,6 +153,36 @@ impl Outline {
         }
         self.docs.push(DocInfo { node: doc, ..info });
         doc
+    }
+
+    /// Joins outlines built apart (one per file, on all cores) into one, in
+    /// order: each part's node indices and text offsets shift by the size of
+    /// what precedes it. Copies, so the result is sized exactly.
+    pub fn concat(parts: Vec<Outline>) -> Outline {
+        let mut out = Outline {
+            nodes: Vec::with_capacity(parts.iter().map(|p| p.nodes.len()).sum()),
+            text: String::with_capacity(parts.iter().map(|p| p.text.len()).sum()),
+            docs: Vec::with_capacity(parts.iter().map(|p| p.docs.len()).sum()),
+        };
+        for part in parts {
+            let (node0, text0) = (out.nodes.len() as u32, out.text.len() as u32);
+            out.text.push_str(&part.text);
+            out.nodes.extend(part.nodes.iter().map(|n| Node {
+                text_start: n.text_start + text0,
+                parent: if n.parent == NO_PARENT {
+                    NO_PARENT
+                } else {
+                    n.parent + node0
+                },
+                end: n.end + node0,
+                ..*n
+            }));
+            out.docs.extend(part.docs.into_iter().map(|d| DocInfo {
+                node: d.node + node0 as usize,
+                ..d
+            }));
+        }
+        out
     }
 
     fn push_node(&mut self, text: &str, parent: u32, line: u32, depth: u32, kind: Kind) -> usize {
@@ -273,11 +306,6 @@ impl Outline {
     pub fn heap_bytes(&self) -> usize {
         self.nodes.capacity() * std::mem::size_of::<Node>() + self.text.capacity()
     }
-
-    pub fn shrink_to_fit(&mut self) {
-        self.nodes.shrink_to_fit();
-        self.text.shrink_to_fit();
-    }
 }
 
 pub struct Children<'a> {
@@ -344,6 +372,47 @@ mod tests {
         o.push_document("doc", info(), &blocks);
         assert_eq!(o.parent(2), Some(1));
         assert_eq!(o.depth(2), 2);
+    }
+
+    #[test]
+    fn concatenated_parts_equal_one_outline_built_in_order() {
+        let docs = [
+            (
+                "one",
+                vec![
+                    Block::new(0, Kind::Session, "a", 1),
+                    Block::new(1, Kind::Bullet, "b", 2),
+                ],
+            ),
+            ("two", vec![]),
+            ("three", vec![Block::new(0, Kind::Bullet, "c", 4)]),
+        ];
+        let mut whole = Outline::new();
+        let mut parts = Vec::new();
+        for (title, blocks) in &docs {
+            whole.push_document(title, info(), blocks);
+            let mut part = Outline::new();
+            part.push_document(title, info(), blocks);
+            parts.push(part);
+        }
+        let joined = Outline::concat(parts);
+        assert_eq!(joined.len(), whole.len());
+        for i in 0..whole.len() {
+            let facts = |o: &Outline| {
+                (
+                    o.text(i).to_string(),
+                    o.parent(i),
+                    o.subtree_end(i),
+                    o.depth(i),
+                    o.line(i),
+                    o.kind(i),
+                )
+            };
+            assert_eq!(facts(&joined), facts(&whole), "node {i}");
+        }
+        let roots = |o: &Outline| o.docs().iter().map(|d| d.node).collect::<Vec<_>>();
+        assert_eq!(roots(&joined), vec![0, 3, 4]);
+        assert_eq!(roots(&joined), roots(&whole));
     }
 
     #[test]
