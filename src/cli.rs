@@ -34,8 +34,8 @@ pub struct Cli {
     #[arg(long, value_name = "QUERY")]
     pub search: Option<String>,
 
-    /// How many hits --search prints.
-    #[arg(long, default_value_t = 50, value_name = "N")]
+    /// How many hits --search prints: a number, or "all".
+    #[arg(long, default_value = "50", value_name = "N", value_parser = parse_limit)]
     pub limit: usize,
 
     /// Reopen the paths of the last run that named some.
@@ -55,6 +55,15 @@ pub struct Cli {
     pub print_config: bool,
 }
 
+/// `--limit`: a count, or "all" for every hit (as `fzf --filter` prints).
+fn parse_limit(s: &str) -> Result<usize, String> {
+    if s.eq_ignore_ascii_case("all") {
+        return Ok(usize::MAX);
+    }
+    s.parse()
+        .map_err(|_| format!("expected a number of hits or \"all\", not {s:?}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,10 +77,21 @@ mod tests {
     }
 
     #[test]
+    fn limit_is_a_count_or_all() {
+        let limit = |v: &str| Cli::try_parse_from(["talktree", "--search", "q", "--limit", v]).map(|c| c.limit);
+        assert_eq!(limit("7").unwrap(), 7);
+        assert_eq!(limit("all").unwrap(), usize::MAX);
+        assert_eq!(limit("ALL").unwrap(), usize::MAX);
+        assert_eq!(Cli::try_parse_from(["talktree"]).unwrap().limit, 50);
+    }
+
+    #[test]
     fn unknown_flags_and_formats_are_usage_errors() {
         for args in [
             vec!["talktree", "--bogus"],
             vec!["talktree", "--dump", "--format", "xml"],
+            vec!["talktree", "--search", "q", "--limit", "many"],
+            vec!["talktree", "--search", "q", "--limit", "-1"],
         ] {
             let e = Cli::try_parse_from(args).unwrap_err();
             assert_eq!(e.exit_code(), 2);
