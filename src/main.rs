@@ -121,12 +121,12 @@ fn print_outline(o: &Outline, format: DumpFormat) -> std::io::Result<()> {
 /// `--search`: ranked hits, best first, one per line: score, breadcrumb,
 /// text. Returns how many were printed.
 fn print_search(o: &Outline, query: &str, limit: usize) -> std::io::Result<usize> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::stdout().lock();
     let hits = search::find(o, query, search::Scope::All);
-    for h in hits.iter().take(limit) {
-        let node = h.node as usize;
-        writeln!(out, "{}\t{}\t{}", h.score, search::breadcrumb(o, node), o.text(node))?;
+    let shown = &hits[..hits.len().min(limit)];
+    for block in search::hit_lines(o, shown) {
+        out.write_all(&block)?;
     }
     out.flush()?;
-    Ok(hits.len().min(limit))
+    Ok(shown.len())
 }

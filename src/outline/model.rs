@@ -268,17 +268,17 @@ impl Outline {
 
     /// The document node that holds `i`.
     pub fn document_of(&self, i: usize) -> usize {
-        let mut d = i;
-        while let Some(p) = self.parent(d) {
-            d = p;
+        // Documents are contiguous ranges in order: the last root at or
+        // before `i`. A search over the few roots, not a walk up the nodes.
+        match self.docs.partition_point(|d| d.node <= i) {
+            0 => i,
+            k => self.docs[k - 1].node,
         }
-        d
     }
 
     /// Index into `docs()` for the document holding `i`.
     pub fn doc_index(&self, i: usize) -> usize {
-        let node = self.document_of(i);
-        self.docs.binary_search_by_key(&node, |d| d.node).unwrap_or_default()
+        self.docs.partition_point(|d| d.node <= i).saturating_sub(1)
     }
 
     /// The session holding `i` (or `i` itself), if any.

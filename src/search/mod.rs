@@ -85,13 +85,50 @@ pub fn highlight(o: &Outline, node: usize, q: &Query) -> Vec<usize> {
 
 /// Where a node sits: "Document › Session", or just "Document" for a
 /// session itself and for nodes outside any session.
-pub fn breadcrumb(o: &Outline, node: usize) -> String {
-    let mut out = o.text(o.document_of(node)).to_string();
-    if let Some(s) = o.session_of(node).filter(|&s| s != node) {
-        out.push_str(" › ");
-        out.push_str(o.text(s));
+pub fn breadcrumb(o: &Outline, node: usize) -> Breadcrumb<'_> {
+    Breadcrumb {
+        document: o.text(o.document_of(node)),
+        session: o.session_of(node).filter(|&s| s != node).map(|s| o.text(s)),
     }
-    out
+}
+
+/// See `breadcrumb`; formatted where it is written, with no `String` per
+/// hit (`--search --limit all` prints hundreds of thousands).
+pub struct Breadcrumb<'a> {
+    document: &'a str,
+    session: Option<&'a str>,
+}
+
+impl std::fmt::Display for Breadcrumb<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.document)?;
+        match self.session {
+            Some(s) => write!(f, " › {s}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// `--search` output, one line per hit: score, breadcrumb, text, tab
+/// separated. Yields it in blocks of bytes, each formatted on all cores.
+pub fn hit_lines<'a>(o: &'a Outline, hits: &'a [Hit]) -> impl Iterator<Item = Vec<u8>> + 'a {
+    use rayon::prelude::*;
+    use std::io::Write;
+    hits.chunks(1 << 16).map(move |block| {
+        let parts: Vec<Vec<u8>> = block
+            .par_chunks(1 << 11)
+            .map(|hits| {
+                let mut out = Vec::with_capacity(hits.len() * 128);
+                for h in hits {
+                    let n = h.node as usize;
+                    // Writing to a Vec cannot fail.
+                    let _ = writeln!(out, "{}\t{}\t{}", h.score, breadcrumb(o, n), o.text(n));
+                }
+                out
+            })
+            .collect();
+        parts.concat()
+    })
 }
 
 /// Whether `kind` is ever a hit in `scope`.

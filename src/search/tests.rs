@@ -187,11 +187,11 @@ fn highlight_gives_char_positions() {
 #[test]
 fn breadcrumb_names_document_then_session() {
     let o = conf();
-    assert_eq!(breadcrumb(&o, 7), "Conf 2015 › Riemann at scale");
-    assert_eq!(breadcrumb(&o, 2), "Conf 2015 › Using Persistent Memory");
-    assert_eq!(breadcrumb(&o, 5), "Conf 2015");
-    assert_eq!(breadcrumb(&o, 9), "Conf 2015");
-    assert_eq!(breadcrumb(&o, 0), "Conf 2015");
+    assert_eq!(breadcrumb(&o, 7).to_string(), "Conf 2015 › Riemann at scale");
+    assert_eq!(breadcrumb(&o, 2).to_string(), "Conf 2015 › Using Persistent Memory");
+    assert_eq!(breadcrumb(&o, 5).to_string(), "Conf 2015");
+    assert_eq!(breadcrumb(&o, 9).to_string(), "Conf 2015");
+    assert_eq!(breadcrumb(&o, 0).to_string(), "Conf 2015");
 }
 
 #[test]

@@ -122,7 +122,7 @@ impl Widget for &FindView<'_> {
                 t.kind(o.kind(node))
             };
             let hit_style = if chosen { t.matched_on(base) } else { t.matched };
-            let crumb = fit(&breadcrumb(o, node), crumb_w);
+            let crumb = fit(&breadcrumb(o, node).to_string(), crumb_w);
             let text_w = w.saturating_sub(2 + crumb_w + 2);
             let mut spans = vec![Span::styled(kind_marker(o.kind(node)), base)];
             spans.extend(highlighted(
