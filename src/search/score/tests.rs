@@ -7,17 +7,34 @@ use proptest::prelude::*;
 use super::Pattern;
 use crate::search::plan::matcher;
 
+/// Which pass `run` must take, whatever the text: both are checked alone.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Pass {
+    Dense,
+    Sparse,
+}
+
+thread_local! {
+    pub(super) static FORCE: std::cell::Cell<Option<Pass>> = const { std::cell::Cell::new(None) };
+}
+
 fn reference(text: &str, pattern: &str, cs: bool) -> Option<i64> {
     matcher(cs).fuzzy_match(text, pattern)
 }
 
+/// Compares the score with the reference by the chosen pass, by the other,
+/// and as `run` chooses.
 fn check(text: &str, pattern: &str, cs: bool) {
-    let ours = Pattern::new(pattern, cs).score(text);
-    assert_eq!(
-        ours,
-        reference(text, pattern, cs),
-        "text {text:?} pattern {pattern:?} case-sensitive {cs}"
-    );
+    let want = reference(text, pattern, cs);
+    for pass in [None, Some(Pass::Dense), Some(Pass::Sparse)] {
+        FORCE.set(pass);
+        let ours = Pattern::new(pattern, cs).score(text);
+        FORCE.set(None);
+        assert_eq!(
+            ours, want,
+            "text {text:?} pattern {pattern:?} case-sensitive {cs} pass {pass:?}"
+        );
+    }
 }
 
 /// Texts rich in what the score reacts to: case changes, digits, both kinds
@@ -57,8 +74,13 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(4000))]
     #[test]
     fn scores_equal_a_fresh_skim_matcher((text, pattern) in text_and_pattern(), cs in any::<bool>()) {
-        let ours = Pattern::new(&pattern, cs).score(&text);
-        prop_assert_eq!(ours, reference(&text, &pattern, cs), "text {:?} pattern {:?}", text, pattern);
+        let want = reference(&text, &pattern, cs);
+        for pass in [None, Some(Pass::Dense), Some(Pass::Sparse)] {
+            FORCE.set(pass);
+            let ours = Pattern::new(&pattern, cs).score(&text);
+            FORCE.set(None);
+            prop_assert_eq!(ours, want, "text {:?} pattern {:?} pass {:?}", text, pattern, pass);
+        }
     }
 }
 

@@ -6,18 +6,22 @@
 //! 1.7 µs for a one-letter pattern on an 87-char line, 5 µs for ten letters:
 //! it collects the text into a `Vec<char>`, allocates its bookkeeping, and a
 //! fresh matcher also builds its thread-local caches. This is the same
-//! dynamic programme over the same two rows, cell for cell, on the bytes of
-//! ASCII text (chars otherwise), with scratch rows reused per thread. The
-//! scores are SkimMatcherV2's exactly: `tests` compare them with a fresh
-//! `SkimMatcherV2` on random and real texts, and highlighting still calls
-//! fuzzy-matcher itself.
+//! dynamic programme on the bytes of ASCII text (chars otherwise), with
+//! scratch reused per thread: `dense` over every cell as the matcher does,
+//! `sparse` over the match cells only, one-char patterns in one scan. The
+//! scores are SkimMatcherV2's exactly: `tests` compare every pass with a
+//! fresh `SkimMatcherV2` on random, exhaustive and real texts, and
+//! highlighting still calls fuzzy-matcher itself.
 //!
 //! "Exactly" includes its quirks: the matcher keeps two rows and reads back
-//! cells an earlier pattern row left behind (a consecutive-run bonus, the
-//! first cell of the last row), so those are reproduced, starting from the
-//! default cells a fresh matcher starts from.
+//! cells an earlier pattern row left behind (the cells left of where a row
+//! starts, the first cell of the last row), so those are reproduced,
+//! starting from the default cells a fresh matcher starts from.
 
 use std::cell::RefCell;
+
+mod dense;
+mod sparse;
 
 // SkimScoreConfig::default().
 const SCORE_MATCH: i32 = 16;
@@ -60,11 +64,14 @@ impl Pattern {
         SCRATCH.with(|s| {
             let s = &mut *s.borrow_mut();
             match &self.ascii {
-                Some(p) if text.is_ascii() => run(text.as_bytes(), p, self.case_sensitive, &mut s.rows),
+                Some(p) if text.is_ascii() => run(text.as_bytes(), p, self.case_sensitive, s),
                 _ => {
-                    s.chars.clear();
-                    s.chars.extend(text.chars());
-                    run(&s.chars, &self.chars, self.case_sensitive, &mut s.rows)
+                    let mut chars = std::mem::take(&mut s.chars);
+                    chars.clear();
+                    chars.extend(text.chars());
+                    let score = run(&chars, &self.chars, self.case_sensitive, s);
+                    s.chars = chars;
+                    score
                 }
             }
         })
@@ -113,19 +120,16 @@ impl Sym for char {
     }
 }
 
-#[derive(Default)]
-struct Rows {
-    /// The text folded for comparison.
-    folded: Vec<u32>,
-    m: Vec<i32>,
-    p: Vec<i32>,
-    bonus: Vec<i32>,
-    first: Vec<usize>,
-}
-
+/// Per-thread buffers, reused from call to call.
 #[derive(Default)]
 struct Scratch {
-    rows: Rows,
+    /// The text folded for comparison.
+    folded: Vec<u32>,
+    /// The first greedy match of each pattern char.
+    first: Vec<usize>,
+    dense: dense::Rows,
+    sparse: sparse::Rows,
+    /// A non-ASCII text as chars.
     chars: Vec<char>,
 }
 
@@ -197,8 +201,10 @@ fn single<S: Sym>(choice: impl Iterator<Item = S>, pc: S, cs: bool) -> Option<i6
     best.map(i64::from)
 }
 
-/// The score matrix pass of SkimMatcherV2::fuzzy with `with_pos` false.
-fn run<S: Sym>(choice: &[S], pattern: &[S], cs: bool, r: &mut Rows) -> Option<i64> {
+/// The score matrix pass of SkimMatcherV2::fuzzy with `with_pos` false:
+/// the greedy first matches, then the rows, over every cell or over the
+/// match cells only, whichever is less work for this text.
+fn run<S: Sym>(choice: &[S], pattern: &[S], cs: bool, r: &mut Scratch) -> Option<i64> {
     if pattern.is_empty() {
         return Some(0);
     }
@@ -227,60 +233,43 @@ fn run<S: Sym>(choice: &[S], pattern: &[S], cs: bool, r: &mut Rows) -> Option<i6
     // score, so the rows stop there.
     let last_key = pattern[pattern.len() - 1].fold(cs).key();
     let end = r.folded.iter().rposition(|&c| c == last_key).unwrap_or(0) + 1;
-    // Only cells up to `end` are ever written or read.
-    let cols = end + 1;
-    // The bonus for matching at a column, from the char before it: asked
-    // for at matches only, so not tabulated.
-    let in_place = |col: usize| match col {
+    let cells: usize = r.first.iter().map(|&f| end - f).sum();
+    let matches = r.sparse.collect(pattern, cs, &r.folded, &r.first, end);
+    // A match cell costs a few times an ordinary one (lookups in the rows
+    // around it); repetitive text with many matches stays dense.
+    #[cfg(test)]
+    let cells = match tests::FORCE.get() {
+        Some(tests::Pass::Sparse) => usize::MAX,
+        Some(tests::Pass::Dense) => 0,
+        None => cells,
+    };
+    let score = if matches * SPARSE_COST < cells {
+        r.sparse.score(choice, pattern, cs)
+    } else {
+        dense::score(choice, pattern, cs, &r.folded, &r.first, end, &mut r.dense)
+    };
+    Some(score as i64)
+}
+
+/// How many ordinary cells one match cell of the sparse pass costs, about.
+const SPARSE_COST: usize = 6;
+
+/// The bonus for extending a run of matches with a match of in-place bonus
+/// `in_place`. SkimMatcherV2 keeps a bonus row meant to carry a run's
+/// first bonus along it, but reads it where its own row last wrote: at
+/// column j it only ever holds 0 or this same value for column j + 1 (by
+/// induction over its writes), so the carried part never changes a score.
+fn consecutive_bonus(in_place: i32) -> i32 {
+    in_place.max(BONUS_CONSECUTIVE)
+}
+
+/// The bonus for matching the char before column `col` (1-based).
+fn in_place_at<S: Sym>(choice: &[S], col: usize) -> i32 {
+    match col {
         1 => in_place_bonus(CharType::Empty, choice[0].kind()) * FIRST_CHAR_MULTIPLIER,
         _ => in_place_bonus(choice[col - 2].kind(), choice[col - 1].kind()),
-    };
-    // A fresh matcher's two rows: default cells, then row 0 reset to
-    // "nothing matched yet".
-    for v in [&mut r.m, &mut r.p, &mut r.bonus] {
-        v.clear();
     }
-    r.m.resize(2 * cols, NEG_INFINITY);
-    r.p.resize(cols, GAP_EXTENSION);
-    r.p.resize(2 * cols, NEG_INFINITY);
-    r.bonus.resize(2 * cols, 0);
-    let (m0, m1) = r.m.split_at_mut(cols);
-    let (p0, p1) = r.p.split_at_mut(cols);
-    let (b0, b1) = r.bonus.split_at_mut(cols);
-    let mut rows = [(m0, p0, b0), (m1, p1, b1)];
-    for (i, &pc) in pattern.iter().enumerate() {
-        let [even, odd] = &mut rows;
-        // Row i + 1 of the full matrix lives in row (i + 1) % 2.
-        let ((m, p, bonus), (m_prev, p_prev, _)) = if i % 2 == 0 { (odd, &*even) } else { (even, &*odd) };
-        let key = pc.fold(cs).key();
-        let start = r.first[i] + 1;
-        // The cells left of `start` are whatever this row last held: the
-        // matcher reads them, so this does too. Kept in registers along the
-        // row, not re-read from memory, which is what makes the loop fast.
-        let (mut left_m, mut left_p) = (m[start - 1], p[start - 1]);
-        for col in start..=end {
-            let gap = (GAP_START + GAP_EXTENSION + left_m).max(GAP_EXTENSION + left_p);
-            left_m = if r.folded[col - 1] == key {
-                let c = choice[col - 1];
-                let score = SCORE_MATCH + if !cs && c != pc { PENALTY_CASE_MISMATCH } else { 0 };
-                let in_place = in_place(col);
-                let consecutive = bonus[col - 1].max(in_place.max(BONUS_CONSECUTIVE));
-                bonus[col - 1] = consecutive;
-                (m_prev[col - 1] + consecutive).max(p_prev[col - 1] + in_place) + score
-            } else {
-                bonus[col] = 0;
-                NEG_INFINITY
-            };
-            left_p = gap;
-            m[col] = left_m;
-            p[col] = gap;
-        }
-    }
-    let (m, _, _) = &rows[pattern.len() % 2];
-    let from = r.first[pattern.len() - 1];
-    m[from..=end].iter().max().map(|&s| s as i64)
 }
 
 #[cfg(test)]
-#[path = "score_tests.rs"]
 mod tests;
