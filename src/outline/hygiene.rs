@@ -79,7 +79,14 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     };
     let mut text = String::with_capacity(raw.len() + raw.len() / 16);
     let mut blank_widths = Vec::new();
-    for (i, line) in split_lines(&raw).enumerate() {
+    // Without a carriage return, lines end at '\n' alone: std's split finds
+    // them with memchr instead of a test per byte.
+    let lines: Box<dyn Iterator<Item = &str>> = if raw.as_bytes().contains(&b'\r') {
+        Box::new(split_lines(&raw))
+    } else {
+        Box::new(raw.split('\n'))
+    };
+    for (i, line) in lines.enumerate() {
         if i > 0 {
             text.push('\n');
         }
@@ -138,8 +145,11 @@ pub fn split_lines(s: &str) -> impl Iterator<Item = &str> {
 /// Cleans one line of a file (tabs expanded by column) and appends it.
 pub fn clean_line_into(line: &str, out: &mut String) {
     let start = out.len();
-    if line.bytes().all(|b| (0x20..0x7F).contains(&b)) {
-        out.push_str(line.trim_end_matches(' '));
+    // Most lines hold nothing to replace: no control byte, and no byte that
+    // starts one of the characters handled below. Checked without an early
+    // exit so that the loop vectorizes.
+    if line.bytes().fold(true, |clean, b| clean & PLAIN[b as usize]) {
+        out.push_str(line.trim_end());
         return;
     }
     let mut col = 0usize;
@@ -165,6 +175,24 @@ pub fn clean_line_into(line: &str, out: &mut String) {
     let trimmed = out[start..].trim_end().len();
     out.truncate(start + trimmed);
 }
+
+/// Bytes that never start a character `clean_line_into` changes: not a C0
+/// control, DEL, or the lead byte of U+0080-U+00BF (C1 controls, NBSP),
+/// U+061C, U+2000-U+207F (spaces, separators, bidi controls) or U+FEFF.
+const PLAIN: [bool; 256] = {
+    let mut plain = [true; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        plain[b] = false;
+        b += 1;
+    }
+    plain[0x7F] = false;
+    plain[0xC2] = false;
+    plain[0xD8] = false;
+    plain[0xE2] = false;
+    plain[0xEF] = false;
+    plain
+};
 
 /// Cleans text that is not a file line (an OPML attribute, say): any line
 /// break or tab becomes a single space.

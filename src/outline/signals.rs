@@ -39,7 +39,12 @@ impl Vocabulary {
     fn has_keynote_word(&self, title: &str) -> bool {
         let norm = normalize(title);
         let padded = format!(" {} ", norm.replace(|c: char| !c.is_alphanumeric(), " "));
-        self.keynote_words.iter().any(|k| padded.contains(&format!(" {k} ")))
+        // Whole words: the keyword with a space on each side.
+        self.keynote_words.iter().any(|k| {
+            padded
+                .match_indices(k.as_str())
+                .any(|(i, _)| padded[..i].ends_with(' ') && padded[i + k.len()..].starts_with(' '))
+        })
     }
 }
 
@@ -51,7 +56,20 @@ fn matches_any(patterns: &[String], heading: &str) -> bool {
 
 /// Lowercase, single-spaced, trimmed.
 pub fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    // Called for most lines at load: ASCII lowercases in place.
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {

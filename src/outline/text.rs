@@ -78,7 +78,8 @@ fn explicit_heading(t: &str) -> Option<&str> {
 /// sentence, hold words rather than formulas, and are not inline lists.
 fn heading_like(t: &str) -> bool {
     let chars = t.chars().count();
-    if chars <= 160 && has_speaker(t) && !t.ends_with('.') && !t.contains(". ") {
+    // The cheap tests first: has_speaker weighs the vocabulary.
+    if chars <= 160 && !t.ends_with('.') && !t.contains(". ") && has_speaker(t) {
         return true;
     }
     let nonspace = t.chars().filter(|c| !c.is_whitespace()).count().max(1);
