@@ -10,10 +10,7 @@ use crate::outline::{Kind, Outline};
 
 /// Nodes looked at between two checks of the cancel flag, about a
 /// millisecond of work, so an abandoned search frees the worker at once.
-/// Earlier hits are rescanned in smaller steps: most of them match again,
-/// and scoring a match (SkimMatcherV2, O(text x term)) is what costs.
 const CHUNK: usize = 4096;
-const WITHIN_CHUNK: usize = 512;
 
 /// Built once per outline. Holds no text: only a char mask per node, so the
 /// scan rejects most nodes without touching their text.
@@ -94,7 +91,15 @@ impl Index {
                 Scope::All => SEARCHABLE,
                 Scope::Sessions => SESSION,
             };
-        let total = match (within, scope) {
+        // Earlier hits come best first; rescanned in that order they would
+        // be read from all over the outline's text. In node order the scan
+        // reads it front to back, as a fresh one does.
+        let within: Option<Vec<u32>> = within.map(|w| {
+            let mut nodes: Vec<u32> = w.iter().map(|h| h.node).collect();
+            nodes.par_sort_unstable();
+            nodes
+        });
+        let total = match (&within, scope) {
             (Some(w), _) => w.len(),
             (None, Scope::All) => self.masks.len(),
             (None, Scope::Sessions) => self.sessions.len(),
@@ -116,14 +121,13 @@ impl Index {
         };
         let mut ranked: Vec<Hit> = Vec::new();
         let mut pending: Vec<Hit> = Vec::new();
-        let step = if within.is_some() { WITHIN_CHUNK } else { CHUNK };
-        for (k, start) in (0..total).step_by(step).enumerate() {
+        for (k, start) in (0..total).step_by(CHUNK).enumerate() {
             if cancel() {
                 return None;
             }
-            let end = (start + step).min(total);
-            let found: Vec<Hit> = match (within, scope) {
-                (Some(w), _) => w[start..end].par_iter().filter_map(|h| score(h.node)).collect(),
+            let end = (start + CHUNK).min(total);
+            let found: Vec<Hit> = match (&within, scope) {
+                (Some(w), _) => w[start..end].par_iter().filter_map(|&n| score(n)).collect(),
                 (None, Scope::All) => (start as u32..end as u32).into_par_iter().filter_map(score).collect(),
                 (None, Scope::Sessions) => self.sessions[start..end].par_iter().filter_map(|&n| score(n)).collect(),
             };
