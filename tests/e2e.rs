@@ -33,3 +33,41 @@ fn stdout_not_a_terminal_prints_the_outline() {
     assert!(s.contains("  session session 1: monitoring & metrics"));
     assert!(!s.contains('\u{1b}'), "no escape codes on a pipe");
 }
+
+fn search(args: &[&str]) -> (i32, Vec<String>) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_talktree"))
+        .arg("--search")
+        .args(args)
+        .current_dir(std::env::temp_dir())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        text.lines().map(str::to_string).collect(),
+    )
+}
+
+#[test]
+fn search_prints_ranked_hits_and_honours_the_limit() {
+    let (code, all) = search(&["e", "--limit", "all"]);
+    assert_eq!(code, 0);
+    assert!(all.len() > 50, "the seeds hold many bullets with an e: {}", all.len());
+    let scores: Vec<i64> = all
+        .iter()
+        .map(|l| {
+            let fields: Vec<&str> = l.split('\t').collect();
+            assert_eq!(fields.len(), 3, "score, breadcrumb, text: {l:?}");
+            assert!(fields[2].to_lowercase().contains('e'), "{l:?}");
+            fields[0].parse().unwrap()
+        })
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first");
+    let (_, default) = search(&["e"]);
+    assert_eq!(default, all[..50], "50 unless told, the same ranking");
+    let (_, one) = search(&["e", "--limit", "1"]);
+    assert_eq!(one, all[..1]);
+    let (code, none) = search(&["zqxzqx"]);
+    assert_eq!((code, none.len()), (1, 0), "no hit is exit status 1, as with grep");
+}

@@ -233,3 +233,21 @@ fn a_score_does_not_depend_on_earlier_scoring() {
     assert_eq!(plan.score(text), first);
     assert!(first.is_some());
 }
+
+#[test]
+fn hit_lines_keep_the_ranking_across_blocks() {
+    // Enough hits to span several of the blocks formatted in parallel.
+    let blocks: Vec<Block> = (0..5000)
+        .map(|i| Block::new(0, Kind::Bullet, format!("note {i} on caching"), i + 1))
+        .collect();
+    let mut o = Outline::new();
+    o.push_document("Doc", info(), &blocks);
+    let hits = find(&o, "cach", Scope::All);
+    assert_eq!(hits.len(), 5000);
+    let printed: String = hit_lines(&o, &hits).map(|b| String::from_utf8(b).unwrap()).collect();
+    let want: String = hits
+        .iter()
+        .map(|h| format!("{}\tDoc\t{}\n", h.score, o.text(h.node as usize)))
+        .collect();
+    assert_eq!(printed, want);
+}
