@@ -15,6 +15,15 @@ pub fn detect(text: &str, ext: Option<&str>) -> Format {
     let (mut org_deep, mut org_top, mut org_keys) = (0, 0, 0);
     let (mut atx, mut setext, mut fences, mut bold) = (0, 0, 0, 0);
     for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        // Every sign below starts with one of these (after indentation);
+        // most lines start with none, and are passed over at once.
+        if !matches!(
+            t.as_bytes().first(),
+            Some(b'*' | b'#' | b'`' | b'~' | b'=' | b'-' | b'_')
+        ) {
+            continue;
+        }
         if let Some((level, title)) = org::headline(line) {
             if !title.is_empty() || level > 1 {
                 if level > 1 {
@@ -24,7 +33,6 @@ pub fn detect(text: &str, ext: Option<&str>) -> Format {
                 }
             }
         }
-        let t = line.trim();
         if t.starts_with("#+")
             && t[2..]
                 .split(':')

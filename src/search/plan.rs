@@ -88,6 +88,12 @@ impl<'q> Plan<'q> {
             TermKind::Fuzzy => 2,
         };
         checks.sort_by_key(cost);
+        // The first fuzzy term scored needs no subsequence test first: its
+        // scorer makes the same test in the pass it starts with. Later ones
+        // keep it, so that a failing one costs no scoring of the others.
+        if let Some(k) = checks.iter().position(|t| t.kind == TermKind::Fuzzy && !t.negated) {
+            checks.remove(k);
+        }
         let positive = q.terms().iter().filter(|t| !t.negated);
         Plan {
             need: positive.clone().fold(0, |m, t| m | char_mask(&t.text)),
