@@ -76,8 +76,10 @@ pub fn run(mut start: Start) -> std::io::Result<Vec<String>> {
                 match rx.try_recv() {
                     Ok(loaded) => {
                         let size = app.size;
+                        let typed = std::mem::take(&mut app.typed_ahead);
                         *app = open(loaded, &start, opts, remember);
                         app.update(crate::action::Action::Resize(size.0, size.1));
+                        app.replay(typed);
                         pending = None;
                     }
                     Err(TryRecvError::Empty) => return,

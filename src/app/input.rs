@@ -10,6 +10,9 @@ impl App {
     /// Resolves a key through the keymap (with two-key sequences).
     pub(super) fn press(&mut self, k: Key) {
         self.status = None;
+        if self.type_ahead(k) {
+            return;
+        }
         if self.help.is_some() {
             self.help_key(k);
             return;
@@ -39,6 +42,31 @@ impl App {
                     }
                 }
             }
+        }
+    }
+
+    /// While the notes are still loading, keys are kept to be played on
+    /// them once they arrive (`/` and a query typed at start-up find it),
+    /// except a first `q` or `?`, which act at once. True if `k` was kept.
+    fn type_ahead(&mut self, k: Key) -> bool {
+        if !self.load.loading || self.help.is_some() {
+            return false;
+        }
+        let acts_now = self.typed_ahead.is_empty()
+            && matches!(
+                self.keymap.lookup(self.context(), &[k]),
+                Lookup::Action(Action::Quit | Action::ToggleHelp)
+            );
+        if !acts_now {
+            self.typed_ahead.push(k);
+        }
+        !acts_now
+    }
+
+    /// Plays keys typed while loading (see `type_ahead`) on this app.
+    pub fn replay(&mut self, keys: Vec<Key>) {
+        for k in keys {
+            self.update(Action::Press(k));
         }
     }
 

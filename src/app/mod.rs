@@ -85,6 +85,8 @@ pub struct App {
     pub last_query: String,
     /// Keys of a sequence typed so far (`z` of `z M`).
     pub pending: Vec<Key>,
+    /// Keys typed while the notes were loading, to play once they are in.
+    pub typed_ahead: Vec<Key>,
     pub bookmarks: Vec<Bookmark>,
     /// Nodes that carry a bookmark in this run.
     pub marked: HashSet<u32>,
@@ -130,6 +132,7 @@ impl App {
             last_hits: Vec::new(),
             last_query: String::new(),
             pending: Vec::new(),
+            typed_ahead: Vec::new(),
             bookmarks: Vec::new(),
             marked: HashSet::new(),
             bookmark_list: None,

@@ -334,3 +334,35 @@ fn resizing_keeps_the_selection_in_view() {
         }
     }
 }
+
+/// A reader still loading, as `reader::run` starts one for given paths.
+fn loading() -> App {
+    let c = Config::defaults();
+    let mut a = App::new(Arc::new(crate::outline::Outline::new()), c.keymap, Options::default());
+    a.load.loading = true;
+    a.update(Action::Resize(120, 40));
+    a
+}
+
+#[test]
+fn keys_typed_while_loading_are_played_once_the_notes_are_in() {
+    let mut a = loading();
+    type_keys(&mut a, "/ r i e m q");
+    assert!(!a.quit, "q inside a query typed ahead is part of the query");
+    assert_eq!(a.typed_ahead.len(), 6);
+    let shown = crate::ui::empty::message(&a).join("\n");
+    assert!(shown.contains("Typed ahead: /riemq"), "{shown}");
+    let mut loaded = app();
+    loaded.replay(std::mem::take(&mut a.typed_ahead));
+    loaded.settle();
+    assert!(loaded.find.open);
+    assert_eq!(loaded.find.query(), "riemq");
+}
+
+#[test]
+fn a_first_q_while_loading_still_quits() {
+    let mut a = loading();
+    type_keys(&mut a, "q");
+    assert!(a.quit);
+    assert!(a.typed_ahead.is_empty());
+}

@@ -13,11 +13,24 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 pub fn message(app: &App) -> Vec<String> {
     let l = &app.load;
     if l.loading {
-        return vec![
+        let mut out = vec![
             format!("Loading notes from {}…", l.paths.join(", ")),
             String::new(),
             "A large folder takes a moment. q quits.".into(),
         ];
+        if !app.typed_ahead.is_empty() {
+            let keys: String = app
+                .typed_ahead
+                .iter()
+                .map(|k| match k.name() {
+                    one if one.chars().count() == 1 => one,
+                    name => format!("<{name}>"),
+                })
+                .collect();
+            out.push(String::new());
+            out.push(format!("Typed ahead: {keys}  (played once the notes are in)"));
+        }
+        return out;
     }
     let mut out = vec!["Nothing to show: no notes were loaded.".to_string(), String::new()];
     if !l.paths.is_empty() {
