@@ -77,6 +77,13 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             }
         }
     };
+    if already_clean(&raw) {
+        return Decoded {
+            text: raw.into_owned(),
+            warnings,
+            blank_widths: Vec::new(),
+        };
+    }
     let mut text = String::with_capacity(raw.len() + raw.len() / 16);
     let mut blank_widths = Vec::new();
     // Without a carriage return, lines end at '\n' alone: std's split finds
@@ -100,6 +107,47 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         text,
         warnings,
         blank_widths,
+    }
+}
+
+/// Whether cleaning would leave `text` as it is: `\n` the only line end,
+/// no character `clean_line_into` changes, and no line ending in
+/// whitespace. Most files are; they skip the line-by-line copy.
+fn already_clean(text: &str) -> bool {
+    !needs_cleaning(text) && text.split('\n').all(|line| line.trim_end().len() == line.len())
+}
+
+/// Whether `text` holds a character `clean_line_into` replaces or drops
+/// (a line break aside). Scanned in blocks: a block with no byte that can
+/// start one (compares only, so the loop vectorizes) is passed over, and
+/// only blocks with one are looked at byte by byte.
+fn needs_cleaning(text: &str) -> bool {
+    const BLOCK: usize = 32;
+    let b = text.as_bytes();
+    b.chunks(BLOCK).enumerate().any(|(k, block)| {
+        let suspect = block.iter().fold(false, |hit, &x| {
+            hit | (x < 0x20 && x != b'\n') | (x == 0x7F) | (x == 0xC2) | (x == 0xD8) | (x == 0xE2) | (x == 0xEF)
+        });
+        suspect && (0..block.len()).any(|j| changed_at(b, k * BLOCK + j))
+    })
+}
+
+/// Whether the character starting at byte `i` is one `clean_line_into`
+/// changes: a control (C0, DEL, C1), a space it normalises (NBSP, U+2007,
+/// U+202F, line and paragraph separators), a bidi control, or U+FEFF.
+fn changed_at(b: &[u8], i: usize) -> bool {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        b'\n' => false,
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => at(1) <= 0xA0,
+        0xD8 => at(1) == 0x9C,
+        0xE2 => matches!(
+            (at(1), at(2)),
+            (0x80, 0x87 | 0x8E | 0x8F | 0xA8..=0xAF) | (0x81, 0xA6..=0xA9)
+        ),
+        0xEF => (at(1), at(2)) == (0xBB, 0xBF),
+        _ => false,
     }
 }
 
@@ -145,10 +193,8 @@ pub fn split_lines(s: &str) -> impl Iterator<Item = &str> {
 /// Cleans one line of a file (tabs expanded by column) and appends it.
 pub fn clean_line_into(line: &str, out: &mut String) {
     let start = out.len();
-    // Most lines hold nothing to replace: no control byte, and no byte that
-    // starts one of the characters handled below. Checked without an early
-    // exit so that the loop vectorizes.
-    if line.bytes().fold(true, |clean, b| clean & PLAIN[b as usize]) {
+    // Most lines hold nothing to replace.
+    if !needs_cleaning(line) {
         out.push_str(line.trim_end());
         return;
     }
@@ -175,24 +221,6 @@ pub fn clean_line_into(line: &str, out: &mut String) {
     let trimmed = out[start..].trim_end().len();
     out.truncate(start + trimmed);
 }
-
-/// Bytes that never start a character `clean_line_into` changes: not a C0
-/// control, DEL, or the lead byte of U+0080-U+00BF (C1 controls, NBSP),
-/// U+061C, U+2000-U+207F (spaces, separators, bidi controls) or U+FEFF.
-const PLAIN: [bool; 256] = {
-    let mut plain = [true; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        plain[b] = false;
-        b += 1;
-    }
-    plain[0x7F] = false;
-    plain[0xC2] = false;
-    plain[0xD8] = false;
-    plain[0xE2] = false;
-    plain[0xEF] = false;
-    plain
-};
 
 /// Cleans text that is not a file line (an OPML attribute, say): any line
 /// break or tab becomes a single space.
@@ -271,6 +299,37 @@ mod tests {
     #[test]
     fn bom_is_stripped_and_trailing_spaces_dropped() {
         assert_eq!(clean("\u{FEFF}title  \n  x\t"), "title\n  x");
+    }
+
+    #[test]
+    fn clean_files_pass_unchanged_and_one_dirty_line_is_enough_to_clean() {
+        let tidy = "Talk — “naïve” µs ✓\n- a bullet\n\n  - nested 日本語 ‘x’\n";
+        assert!(already_clean(tidy));
+        assert_eq!(clean(tidy), tidy);
+        for dirty in [
+            " trailing \nx",
+            "x\nlast\u{3000}",
+            "a\u{A0}b",
+            "a\tb",
+            "a\r\nb",
+            "  \nx",
+            "— \u{202E}evil",
+            "x\u{2069}",
+            "\u{85}",
+            "\u{FEFF}x",
+            "\u{61C}",
+            "\u{2007}",
+        ] {
+            assert!(!already_clean(dirty), "{dirty:?}");
+            let lines: Vec<String> = split_lines(dirty)
+                .map(|l| {
+                    let mut out = String::new();
+                    clean_line_into(l, &mut out);
+                    out
+                })
+                .collect();
+            assert_eq!(clean(dirty), lines.join("\n"), "{dirty:?}");
+        }
     }
 
     #[test]

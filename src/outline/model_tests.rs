@@ -1,0 +1,99 @@
+//! The flat tree's invariants: pre-order ranges, parents, clamping, and
+//! outlines built apart then joined.
+
+use super::*;
+
+fn info() -> DocInfo {
+    DocInfo {
+        node: 0,
+        source: "x".into(),
+        format: Format::Text,
+        warnings: vec![],
+        key: String::new(),
+    }
+}
+
+//  doc
+//  ├─ a
+//  │  ├─ b
+//  │  └─ c
+//  └─ d
+#[test]
+fn pre_order_ranges_and_parents() {
+    let mut o = Outline::new();
+    let blocks = [
+        Block::new(0, Kind::Session, "a", 1),
+        Block::new(1, Kind::Bullet, "b", 2),
+        Block::new(1, Kind::Bullet, "c", 3),
+        Block::new(0, Kind::Session, "d", 4),
+    ];
+    o.push_document("doc", info(), &blocks);
+    assert_eq!(o.len(), 5);
+    assert_eq!(o.children(0).collect::<Vec<_>>(), vec![1, 4]);
+    assert_eq!(o.children(1).collect::<Vec<_>>(), vec![2, 3]);
+    assert_eq!(o.parent(3), Some(1));
+    assert_eq!(o.subtree_end(1), 4);
+    assert_eq!(o.session_of(3), Some(1));
+    assert_eq!(o.document_of(3), 0);
+    assert_eq!(o.text(2), "b");
+}
+
+#[test]
+fn too_deep_block_is_clamped_to_a_child() {
+    let mut o = Outline::new();
+    let blocks = [Block::new(0, Kind::Bullet, "a", 1), Block::new(5, Kind::Bullet, "b", 2)];
+    o.push_document("doc", info(), &blocks);
+    assert_eq!(o.parent(2), Some(1));
+    assert_eq!(o.depth(2), 2);
+}
+
+#[test]
+fn concatenated_parts_equal_one_outline_built_in_order() {
+    let docs = [
+        (
+            "one",
+            vec![
+                Block::new(0, Kind::Session, "a", 1),
+                Block::new(1, Kind::Bullet, "b", 2),
+            ],
+        ),
+        ("two", vec![]),
+        ("three", vec![Block::new(0, Kind::Bullet, "c", 4)]),
+    ];
+    let mut whole = Outline::new();
+    let mut parts = Vec::new();
+    for (title, blocks) in &docs {
+        whole.push_document(title, info(), blocks);
+        let mut part = Outline::new();
+        part.push_document(title, info(), blocks);
+        parts.push(part);
+    }
+    let joined = Outline::concat(parts);
+    assert_eq!(joined.len(), whole.len());
+    for i in 0..whole.len() {
+        let facts = |o: &Outline| {
+            (
+                o.text(i).to_string(),
+                o.parent(i),
+                o.subtree_end(i),
+                o.depth(i),
+                o.line(i),
+                o.kind(i),
+            )
+        };
+        assert_eq!(facts(&joined), facts(&whole), "node {i}");
+    }
+    let roots = |o: &Outline| o.docs().iter().map(|d| d.node).collect::<Vec<_>>();
+    assert_eq!(roots(&joined), vec![0, 3, 4]);
+    assert_eq!(roots(&joined), roots(&whole));
+}
+
+#[test]
+fn second_document_has_its_own_root() {
+    let mut o = Outline::new();
+    o.push_document("one", info(), &[Block::new(0, Kind::Bullet, "a", 1)]);
+    o.push_document("two", info(), &[Block::new(0, Kind::Bullet, "b", 1)]);
+    assert_eq!(o.documents().collect::<Vec<_>>(), vec![0, 2]);
+    assert_eq!(o.doc_index(3), 1);
+    assert_eq!(o.parent(2), None);
+}
