@@ -53,7 +53,21 @@ pub fn is_chrome_phrase(line: &str) -> bool {
     }
     let p = phrases();
     let head = first_word(t);
-    if head.len() > 24 || !p.first_words.contains(&head.to_lowercase()) {
+    if head.len() > 24 {
+        return false;
+    }
+    // Called for every line: lowercase (a new String) only when it changes.
+    let lowered;
+    let head = if head
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
+    {
+        head
+    } else {
+        lowered = head.to_lowercase();
+        &lowered
+    };
+    if !p.first_words.contains(head) {
         return false;
     }
     let n = normalize(t);

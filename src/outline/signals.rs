@@ -51,7 +51,13 @@ impl Vocabulary {
 fn matches_any(patterns: &[String], heading: &str) -> bool {
     let h = normalize(heading);
     let h = h.trim_end_matches(':').trim_end();
-    patterns.iter().any(|p| glob_match(p, h))
+    // A pattern that starts with a plain char can only match a heading
+    // that starts with it: most are passed over on that byte alone.
+    let first = h.as_bytes().first().copied();
+    patterns.iter().any(|p| match p.as_bytes().first() {
+        Some(b'*' | b'<') => glob_match(p, h),
+        c => c.copied() == first && glob_match(p, h),
+    })
 }
 
 /// Lowercase, single-spaced, trimmed.
