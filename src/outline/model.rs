@@ -155,36 +155,6 @@ impl Outline {
         doc
     }
 
-    /// Joins outlines built apart (one per file, on all cores) into one, in
-    /// order: each part's node indices and text offsets shift by the size of
-    /// what precedes it. Copies, so the result is sized exactly.
-    pub fn concat(parts: Vec<Outline>) -> Outline {
-        let mut out = Outline {
-            nodes: Vec::with_capacity(parts.iter().map(|p| p.nodes.len()).sum()),
-            text: String::with_capacity(parts.iter().map(|p| p.text.len()).sum()),
-            docs: Vec::with_capacity(parts.iter().map(|p| p.docs.len()).sum()),
-        };
-        for part in parts {
-            let (node0, text0) = (out.nodes.len() as u32, out.text.len() as u32);
-            out.text.push_str(&part.text);
-            out.nodes.extend(part.nodes.iter().map(|n| Node {
-                text_start: n.text_start + text0,
-                parent: if n.parent == NO_PARENT {
-                    NO_PARENT
-                } else {
-                    n.parent + node0
-                },
-                end: n.end + node0,
-                ..*n
-            }));
-            out.docs.extend(part.docs.into_iter().map(|d| DocInfo {
-                node: d.node + node0 as usize,
-                ..d
-            }));
-        }
-        out
-    }
-
     fn push_node(&mut self, text: &str, parent: u32, line: u32, depth: u32, kind: Kind) -> usize {
         let text_start = self.text.len() as u32;
         self.text.push_str(text);
@@ -325,6 +295,9 @@ impl Iterator for Children<'_> {
         Some(cur)
     }
 }
+
+#[path = "concat.rs"]
+mod concat;
 
 #[cfg(test)]
 #[path = "model_tests.rs"]
