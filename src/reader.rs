@@ -79,7 +79,11 @@ pub fn run(mut start: Start) -> std::io::Result<Vec<String>> {
                         let typed = std::mem::take(&mut app.typed_ahead);
                         *app = open(loaded, &start, opts, remember);
                         app.update(crate::action::Action::Resize(size.0, size.1));
-                        app.replay(typed);
+                        // Nothing loaded: the keys were meant for notes, and a
+                        // `q` among them must not close the screen that says why.
+                        if !app.outline.is_empty() {
+                            app.replay(typed);
+                        }
                         pending = None;
                     }
                     Err(TryRecvError::Empty) => return,

@@ -47,16 +47,17 @@ impl App {
 
     /// While the notes are still loading, keys are kept to be played on
     /// them once they arrive (`/` and a query typed at start-up find it),
-    /// except a first `q` or `?`, which act at once. True if `k` was kept.
+    /// except a first `q` or `?`, and a control key that quits (Ctrl-c),
+    /// which act at once. True if `k` was kept.
     fn type_ahead(&mut self, k: Key) -> bool {
         if !self.load.loading || self.help.is_some() {
             return false;
         }
-        let acts_now = self.typed_ahead.is_empty()
-            && matches!(
-                self.keymap.lookup(self.context(), &[k]),
-                Lookup::Action(Action::Quit | Action::ToggleHelp)
-            );
+        let acts_now = match self.keymap.lookup(self.context(), &[k]) {
+            Lookup::Action(Action::Quit) => self.typed_ahead.is_empty() || k.ctrl,
+            Lookup::Action(Action::ToggleHelp) => self.typed_ahead.is_empty(),
+            _ => false,
+        };
         if !acts_now {
             self.typed_ahead.push(k);
         }

@@ -365,4 +365,7 @@ fn a_first_q_while_loading_still_quits() {
     type_keys(&mut a, "q");
     assert!(a.quit);
     assert!(a.typed_ahead.is_empty());
+    let mut a = loading();
+    type_keys(&mut a, "/ a Ctrl-c");
+    assert!(a.quit, "Ctrl-c quits even after keys typed ahead");
 }
