@@ -3,7 +3,7 @@
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::wrap::fit;
+use crate::wrap::wrap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -56,10 +56,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lines: Vec<Line> = message(app)
         .into_iter()
         .enumerate()
-        .map(|(i, s)| {
-            let style = if i == 0 { theme.session } else { theme.note };
-            // Paths and reasons come from the file system: cut, never wrap mid-escape.
-            Line::from(Span::styled(if i == 0 { fit(&s, w) } else { s }, style))
+        .flat_map(|(i, s)| {
+            // The first line names the paths: wrapped between graphemes, so
+            // a long path keeps its end (cut, "…/1000000" read as "…/100000").
+            let (parts, style) = if i == 0 {
+                (wrap(&s, w), theme.session)
+            } else {
+                (vec![s], theme.note)
+            };
+            parts.into_iter().map(move |p| Line::from(Span::styled(p, style)))
         })
         .collect();
     let pad = Rect {
