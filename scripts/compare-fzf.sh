@@ -25,6 +25,9 @@ joined="$target/bench-corpus/$BULLETS.txt"
 talktree="$target/release/talktree"
 
 cargo build --release --quiet
+# Defaults only: no user config, no remembered state.
+empty_config=$(mktemp)
+trap 'rm -f "$empty_config"' EXIT
 # The same layout the benches write (and reuse): .complete marks it whole.
 if [ ! -f "$corpus/.complete" ]; then
     rm -rf "$corpus"
@@ -55,6 +58,7 @@ median() {
 }
 
 run_fzf() { fzf --filter "$1" <"$joined"; }
+pinned=(--no-state --config "$empty_config")
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 echo "machine: $(nproc) cores, ${cpu:-unknown CPU}; $(fzf --version | head -n1 | sed 's/^/fzf /'); $("$talktree" --version)"
@@ -63,12 +67,12 @@ echo
 echo "| query | talktree hits | fzf hits | talktree ms | fzf ms | talktree/fzf |"
 echo "|---|---|---|---|---|---|"
 for q in "${queries[@]}"; do
-    ours_hits=$("$talktree" --search "$q" --limit all "$corpus" | wc -l || true)
+    ours_hits=$("$talktree" "${pinned[@]}" --search "$q" --limit all "$corpus" | wc -l || true)
     fzf_hits=$(run_fzf "$q" | wc -l || true)
     ours=()
     theirs=()
     for _ in $(seq "$RUNS"); do
-        ours+=("$(elapsed_ms "$talktree" --search "$q" --limit all "$corpus")")
+        ours+=("$(elapsed_ms "$talktree" "${pinned[@]}" --search "$q" --limit all "$corpus")")
         theirs+=("$(elapsed_ms run_fzf "$q")")
     done
     a=$(printf '%s\n' "${ours[@]}" | median)

@@ -30,12 +30,13 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = DumpFormat::Text, value_name = "FORMAT")]
     pub format: DumpFormat,
 
-    /// Print the ranked hits for QUERY (same syntax as the find pane) and exit.
+    /// Print the ranked hits for QUERY (same syntax as the find pane) and exit;
+    /// exit status 1 when nothing matched.
     #[arg(long, value_name = "QUERY")]
     pub search: Option<String>,
 
     /// How many hits --search prints: a number, or "all".
-    #[arg(long, default_value = "50", value_name = "N", value_parser = parse_limit)]
+    #[arg(long, default_value = "50", value_name = "N", value_parser = parse_limit, requires = "search")]
     pub limit: usize,
 
     /// Reopen the paths of the last run that named some.
@@ -92,6 +93,7 @@ mod tests {
             vec!["talktree", "--dump", "--format", "xml"],
             vec!["talktree", "--search", "q", "--limit", "many"],
             vec!["talktree", "--search", "q", "--limit", "-1"],
+            vec!["talktree", "--limit", "3"],
         ] {
             let e = Cli::try_parse_from(args).unwrap_err();
             assert_eq!(e.exit_code(), 2);

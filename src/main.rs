@@ -119,7 +119,7 @@ fn print_outline(o: &Outline, format: DumpFormat) -> std::io::Result<()> {
 }
 
 /// `--search`: ranked hits, best first, one per line: score, breadcrumb,
-/// text. Returns how many were printed.
+/// text. Returns how many matched (printed or not, as `--limit 0` asks).
 fn print_search(o: &Outline, query: &str, limit: usize) -> std::io::Result<usize> {
     let mut out = std::io::stdout().lock();
     let hits = search::find(o, query, search::Scope::All);
@@ -128,5 +128,5 @@ fn print_search(o: &Outline, query: &str, limit: usize) -> std::io::Result<usize
         out.write_all(&block)?;
     }
     out.flush()?;
-    Ok(shown.len())
+    Ok(hits.len())
 }

@@ -76,14 +76,9 @@ pub fn run(mut start: Start) -> std::io::Result<Vec<String>> {
                 match rx.try_recv() {
                     Ok(loaded) => {
                         let size = app.size;
-                        let typed = std::mem::take(&mut app.typed_ahead);
-                        *app = open(loaded, &start, opts, remember);
+                        let mut loading = std::mem::replace(app, open(loaded, &start, opts, remember));
                         app.update(crate::action::Action::Resize(size.0, size.1));
-                        // Nothing loaded: the keys were meant for notes, and a
-                        // `q` among them must not close the screen that says why.
-                        if !app.outline.is_empty() {
-                            app.replay(typed);
-                        }
+                        app.take_over_from(&mut loading);
                         pending = None;
                     }
                     Err(TryRecvError::Empty) => return,

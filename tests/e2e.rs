@@ -68,6 +68,8 @@ fn search_prints_ranked_hits_and_honours_the_limit() {
     assert_eq!(default, all[..50], "50 unless told, the same ranking");
     let (_, one) = search(&["e", "--limit", "1"]);
     assert_eq!(one, all[..1]);
+    let (code, zero) = search(&["e", "--limit", "0"]);
+    assert_eq!((code, zero.len()), (0, 0), "hits found, none asked for: still a match");
     let (code, none) = search(&["zqxzqx"]);
     assert_eq!((code, none.len()), (1, 0), "no hit is exit status 1, as with grep");
 }

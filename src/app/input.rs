@@ -46,9 +46,9 @@ impl App {
     }
 
     /// While the notes are still loading, keys are kept to be played on
-    /// them once they arrive (`/` and a query typed at start-up find it),
-    /// except a first `q` or `?`, and a control key that quits (Ctrl-c),
-    /// which act at once. True if `k` was kept.
+    /// them once they arrive (`/` and a query typed at start-up find it).
+    /// A first `q` or `?`, and a control key that quits (Ctrl-c) at any
+    /// time, act at once. True if `k` was kept.
     fn type_ahead(&mut self, k: Key) -> bool {
         if !self.load.loading || self.help.is_some() {
             return false;
@@ -64,9 +64,27 @@ impl App {
         !acts_now
     }
 
-    /// Plays keys typed while loading (see `type_ahead`) on this app.
-    pub fn replay(&mut self, keys: Vec<Key>) {
-        for k in keys {
+    /// The control key that quits (Ctrl-c unless rebound): the only way to
+    /// quit once keys are kept while loading.
+    pub fn control_quit_key(&self) -> Option<String> {
+        [self.context(), Context::Global]
+            .into_iter()
+            .flat_map(|c| self.keymap.keys_for(c, Action::Quit))
+            .find(|k| k.starts_with("Ctrl-"))
+    }
+
+    /// Takes over from the reader that was loading these notes: the help
+    /// it had open stays open, and the keys it kept (see `type_ahead`) are
+    /// played here. Not when nothing loaded: the keys were meant for notes,
+    /// and a `q` among them must not close the screen that says why.
+    pub fn take_over_from(&mut self, loading: &mut App) {
+        if self.outline.is_empty() {
+            return;
+        }
+        if loading.help.is_some() {
+            self.help = Some(0);
+        }
+        for k in std::mem::take(&mut loading.typed_ahead) {
             self.update(Action::Press(k));
         }
     }

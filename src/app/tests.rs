@@ -347,13 +347,15 @@ fn loading() -> App {
 #[test]
 fn keys_typed_while_loading_are_played_once_the_notes_are_in() {
     let mut a = loading();
-    type_keys(&mut a, "/ r i e m q");
+    assert!(crate::ui::empty::message(&a).join("\n").contains("q quits"));
+    type_keys(&mut a, "/ r i e m x Backspace q");
     assert!(!a.quit, "q inside a query typed ahead is part of the query");
-    assert_eq!(a.typed_ahead.len(), 6);
+    assert_eq!(a.typed_ahead.len(), 8);
     let shown = crate::ui::empty::message(&a).join("\n");
     assert!(shown.contains("Typed ahead: /riemq"), "{shown}");
+    assert!(shown.contains("Ctrl-c quits"), "q no longer quits: {shown}");
     let mut loaded = app();
-    loaded.replay(std::mem::take(&mut a.typed_ahead));
+    loaded.take_over_from(&mut a);
     loaded.settle();
     assert!(loaded.find.open);
     assert_eq!(loaded.find.query(), "riemq");
@@ -368,4 +370,21 @@ fn a_first_q_while_loading_still_quits() {
     let mut a = loading();
     type_keys(&mut a, "/ a Ctrl-c");
     assert!(a.quit, "Ctrl-c quits even after keys typed ahead");
+}
+
+#[test]
+fn help_asked_for_while_loading_opens_at_once_and_stays_open() {
+    let mut a = loading();
+    type_keys(&mut a, "?");
+    assert!(a.help.is_some() && a.typed_ahead.is_empty());
+    let mut loaded = app();
+    loaded.take_over_from(&mut a);
+    assert!(loaded.help.is_some());
+    // Nothing loaded: nothing is played, so a kept q cannot quit.
+    let mut a = loading();
+    type_keys(&mut a, "/ q");
+    let mut empty = loading();
+    empty.load.loading = false;
+    empty.take_over_from(&mut a);
+    assert!(!empty.quit);
 }

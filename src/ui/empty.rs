@@ -3,6 +3,7 @@
 
 use super::theme::Theme;
 use crate::app::App;
+use crate::keymap::Key;
 use crate::wrap::wrap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,22 +14,21 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 pub fn message(app: &App) -> Vec<String> {
     let l = &app.load;
     if l.loading {
+        // Once keys are kept, q is one of them: only a control key quits.
+        let quits = match app.control_quit_key() {
+            Some(k) if !app.typed_ahead.is_empty() => format!("{k} quits."),
+            _ if !app.typed_ahead.is_empty() => String::new(),
+            _ => "q quits.".into(),
+        };
         let mut out = vec![
             format!("Loading notes from {}…", l.paths.join(", ")),
             String::new(),
-            "A large folder takes a moment. q quits.".into(),
+            format!("A large folder takes a moment. {quits}").trim_end().to_string(),
         ];
         if !app.typed_ahead.is_empty() {
-            let keys: String = app
-                .typed_ahead
-                .iter()
-                .map(|k| match k.name() {
-                    one if one.chars().count() == 1 => one,
-                    name => format!("<{name}>"),
-                })
-                .collect();
             out.push(String::new());
-            out.push(format!("Typed ahead: {keys}  (played once the notes are in)"));
+            out.push(format!("Typed ahead: {}", typed(&app.typed_ahead)));
+            out.push("(played once the notes are in)".into());
         }
         return out;
     }
@@ -46,6 +46,23 @@ pub fn message(app: &App) -> Vec<String> {
     out.push("talktree FILE-OR-FOLDER… opens notes; talktree alone opens the bundled sample notes.".into());
     out.push("q quits.".into());
     out
+}
+
+/// Keys as typed text: Space as a space, Backspace taking back the key
+/// before it, other named keys in angle brackets.
+fn typed(keys: &[Key]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for k in keys {
+        match k.name().as_str() {
+            "Backspace" if out.last().is_some_and(|l| l.chars().count() == 1) => {
+                out.pop();
+            }
+            "Space" => out.push(" ".into()),
+            one if one.chars().count() == 1 => out.push(one.into()),
+            name => out.push(format!("<{name}>")),
+        }
+    }
+    out.concat()
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {

@@ -59,6 +59,14 @@ fn hint(app: &App, ctx: Context, actions: &[Action], label: &str) -> Option<Stri
 pub fn footer_hints(app: &App) -> Vec<String> {
     use Action::*;
     let ctx = app.context();
+    if app.load.loading && !app.typed_ahead.is_empty() {
+        // Keys are being kept for the notes: q would be one of them.
+        return app
+            .control_quit_key()
+            .map(|k| format!("{k} quit"))
+            .into_iter()
+            .collect();
+    }
     let wanted: &[(&[Action], &str)] = match ctx {
         _ if app.outline.is_empty() => &[(&[ToggleHelp], "help"), (&[Quit], "quit")],
         Context::Find if app.find.scope == crate::search::Scope::All => &[

@@ -1,5 +1,6 @@
 //! SkimMatcherV2's score (fuzzy-matcher 0.3.7, default config, a fresh
-//! matcher per call), computed without its per-call costs.
+//! matcher per call: see `plan::matcher` for why fresh), computed without
+//! its per-call costs.
 //!
 //! Why: a find-pane keystroke on a large corpus scores most bullets (a one
 //! or two letter query matches nearly all of them), and `fuzzy_match` costs
@@ -13,10 +14,15 @@
 //! fresh `SkimMatcherV2` on random, exhaustive and real texts, and
 //! highlighting still calls fuzzy-matcher itself.
 //!
-//! "Exactly" includes its quirks: the matcher keeps two rows and reads back
-//! cells an earlier pattern row left behind (the cells left of where a row
-//! starts, the first cell of the last row), so those are reproduced,
-//! starting from the default cells a fresh matcher starts from.
+//! "Exactly" includes its quirks. With `with_pos` false, upstream's
+//! `build_score_matrix` keeps two matrix rows that take turns, and starts
+//! each pattern row at the column after its char's first greedy match, so
+//! the cells left of that hold what the row two before left there (or a
+//! fresh matrix's defaults: m minus infinity, p -1 in row 0 and minus
+//! infinity in row 1). They are read: the first gap score of a row builds
+//! on them, and the final maximum over the last row starts one column
+//! early. Both change real scores (the seeds test fails without them), so
+//! both are reproduced.
 
 use std::cell::RefCell;
 
@@ -180,7 +186,9 @@ fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
 }
 
 /// `run` for a one-char pattern, where the programme reduces to its first
-/// row: each match scores its in-place bonus less a gap, and the best wins.
+/// row: a match reads the fresh row 0 (m minus infinity, p -1), so it
+/// scores its in-place bonus plus GAP_EXTENSION (the -1) plus the match
+/// score, and the best match wins.
 /// A one-letter query scores nearly every bullet, so it skips the rows.
 fn single<S: Sym>(choice: impl Iterator<Item = S>, pc: S, cs: bool) -> Option<i64> {
     let key = pc.fold(cs);
@@ -228,9 +236,11 @@ fn run<S: Sym>(choice: &[S], pattern: &[S], cs: bool, r: &mut Scratch) -> Option
         return None;
     }
     // Columns past the last occurrence of the pattern's last char hold no
-    // match in the last row, and every cell up to it depends only on cells
-    // to its left: the matcher computes them, but they cannot change the
-    // score, so the rows stop there.
+    // match in the last row, so its maximum is found left of them. Every
+    // cell depends only on cells in its own column or to its left (in its
+    // row, the row above, or the row two above for the reused cells), so
+    // computing every row up to that column gives those cells exactly the
+    // matcher's values: the rows stop there.
     let last_key = pattern[pattern.len() - 1].fold(cs).key();
     let end = r.folded.iter().rposition(|&c| c == last_key).unwrap_or(0) + 1;
     let cells: usize = r.first.iter().map(|&f| end - f).sum();
@@ -251,14 +261,19 @@ fn run<S: Sym>(choice: &[S], pattern: &[S], cs: bool, r: &mut Scratch) -> Option
     Some(score as i64)
 }
 
-/// How many ordinary cells one match cell of the sparse pass costs, about.
+/// How many ordinary cells one match cell of the sparse pass costs, about:
+/// a cursor step and a lookup in the row above against a compare and two
+/// maxima. A round figure, not tuned; both passes give the same score.
 const SPARSE_COST: usize = 6;
 
 /// The bonus for extending a run of matches with a match of in-place bonus
-/// `in_place`. SkimMatcherV2 keeps a bonus row meant to carry a run's
-/// first bonus along it, but reads it where its own row last wrote: at
-/// column j it only ever holds 0 or this same value for column j + 1 (by
-/// induction over its writes), so the carried part never changes a score.
+/// `in_place`. Upstream keeps a bonus row meant to carry a run's first
+/// bonus along it (`matrix[idx_last].bonus`, read before it is written at a
+/// match), but in the two-row matrix that cell is the current row's column
+/// j - 1, which it only ever sets to 0 (no match at j - 1) or to this same
+/// value for column j (a match at j; by induction over its writes). So the
+/// carried part never exceeds what is added anyway and never changes a
+/// score; no bonus row is kept here.
 fn consecutive_bonus(in_place: i32) -> i32 {
     in_place.max(BONUS_CONSECUTIVE)
 }

@@ -123,7 +123,9 @@ impl Rows {
         self.p_first.clear();
         for (r, &pc) in pattern.iter().enumerate() {
             let start = self.start(r);
-            // The reused row's cells left of the start.
+            // The reused row's cell left of the start: what row r - 2 left
+            // there, or for the first two rows a fresh matrix's defaults
+            // (row r is stored where matrix row r + 1 goes: rows 1 and 0).
             let (stale_m, stale_p) = match r {
                 0 => (NEG_INFINITY, NEG_INFINITY),
                 1 => (NEG_INFINITY, GAP_EXTENSION),
@@ -138,6 +140,7 @@ impl Rows {
             for &col in &columns[columns.partition_point(|&c| (c as usize) < start)..] {
                 let col = col as usize;
                 let (m_prev, p_prev) = match &mut above {
+                    // Row 0 reads matrix row 0: m minus infinity, p -1.
                     None => (NEG_INFINITY, GAP_EXTENSION),
                     Some(cursor) => cursor.at(&self.cells, col - 1),
                 };
@@ -194,6 +197,10 @@ impl Cursor {
         if let Some(best) = self.best {
             p = p.max(best + GAP_START + GAP_EXTENSION * col as i32);
         }
+        // An empty cell's m is "minus infinity", a finite i32 here as in
+        // the matcher, so its gap score is a (very low) candidate too. It
+        // only wins where nothing finite reaches, which no complete match
+        // reads; it is kept so that every cell equals the matcher's.
         let empty = match self.run {
             Some((first, last)) if last + 1 == col => first - 1,
             _ => col - 1,
