@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::plan::{char_mask, Plan, SEARCHABLE, SESSION};
+use super::plan::{char_mask, Delta, Plan, SEARCHABLE, SESSION};
 use super::query::Query;
 use super::{rank_order, searched, Batch, Hit, Scope, SESSION_BONUS, TOPIC_BONUS};
 use crate::outline::{Kind, Outline};
@@ -55,7 +55,7 @@ impl Index {
         within: Option<&[Hit]>,
         cancel: &dyn Fn() -> bool,
     ) -> Option<Vec<Hit>> {
-        self.run(o, q, scope, within, cancel, None)
+        self.run(o, q, scope, within.map(|w| (w, None)), cancel, None)
     }
 
     /// As `search`, also handing `on_batch` the ranked hits found so far
@@ -70,7 +70,23 @@ impl Index {
         cancel: &dyn Fn() -> bool,
         on_batch: &mut dyn FnMut(Batch<'_>),
     ) -> Option<Vec<Hit>> {
-        self.run(o, q, scope, within, cancel, Some(on_batch))
+        self.run(o, q, scope, within.map(|w| (w, None)), cancel, Some(on_batch))
+    }
+
+    /// As `search_progressive` within the hits of `base`, a query `q`
+    /// narrows: when only the last fuzzy term differs, a hit's score is its
+    /// old one with that term's part exchanged, and the other terms are not
+    /// scored again (typing a second word rescored the first for every hit).
+    pub(crate) fn search_narrowed(
+        &self,
+        o: &Outline,
+        q: &Query,
+        scope: Scope,
+        base: (&[Hit], &Query),
+        cancel: &dyn Fn() -> bool,
+        on_batch: &mut dyn FnMut(Batch<'_>),
+    ) -> Option<Vec<Hit>> {
+        self.run(o, q, scope, Some((base.0, Some(base.1))), cancel, Some(on_batch))
     }
 
     fn run(
@@ -78,7 +94,7 @@ impl Index {
         o: &Outline,
         q: &Query,
         scope: Scope,
-        within: Option<&[Hit]>,
+        within: Option<(&[Hit], Option<&Query>)>,
         cancel: &dyn Fn() -> bool,
         mut on_batch: Option<&mut dyn FnMut(Batch<'_>)>,
     ) -> Option<Vec<Hit>> {
@@ -94,10 +110,11 @@ impl Index {
         // Earlier hits come best first; rescanned in that order they would
         // be read from all over the outline's text. In node order the scan
         // reads it front to back, as a fresh one does.
-        let within: Option<Vec<u32>> = within.map(|w| {
-            let mut nodes: Vec<u32> = w.iter().map(|h| h.node).collect();
-            nodes.par_sort_unstable();
-            nodes
+        let delta = within.and_then(|(_, base)| Delta::between(base?, q));
+        let within: Option<Vec<Hit>> = within.map(|(w, _)| {
+            let mut hits = w.to_vec();
+            hits.par_sort_unstable_by_key(|h| h.node);
+            hits
         });
         let total = match (&within, scope) {
             (Some(w), _) => w.len(),
@@ -119,6 +136,16 @@ impl Index {
             let score = (s + bonus).clamp(i32::MIN as i64, i32::MAX as i64) as i32;
             Some(Hit { node: n, score })
         };
+        // An earlier hit: its score updated by the delta when there is one.
+        let rescore = |h: &Hit| -> Option<Hit> {
+            let Some(d) = &delta else { return score(h.node) };
+            if self.masks[h.node as usize] & need != need {
+                return None;
+            }
+            let s = h.score as i64 + d.change(o.text(h.node as usize))?;
+            let score = s.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
+            Some(Hit { node: h.node, score })
+        };
         let mut ranked: Vec<Hit> = Vec::new();
         let mut pending: Vec<Hit> = Vec::new();
         for (k, start) in (0..total).step_by(CHUNK).enumerate() {
@@ -127,7 +154,7 @@ impl Index {
             }
             let end = (start + CHUNK).min(total);
             let found: Vec<Hit> = match (&within, scope) {
-                (Some(w), _) => w[start..end].par_iter().filter_map(|&n| score(n)).collect(),
+                (Some(w), _) => w[start..end].par_iter().filter_map(rescore).collect(),
                 (None, Scope::All) => (start as u32..end as u32).into_par_iter().filter_map(score).collect(),
                 (None, Scope::Sessions) => self.sessions[start..end].par_iter().filter_map(|&n| score(n)).collect(),
             };

@@ -151,7 +151,10 @@ proptest! {
         let index = Index::new(&o);
         let prev = index.search(&o, &qa, Scope::All, None, &|| false).unwrap();
         let narrowed = index.search(&o, &qb, scope, Some(&prev), &|| false).unwrap();
-        prop_assert_eq!(narrowed, fresh(&o, &b, scope));
+        prop_assert_eq!(&narrowed, &fresh(&o, &b, scope));
+        // Knowing the earlier query, scores of unchanged terms are reused.
+        let reused = index.search_narrowed(&o, &qb, scope, (&prev, &qa), &|| false, &mut |_| {}).unwrap();
+        prop_assert_eq!(reused, narrowed);
     }
 }
 

@@ -120,6 +120,51 @@ impl<'q> Plan<'q> {
     }
 }
 
+/// How a query differs from an earlier one whose hits it is searched
+/// within, when only its last term differs and that term is a plain fuzzy
+/// one: a hit's score is then the earlier score plus the new term's part,
+/// less the old term's part when it replaced one. (Scores are sums over
+/// terms plus a bonus that depends on the node alone.)
+pub(crate) enum Delta {
+    Added(Pattern),
+    Replaced { old: Pattern, new: Pattern },
+}
+
+impl Delta {
+    pub fn between(base: &Query, q: &Query) -> Option<Delta> {
+        let (before, now) = (base.terms(), q.terms());
+        let fuzzy = |t: &Term| t.kind == TermKind::Fuzzy && !t.negated;
+        let pattern = |t: &Term| Pattern::new(&t.text, t.case_sensitive);
+        let (last, kept) = now.split_last()?;
+        if !fuzzy(last) {
+            return None;
+        }
+        if kept == before {
+            return Some(Delta::Added(pattern(last)));
+        }
+        // Exchanging costs scoring the old term too: worth it only when the
+        // terms kept are the longer work (typing a second word, not a first).
+        let kept_chars: usize = kept.iter().filter(|t| fuzzy(t)).map(|t| t.text.len()).sum();
+        match before.split_last() {
+            Some((old, same)) if same == kept && fuzzy(old) && kept_chars > old.text.len() => Some(Delta::Replaced {
+                old: pattern(old),
+                new: pattern(last),
+            }),
+            _ => None,
+        }
+    }
+
+    /// What the score of a hit of the earlier query with text `text`
+    /// changes by, or None when the new term does not match.
+    pub fn change(&self, text: &str) -> Option<i64> {
+        match self {
+            Delta::Added(new) => new.score(text),
+            // The old term matched: the text was a hit of the earlier query.
+            Delta::Replaced { old, new } => Some(new.score(text)? - old.score(text)?),
+        }
+    }
+}
+
 /// Exact for every term kind but Fuzzy, where it is the necessary
 /// subsequence condition. A valid UTF-8 pattern found in valid UTF-8 bytes
 /// always sits on char boundaries, so byte tests agree with char tests.

@@ -56,10 +56,17 @@ impl Searcher {
             .stack
             .iter()
             .rposition(|e| covers(e.scope, scope) && q.narrows(&e.query));
-        let within = base.map(|k| self.stack[k].hits.as_slice());
-        let hits = self
-            .index
-            .search_progressive(&self.outline, &q, scope, within, cancel, on_batch)?;
+        let hits = match base {
+            Some(k) => {
+                let b = &self.stack[k];
+                let base = (b.hits.as_slice(), &b.query);
+                self.index
+                    .search_narrowed(&self.outline, &q, scope, base, cancel, on_batch)?
+            }
+            None => self
+                .index
+                .search_progressive(&self.outline, &q, scope, None, cancel, on_batch)?,
+        };
         let hits = Arc::new(hits);
         // Entries above the base belong to another branch of typing.
         self.stack.truncate(base.map_or(0, |k| k + 1));
