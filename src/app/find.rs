@@ -82,6 +82,16 @@ fn to_input(k: Key) -> Input {
 }
 
 impl Find {
+    /// Searches everything or talk titles only, and says which in the
+    /// empty input.
+    pub fn set_scope(&mut self, scope: Scope) {
+        self.scope = scope;
+        self.input.set_placeholder_text(match scope {
+            Scope::All => "type to find a talk or a note",
+            Scope::Sessions => "type to find a talk title",
+        });
+    }
+
     pub fn query(&self) -> String {
         self.input.lines().join(" ")
     }

@@ -224,11 +224,11 @@ impl App {
                 }
             }
             Action::ToggleFindScope => {
-                self.find.scope = if self.find.scope == Scope::All {
+                self.find.set_scope(if self.find.scope == Scope::All {
                     Scope::Sessions
                 } else {
                     Scope::All
-                };
+                });
                 self.submit_search();
             }
             Action::FindInput(k) => {

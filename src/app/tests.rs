@@ -388,3 +388,15 @@ fn help_asked_for_while_loading_opens_at_once_and_stays_open() {
     empty.take_over_from(&mut a);
     assert!(!empty.quit);
 }
+
+#[test]
+fn the_empty_find_input_says_what_is_searched() {
+    let mut a = app();
+    type_keys(&mut a, "/");
+    assert_eq!(a.find.input.placeholder_text(), "type to find a talk or a note");
+    type_keys(&mut a, "Ctrl-t");
+    assert_eq!(a.find.scope, crate::search::Scope::Sessions);
+    assert_eq!(a.find.input.placeholder_text(), "type to find a talk title");
+    type_keys(&mut a, "Ctrl-t");
+    assert_eq!(a.find.input.placeholder_text(), "type to find a talk or a note");
+}
