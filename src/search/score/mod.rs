@@ -87,26 +87,28 @@ impl Pattern {
 /// A text unit: a byte of ASCII text or a char. `fold` is what equality
 /// compares: the unit itself, or with ASCII letters lowercased when case
 /// does not matter (SkimMatcherV2's case folding is ASCII-only).
-trait Sym: Copy + Eq {
+trait Sym: Copy + Eq + Into<u32> {
     fn kind(self) -> CharType;
-    fn fold(self, case_sensitive: bool) -> Self;
+    fn ascii_lower(self) -> Self;
+    fn fold(self, case_sensitive: bool) -> Self {
+        if case_sensitive {
+            self
+        } else {
+            self.ascii_lower()
+        }
+    }
     /// The unit as a number, for comparing folded text kept in one buffer.
-    fn key(self) -> u32;
+    fn key(self) -> u32 {
+        self.into()
+    }
 }
 
 impl Sym for u8 {
     fn kind(self) -> CharType {
         BYTE_TYPES[self as usize]
     }
-    fn fold(self, case_sensitive: bool) -> u8 {
-        if case_sensitive {
-            self
-        } else {
-            self.to_ascii_lowercase()
-        }
-    }
-    fn key(self) -> u32 {
-        self as u32
+    fn ascii_lower(self) -> u8 {
+        self.to_ascii_lowercase()
     }
 }
 
@@ -114,15 +116,8 @@ impl Sym for char {
     fn kind(self) -> CharType {
         char_type(self)
     }
-    fn fold(self, case_sensitive: bool) -> char {
-        if case_sensitive {
-            self
-        } else {
-            self.to_ascii_lowercase()
-        }
-    }
-    fn key(self) -> u32 {
-        self as u32
+    fn ascii_lower(self) -> char {
+        self.to_ascii_lowercase()
     }
 }
 
