@@ -7,12 +7,11 @@
 //! 1.7 µs for a one-letter pattern on an 87-char line, 5 µs for ten letters:
 //! it collects the text into a `Vec<char>`, allocates its bookkeeping, and a
 //! fresh matcher also builds its thread-local caches. This is the same
-//! dynamic programme on the bytes of ASCII text (chars otherwise), with
-//! scratch reused per thread: `dense` over every cell as the matcher does,
-//! `sparse` over the match cells only, one-char patterns in one scan. The
-//! scores are SkimMatcherV2's exactly: `tests` compare every pass with a
-//! fresh `SkimMatcherV2` on random, exhaustive and real texts, and
-//! highlighting still calls fuzzy-matcher itself.
+//! dynamic programme in one pass over the text (its bytes when the pattern
+//! is ASCII) that touches only the match cells (`online`), one-char
+//! patterns in a simpler scan. The scores are SkimMatcherV2's exactly:
+//! `tests` compare them with a fresh `SkimMatcherV2` on random, exhaustive
+//! and real texts, and highlighting still calls fuzzy-matcher itself.
 //!
 //! "Exactly" includes its quirks. With `with_pos` false, upstream's
 //! `build_score_matrix` keeps two matrix rows that take turns, and starts
@@ -24,10 +23,7 @@
 //! early. Both change real scores (the seeds test fails without them), so
 //! both are reproduced.
 
-use std::cell::RefCell;
-
-mod dense;
-mod sparse;
+mod online;
 
 // SkimScoreConfig::default().
 const SCORE_MATCH: i32 = 16;
@@ -48,12 +44,15 @@ pub(crate) struct Pattern {
     /// The same pattern as bytes, when it is ASCII.
     ascii: Option<Vec<u8>>,
     case_sensitive: bool,
+    slots: online::Slots,
 }
 
 impl Pattern {
     pub fn new(text: &str, case_sensitive: bool) -> Pattern {
+        let chars: Vec<char> = text.chars().collect();
         Pattern {
-            chars: text.chars().collect(),
+            slots: online::Slots::new(&chars, case_sensitive),
+            chars,
             ascii: text.is_ascii().then(|| text.as_bytes().to_vec()),
             case_sensitive,
         }
@@ -62,32 +61,42 @@ impl Pattern {
     /// What `SkimMatcherV2::fuzzy_match(text, pattern)` returns.
     pub fn score(&self, text: &str) -> Option<i64> {
         let cs = self.case_sensitive;
+        // An ASCII pattern reads any text as bytes: see `Sym for u8`.
         match (&self.ascii, self.chars.as_slice()) {
-            (Some(p), [_]) if text.is_ascii() => return single(text.bytes(), p[0], cs),
-            (_, [pc]) => return single(text.chars(), *pc, cs),
-            _ => {}
-        }
-        SCRATCH.with(|s| {
-            let s = &mut *s.borrow_mut();
-            match &self.ascii {
-                Some(p) if text.is_ascii() => run(text.as_bytes(), p, self.case_sensitive, s),
-                _ => {
-                    let mut chars = std::mem::take(&mut s.chars);
-                    chars.clear();
-                    chars.extend(text.chars());
-                    let score = run(&chars, &self.chars, self.case_sensitive, s);
-                    s.chars = chars;
-                    score
-                }
+            (_, []) => Some(0),
+            (Some(p), [_]) => single(text.bytes(), p[0], cs),
+            (None, [pc]) => single(text.chars(), *pc, cs),
+            (Some(p), _) => {
+                let span = self.slots.span_bytes(text.as_bytes(), p, cs)?;
+                let skipped = &text.as_bytes()[..span.start];
+                let before = skipped.iter().filter(|b| b.starts_char()).count();
+                let prev = skipped.last().copied().unwrap_or(u8::NUL);
+                let read = text.as_bytes()[span].iter().copied();
+                online::score(read, (before, prev), p, cs, &self.slots)
             }
-        })
+            (None, _) => {
+                let span = self.slots.span(text.char_indices())?;
+                let skipped = &text[..span.start];
+                let before = (
+                    skipped.chars().count(),
+                    skipped.chars().next_back().unwrap_or(char::NUL),
+                );
+                online::score(text[span].chars(), before, &self.chars, cs, &self.slots)
+            }
+        }
     }
 }
 
-/// A text unit: a byte of ASCII text or a char. `fold` is what equality
-/// compares: the unit itself, or with ASCII letters lowercased when case
-/// does not matter (SkimMatcherV2's case folding is ASCII-only).
+/// A text unit: a char, or a byte of UTF-8 text searched for an ASCII
+/// pattern. Such a pattern only matches ASCII bytes, a continuation byte
+/// is not a column of its own (`starts_char`), and every byte outside
+/// ASCII has the kind a non-ASCII char has, so the bytes score as the
+/// chars would. `fold` is what equality compares: the unit itself, or with
+/// ASCII letters lowercased when case does not matter (SkimMatcherV2's
+/// case folding is ASCII-only).
 trait Sym: Copy + Eq + Into<u32> {
+    /// The unit before the first: its kind is "nothing before".
+    const NUL: Self;
     fn kind(self) -> CharType;
     fn ascii_lower(self) -> Self;
     fn fold(self, case_sensitive: bool) -> Self {
@@ -97,45 +106,45 @@ trait Sym: Copy + Eq + Into<u32> {
             self.ascii_lower()
         }
     }
-    /// The unit as a number, for comparing folded text kept in one buffer.
+    /// The unit as a number, for comparing folded units.
     fn key(self) -> u32 {
         self.into()
     }
+    /// Whether the unit begins a char (a column of the score matrix).
+    fn starts_char(self) -> bool {
+        true
+    }
+    /// Bytes the unit takes in the text.
+    fn len_utf8(self) -> usize;
 }
 
 impl Sym for u8 {
+    const NUL: u8 = 0;
     fn kind(self) -> CharType {
         BYTE_TYPES[self as usize]
     }
     fn ascii_lower(self) -> u8 {
         self.to_ascii_lowercase()
     }
+    fn starts_char(self) -> bool {
+        self & 0xC0 != 0x80
+    }
+    fn len_utf8(self) -> usize {
+        1
+    }
 }
 
 impl Sym for char {
+    const NUL: char = '\0';
     fn kind(self) -> CharType {
         char_type(self)
     }
     fn ascii_lower(self) -> char {
         self.to_ascii_lowercase()
     }
-}
-
-/// Per-thread buffers, reused from call to call.
-#[derive(Default)]
-struct Scratch {
-    /// The text folded for comparison.
-    folded: Vec<u32>,
-    /// The first greedy match of each pattern char.
-    first: Vec<usize>,
-    dense: dense::Rows,
-    sparse: sparse::Rows,
-    /// A non-ASCII text as chars.
-    chars: Vec<char>,
-}
-
-thread_local! {
-    static SCRATCH: RefCell<Scratch> = RefCell::default();
+    fn len_utf8(self) -> usize {
+        char::len_utf8(self)
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -204,63 +213,6 @@ fn single<S: Sym>(choice: impl Iterator<Item = S>, pc: S, cs: bool) -> Option<i6
     best.map(i64::from)
 }
 
-/// The score matrix pass of SkimMatcherV2::fuzzy with `with_pos` false:
-/// the greedy first matches, then the rows, over every cell or over the
-/// match cells only, whichever is less work for this text.
-fn run<S: Sym>(choice: &[S], pattern: &[S], cs: bool, r: &mut Scratch) -> Option<i64> {
-    if pattern.is_empty() {
-        return Some(0);
-    }
-    r.folded.clear();
-    r.folded.extend(choice.iter().map(|c| c.fold(cs).key()));
-    // cheap_matches: the first greedy match of each pattern char.
-    r.first.clear();
-    let mut want = pattern.iter().map(|p| p.fold(cs).key());
-    let mut next = want.next();
-    for (j, &c) in r.folded.iter().enumerate() {
-        match next {
-            Some(p) if c == p => {
-                r.first.push(j);
-                next = want.next();
-            }
-            Some(_) => {}
-            None => break,
-        }
-    }
-    if next.is_some() {
-        return None;
-    }
-    // Columns past the last occurrence of the pattern's last char hold no
-    // match in the last row, so its maximum is found left of them. Every
-    // cell depends only on cells in its own column or to its left (in its
-    // row, the row above, or the row two above for the reused cells), so
-    // computing every row up to that column gives those cells exactly the
-    // matcher's values: the rows stop there.
-    let last_key = pattern[pattern.len() - 1].fold(cs).key();
-    let end = r.folded.iter().rposition(|&c| c == last_key).unwrap_or(0) + 1;
-    let cells: usize = r.first.iter().map(|&f| end - f).sum();
-    let matches = r.sparse.collect(pattern, cs, &r.folded, &r.first, end);
-    // A match cell costs a few times an ordinary one (lookups in the rows
-    // around it); repetitive text with many matches stays dense.
-    #[cfg(test)]
-    let cells = match tests::FORCE.get() {
-        Some(tests::Pass::Sparse) => usize::MAX,
-        Some(tests::Pass::Dense) => 0,
-        None => cells,
-    };
-    let score = if matches * SPARSE_COST < cells {
-        r.sparse.score(choice, pattern, cs)
-    } else {
-        dense::score(choice, pattern, cs, &r.folded, &r.first, end, &mut r.dense)
-    };
-    Some(score as i64)
-}
-
-/// How many ordinary cells one match cell of the sparse pass costs, about:
-/// a cursor step and a lookup in the row above against a compare and two
-/// maxima. A round figure, not tuned; both passes give the same score.
-const SPARSE_COST: usize = 6;
-
 /// The bonus for extending a run of matches with a match of in-place bonus
 /// `in_place`. Upstream keeps a bonus row meant to carry a run's first
 /// bonus along it (`matrix[idx_last].bonus`, read before it is written at a
@@ -271,14 +223,6 @@ const SPARSE_COST: usize = 6;
 /// score; no bonus row is kept here.
 fn consecutive_bonus(in_place: i32) -> i32 {
     in_place.max(BONUS_CONSECUTIVE)
-}
-
-/// The bonus for matching the char before column `col` (1-based).
-fn in_place_at<S: Sym>(choice: &[S], col: usize) -> i32 {
-    match col {
-        1 => in_place_bonus(CharType::Empty, choice[0].kind()) * FIRST_CHAR_MULTIPLIER,
-        _ => in_place_bonus(choice[col - 2].kind(), choice[col - 1].kind()),
-    }
 }
 
 #[cfg(test)]
