@@ -68,9 +68,11 @@ impl Outline {
             .collect();
         Outline {
             nodes: node_buf,
-            // Joined from whole strings, so always valid; the fallback only
-            // keeps this free of a panic path.
-            text: String::from_utf8(text_buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            // SAFETY: every byte was copied above from a part's text, each a
+            // whole `String`, placed end to end: valid UTF-8 throughout.
+            // Checking again would read ~70 MB at 1M bullets on one core,
+            // after the parallel copy.
+            text: unsafe { String::from_utf8_unchecked(text_buf) },
             docs,
         }
     }

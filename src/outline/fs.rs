@@ -3,7 +3,7 @@
 //! symlink loops skipped); anything that is not a regular file, is too big or
 //! cannot be read is reported by name and the rest still load.
 
-use super::{parse_document, Document, LoadError, Outline};
+use super::{parse_document_owned, Document, LoadError, Outline};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::io::Read;
@@ -221,7 +221,7 @@ pub fn load(paths: &[PathBuf], opts: &ScanOptions) -> LoadReport {
     let results: Vec<Result<Outline, LoadError>> = found
         .par_iter()
         .map(|f| {
-            let doc = read_file(&f.path, &f.source).and_then(|bytes| parse_document(&bytes, &f.source))?;
+            let doc = read_file(&f.path, &f.source).and_then(|bytes| parse_document_owned(bytes, &f.source))?;
             let key = std::fs::canonicalize(&f.path).map_or(doc.key.clone(), |p| p.display().to_string());
             Ok(Document { key, ..doc }.into_outline())
         })

@@ -50,8 +50,14 @@ fn utf16_bom(bytes: &[u8]) -> Option<bool> {
 /// Decodes (UTF-8, or UTF-16 with a BOM; invalid bytes replaced with a
 /// warning) and cleans every line.
 pub fn decode(bytes: &[u8]) -> Decoded {
+    decode_owned(bytes.to_vec())
+}
+
+/// `decode` taking the bytes: valid UTF-8 that needs no cleaning (most
+/// notes) becomes the text as it is, without a copy.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Decoded {
     let mut warnings = Vec::new();
-    let raw: std::borrow::Cow<str> = if let Some(big_endian) = utf16_bom(bytes) {
+    let raw: String = if let Some(big_endian) = utf16_bom(&bytes) {
         let units = bytes[2..].chunks(2).map(|c| {
             let pair = [c[0], *c.get(1).unwrap_or(&0)];
             if big_endian {
@@ -66,20 +72,19 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         if s.contains(char::REPLACEMENT_CHARACTER) {
             warnings.push("invalid UTF-16 was replaced with \u{FFFD}".to_string());
         }
-        s.into()
+        s
     } else {
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        match std::str::from_utf8(body) {
-            Ok(s) => s.into(),
-            Err(_) => {
-                warnings.push("invalid UTF-8 was replaced with \u{FFFD}".to_string());
-                String::from_utf8_lossy(body)
-            }
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
         }
+        String::from_utf8(bytes).unwrap_or_else(|e| {
+            warnings.push("invalid UTF-8 was replaced with \u{FFFD}".to_string());
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        })
     };
     if already_clean(&raw) {
         return Decoded {
-            text: raw.into_owned(),
+            text: raw,
             warnings,
             blank_widths: Vec::new(),
         };

@@ -63,11 +63,12 @@ pub fn detect(lines: &[(u32, &str)], ext: Option<&str>) -> bool {
     let chains = ls
         .windows(3)
         .filter(|w| {
-            w.iter().all(|l| !l.marked && l.text.chars().count() <= 100)
-                && w[1].tight
+            // The char counts last: they read the text, the rest is cheap.
+            w[1].tight
                 && w[2].tight
                 && w[0].indent < w[1].indent
                 && w[1].indent < w[2].indent
+                && w.iter().all(|l| !l.marked && l.text.chars().count() <= 100)
         })
         .count();
     let stepped = ls

@@ -57,13 +57,19 @@ impl std::fmt::Display for LoadError {
 /// Parses one file's bytes. `source` is the path as given; its extension
 /// only breaks format ties and its stem names an untitled document.
 pub fn parse_document(bytes: &[u8], source: &str) -> Result<Document, LoadError> {
-    if hygiene::looks_binary(bytes) {
+    parse_document_owned(bytes.to_vec(), source)
+}
+
+/// `parse_document` taking the bytes, which then become the text without
+/// a copy when they need no cleaning.
+pub fn parse_document_owned(bytes: Vec<u8>, source: &str) -> Result<Document, LoadError> {
+    if hygiene::looks_binary(&bytes) {
         return Err(LoadError {
             source: source.to_string(),
             reason: "looks like a binary file (NUL bytes near the start), not notes".into(),
         });
     }
-    let decoded = hygiene::decode(bytes);
+    let decoded = hygiene::decode_owned(bytes);
     let path = std::path::Path::new(source);
     let ext = path.extension().and_then(|e| e.to_str());
     let format = detect::detect(&decoded.text, ext);
