@@ -5,7 +5,7 @@ use rayon::prelude::*;
 
 use super::plan::{char_mask, Delta, Plan, SEARCHABLE, SESSION};
 use super::query::Query;
-use super::{rank_order, searched, Batch, Hit, Scope, SESSION_BONUS, TOPIC_BONUS};
+use super::{rank_key, rank_order, searched, Batch, Hit, Scope, SESSION_BONUS, TOPIC_BONUS};
 use crate::outline::{Kind, Outline};
 
 /// Nodes looked at between two checks of the cancel flag, about a
@@ -175,9 +175,10 @@ impl Index {
     }
 }
 
-/// Sorts `new` and merges it into the already ranked `ranked`.
-fn merge(ranked: Vec<Hit>, mut new: Vec<Hit>) -> Vec<Hit> {
-    new.par_sort_unstable_by(rank_order);
+/// Ranks `new` (hits in document order, as the scan finds them) and merges
+/// it into the already ranked `ranked`.
+fn merge(ranked: Vec<Hit>, new: Vec<Hit>) -> Vec<Hit> {
+    let new = rank(new);
     if ranked.is_empty() {
         return new;
     }
@@ -189,5 +190,39 @@ fn merge(ranked: Vec<Hit>, mut new: Vec<Hit>) -> Vec<Hit> {
     }
     out.extend(a);
     out.extend(b);
+    out
+}
+
+/// Hits in document order, ranked. Scores span a few hundred values, so a
+/// stable counting sort by score does it in two passes, where sorting a
+/// million hits by comparison took ~20 ms on both cores; hits out of
+/// document order, or scores spread wider than there are hits, are sorted
+/// by comparison.
+pub(super) fn rank(mut hits: Vec<Hit>) -> Vec<Hit> {
+    let (Some(lo), Some(hi)) = (hits.iter().map(|h| h.score).min(), hits.iter().map(|h| h.score).max()) else {
+        return hits;
+    };
+    let span = (i64::from(hi) - i64::from(lo)) as usize + 1;
+    let in_order = hits.windows(2).all(|w| w[0].node < w[1].node);
+    if !in_order || span > hits.len().max(1024) {
+        hits.par_sort_unstable_by_key(rank_key);
+        return hits;
+    }
+    // Bucket 0 holds the best score.
+    let bucket = |h: &Hit| (i64::from(hi) - i64::from(h.score)) as usize;
+    let mut next = vec![0usize; span];
+    for h in &hits {
+        next[bucket(h)] += 1;
+    }
+    let mut start = 0;
+    for n in &mut next {
+        (*n, start) = (start, start + *n);
+    }
+    let mut out = vec![Hit { node: 0, score: 0 }; hits.len()];
+    for h in hits {
+        let b = bucket(&h);
+        out[next[b]] = h;
+        next[b] += 1;
+    }
     out
 }

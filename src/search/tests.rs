@@ -251,3 +251,48 @@ fn hit_lines_keep_the_ranking_across_blocks() {
         .collect();
     assert_eq!(printed, want);
 }
+
+#[test]
+fn rank_key_orders_by_score_down_then_node_up() {
+    let scores = [i32::MIN, -70_000, -1, 0, 1, 16, 300, i32::MAX];
+    let nodes = [0, 1, 7, u32::MAX];
+    let hits: Vec<Hit> = scores
+        .iter()
+        .flat_map(|&score| nodes.iter().map(move |&node| Hit { node, score }))
+        .collect();
+    for a in &hits {
+        for b in &hits {
+            let want = b.score.cmp(&a.score).then(a.node.cmp(&b.node));
+            assert_eq!(rank_key(a).cmp(&rank_key(b)), want, "{a:?} vs {b:?}");
+        }
+    }
+}
+
+#[test]
+fn ranking_by_buckets_equals_sorting() {
+    use proptest::prelude::*;
+    use proptest::test_runner::TestRunner;
+    let scores = prop_oneof![0..300i32, any::<i32>()];
+    let hits = prop::collection::vec((scores, 1..4u32), 0..400);
+    TestRunner::default()
+        .run(&hits, |v| {
+            // In document order, as a scan finds them: nodes rise by a step.
+            let mut node = 0;
+            let hits: Vec<Hit> = v
+                .iter()
+                .map(|&(score, step)| {
+                    node += step;
+                    Hit { node, score }
+                })
+                .collect();
+            let mut want = hits.clone();
+            want.sort_by(|a, b| b.score.cmp(&a.score).then(a.node.cmp(&b.node)));
+            prop_assert_eq!(index::rank(hits.clone()), want.clone());
+            // Out of document order: still ranked.
+            let mut shuffled = hits;
+            shuffled.reverse();
+            prop_assert_eq!(index::rank(shuffled), want);
+            Ok(())
+        })
+        .unwrap();
+}
