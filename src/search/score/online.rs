@@ -20,42 +20,46 @@ use std::ops::Range;
 use super::*;
 
 /// Which rows each char of the text updates, built once per pattern.
+/// Slots number the pattern's distinct (folded) chars from 1; building
+/// them sorts, so even a huge pasted query costs n log n, not n squared.
 pub(super) struct Slots {
     /// The slot of each code point below 256, case folded when case does
     /// not matter; 0 for chars not in the pattern.
     /// (Boxed: a pattern is moved around whole.)
-    table: Box<[u16; 256]>,
-    /// Slots of the pattern's chars at or above 256 (never case folded).
-    wide: Vec<(u32, u16)>,
+    table: Box<[u32; 256]>,
+    /// Slots of the pattern's chars at or above 256 (never case folded),
+    /// sorted by char.
+    wide: Vec<(u32, u32)>,
     /// Slot s covers `rows[ranges[s - 1].0..ranges[s - 1].1]`: the rows of
     /// that char, highest first.
     rows: Vec<u32>,
     ranges: Vec<(usize, usize)>,
     /// The slot of each row.
-    row_slot: Vec<u16>,
+    row_slot: Vec<u32>,
 }
 
 impl Slots {
     pub fn new<S: Sym>(pattern: &[S], cs: bool) -> Slots {
-        let mut keys: Vec<u32> = Vec::new();
-        for p in pattern {
-            let key = p.fold(cs).key();
-            if !keys.contains(&key) {
-                keys.push(key);
-            }
-        }
+        // Rows grouped by char, highest row first within a char.
+        let mut by_key: Vec<(u32, std::cmp::Reverse<u32>)> = (0..pattern.len())
+            .map(|r| (pattern[r].fold(cs).key(), std::cmp::Reverse(r as u32)))
+            .collect();
+        by_key.sort_unstable();
         let mut slots = Slots {
             table: Box::new([0; 256]),
             wide: Vec::new(),
             rows: Vec::with_capacity(pattern.len()),
-            ranges: Vec::with_capacity(keys.len()),
-            row_slot: Vec::with_capacity(pattern.len()),
+            ranges: Vec::new(),
+            row_slot: vec![0; pattern.len()],
         };
-        for (i, &key) in keys.iter().enumerate() {
-            let slot = u16::try_from(i + 1).unwrap_or(u16::MAX);
+        for group in by_key.chunk_by(|a, b| a.0 == b.0) {
+            let key = group[0].0;
+            let slot = slots.ranges.len() as u32 + 1;
             let start = slots.rows.len();
-            let rows = (0..pattern.len()).rev().filter(|&r| pattern[r].fold(cs).key() == key);
-            slots.rows.extend(rows.map(|r| r as u32));
+            for &(_, std::cmp::Reverse(r)) in group {
+                slots.rows.push(r);
+                slots.row_slot[r as usize] = slot;
+            }
             slots.ranges.push((start, slots.rows.len()));
             match u8::try_from(key) {
                 Ok(b) => {
@@ -64,13 +68,9 @@ impl Slots {
                         slots.table[b.to_ascii_uppercase() as usize] = slot;
                     }
                 }
+                // Keys come sorted, so `wide` is too.
                 Err(_) => slots.wide.push((key, slot)),
             }
-        }
-        for p in pattern {
-            let key = p.fold(cs).key();
-            let slot = keys.iter().position(|&k| k == key).map_or(0, |i| i + 1);
-            slots.row_slot.push(u16::try_from(slot).unwrap_or(u16::MAX));
         }
         slots
     }
@@ -124,14 +124,17 @@ impl Slots {
         Some(from..end? + 1)
     }
 
-    fn of(&self, code: u32) -> u16 {
+    fn of(&self, code: u32) -> u32 {
         match self.table.get(code as usize) {
             Some(&slot) => slot,
-            None => self.wide.iter().find(|w| w.0 == code).map_or(0, |w| w.1),
+            None => self
+                .wide
+                .binary_search_by_key(&code, |w| w.0)
+                .map_or(0, |i| self.wide[i].1),
         }
     }
 
-    fn rows(&self, slot: u16) -> &[u32] {
+    fn rows(&self, slot: u32) -> &[u32] {
         let (from, to) = self.ranges[slot as usize - 1];
         &self.rows[from..to]
     }

@@ -122,3 +122,15 @@ fn every_short_text_over_a_small_alphabet() {
         }
     }
 }
+
+/// A pasted query of thousands of distinct chars (CJK here, above 256):
+/// built and scored without the work growing with its square.
+#[test]
+fn long_queries_of_many_distinct_chars() {
+    let pattern: String = (0x4E00u32..0x4E00 + 1500).filter_map(char::from_u32).collect();
+    let text = format!("notes: {pattern} end");
+    check(&text, &pattern, false);
+    check("short", &pattern, false);
+    let huge: String = (0x4E00u32..0x4E00 + 60_000).filter_map(char::from_u32).collect();
+    assert_eq!(Pattern::new(&huge, false).score(&text), None);
+}
