@@ -5,7 +5,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
 use super::query::{byte_eq, Query, Term, TermKind};
-use super::score::Pattern;
+use super::score::{greedy_bytes, Pattern};
 
 /// What an exact, prefix, suffix or whole term adds to a score. Every hit
 /// matches every such term, so the value cannot reorder hits; it only keeps
@@ -172,31 +172,13 @@ fn passes(text: &str, t: &Term) -> bool {
     let (b, p, cs) = (text.as_bytes(), t.text.as_bytes(), t.case_sensitive);
     let eq = |a: &[u8]| a.iter().zip(p).all(|(&x, &y)| byte_eq(x, y, cs));
     let hit = match t.kind {
-        TermKind::Fuzzy => is_subsequence(b, p, cs),
+        TermKind::Fuzzy => p.is_empty() || greedy_bytes(b, p, cs).is_some(),
         TermKind::Exact => find(text, &t.text, cs).is_some(),
         TermKind::Prefix => b.len() >= p.len() && eq(b),
         TermKind::Suffix => b.len() >= p.len() && eq(&b[b.len() - p.len()..]),
         TermKind::Whole => b.len() == p.len() && eq(b),
     };
     hit != t.negated
-}
-
-/// Whether `p`'s bytes occur in `b` in order (ASCII letters in either case
-/// unless `cs`), each found by a vectorised search.
-fn is_subsequence(b: &[u8], p: &[u8], cs: bool) -> bool {
-    let mut at = 0;
-    for &y in p {
-        let rest = &b[at..];
-        let found = match cs || !y.is_ascii_alphabetic() {
-            true => memchr::memchr(y, rest),
-            false => memchr::memchr2(y.to_ascii_lowercase(), y.to_ascii_uppercase(), rest),
-        };
-        match found {
-            Some(i) => at += i + 1,
-            None => return false,
-        }
-    }
-    true
 }
 
 /// Byte offset of the first occurrence of `pat` in `text`. With no case to

@@ -25,6 +25,8 @@
 
 mod online;
 
+pub(crate) use online::greedy_bytes;
+
 // SkimScoreConfig::default().
 const SCORE_MATCH: i32 = 16;
 const GAP_START: i32 = -3;
