@@ -54,7 +54,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 }
 
 /// `decode` taking the bytes: valid UTF-8 that needs no cleaning (most
-/// notes) becomes the text as it is, without a copy.
+/// notes) becomes the text as it is, without a copy (a byte-order mark is
+/// shifted out).
 pub fn decode_owned(mut bytes: Vec<u8>) -> Decoded {
     let mut warnings = Vec::new();
     let raw: String = if let Some(big_endian) = utf16_bom(&bytes) {

@@ -202,7 +202,7 @@ pub(super) fn rank(mut hits: Vec<Hit>) -> Vec<Hit> {
     let (Some(lo), Some(hi)) = (hits.iter().map(|h| h.score).min(), hits.iter().map(|h| h.score).max()) else {
         return hits;
     };
-    let span = (i64::from(hi) - i64::from(lo)) as usize + 1;
+    let span = usize::try_from(i64::from(hi) - i64::from(lo) + 1).unwrap_or(usize::MAX);
     let in_order = hits.windows(2).all(|w| w[0].node < w[1].node);
     if !in_order || span > hits.len().max(1024) {
         hits.par_sort_unstable_by_key(rank_key);

@@ -191,8 +191,8 @@ fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
     }
 }
 
-/// `run` for a one-char pattern, where the programme reduces to its first
-/// row: a match reads the fresh row 0 (m minus infinity, p -1), so it
+/// SkimMatcherV2's score for a one-char pattern, where the programme
+/// reduces to its first row: a match reads the fresh row 0 (m minus infinity, p -1), so it
 /// scores its in-place bonus plus GAP_EXTENSION (the -1) plus the match
 /// score, and the best match wins.
 /// A one-letter query scores nearly every bullet, so it skips the rows.
@@ -218,9 +218,10 @@ fn single<S: Sym>(choice: impl Iterator<Item = S>, pc: S, cs: bool) -> Option<i6
 /// The bonus for extending a run of matches with a match of in-place bonus
 /// `in_place`. Upstream keeps a bonus row meant to carry a run's first
 /// bonus along it (`matrix[idx_last].bonus`, read before it is written at a
-/// match), but in the two-row matrix that cell is the current row's column
-/// j - 1, which it only ever sets to 0 (no match at j - 1) or to this same
-/// value for column j (a match at j; by induction over its writes). So the
+/// match), but in the two-row matrix that cell is column j - 1 of the row
+/// being written, which any row only ever sets to 0 (no match at j - 1) or
+/// to this same value for column j (a match at j; by induction over its
+/// writes), whichever row last wrote it. So the
 /// carried part never exceeds what is added anyway and never changes a
 /// score; no bonus row is kept here.
 fn consecutive_bonus(in_place: i32) -> i32 {

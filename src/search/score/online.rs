@@ -160,10 +160,11 @@ pub(crate) fn greedy_bytes(text: &[u8], pattern: &[u8], cs: bool) -> Option<usiz
 /// because they enter the scores.
 #[derive(Clone, Copy)]
 struct Row {
-    /// `p` at a column right of the row's latest cell is `base +
-    /// GAP_EXTENSION * col`: the best of the gap run from the row's first
-    /// column (from the cells the matcher left of it) and the gaps after
-    /// each match cell before the latest.
+    /// The gap runs so far, as `p - GAP_EXTENSION * col` (so that a run
+    /// read further right just adds `GAP_EXTENSION * col`): the best of the
+    /// run from the row's first column (from the cells the matcher left of
+    /// it) and the runs after each match cell before the latest. `at` adds
+    /// the run after the latest cell itself.
     base: i32,
     /// The latest match cell (0 before the first) and its score.
     last_col: i32,
@@ -193,8 +194,10 @@ impl Row {
         // The matcher's p is also at least the gap from an empty cell (m
         // "minus infinity", a finite i32 there): at most NEG_INFINITY - 4.
         // Left out: p is only ever read against m_prev plus a bonus of at
-        // least the in-place one, and m_prev is NEG_INFINITY or more (every
-        // match scores above it), so that gap never wins where it is read.
+        // least the in-place one, or carried (only falling) into the first
+        // gap score of the row two below, read the same way; m_prev is
+        // NEG_INFINITY or more (every match scores above it), so that gap
+        // never wins where it is read.
         let p = base + GAP_EXTENSION * col;
         let m = if self.last_col == col {
             self.last_m
