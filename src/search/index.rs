@@ -8,9 +8,12 @@ use super::query::Query;
 use super::{rank_key, rank_order, searched, Batch, Hit, Scope, SESSION_BONUS, TOPIC_BONUS};
 use crate::outline::{Kind, Outline};
 
-/// Nodes looked at between two checks of the cancel flag, about a
-/// millisecond of work, so an abandoned search frees the worker at once.
+/// Nodes in the first chunk of a scan: the cancel flag is checked and
+/// progress reported between chunks. Chunks then double up to MAX_CHUNK
+/// (a few milliseconds of work, so an abandoned search frees the worker
+/// soon), since each costs a fork and join of the scan across the cores.
 const CHUNK: usize = 4096;
+const MAX_CHUNK: usize = 8 * CHUNK;
 
 /// Built once per outline. Holds no text: only a char mask per node, so the
 /// scan rejects most nodes without touching their text.
@@ -59,8 +62,9 @@ impl Index {
     }
 
     /// As `search`, also handing `on_batch` the ranked hits found so far
-    /// after 1, 2, 4, 8... chunks, so merging them costs at most about as
-    /// much again as the final sort. The finished result is not passed to it.
+    /// after 1, 2, 4, 8... times the first chunk's nodes, so merging them
+    /// costs at most about as much again as the final sort. The finished
+    /// result is not passed to it.
     pub fn search_progressive(
         &self,
         o: &Outline,
@@ -148,19 +152,21 @@ impl Index {
         };
         let mut ranked: Vec<Hit> = Vec::new();
         let mut pending: Vec<Hit> = Vec::new();
-        for (k, start) in (0..total).step_by(CHUNK).enumerate() {
+        let mut start = 0;
+        let mut size = CHUNK;
+        while start < total {
             if cancel() {
                 return None;
             }
-            let end = (start + CHUNK).min(total);
+            let end = (start + size).min(total);
             let found: Vec<Hit> = match (&within, scope) {
                 (Some(w), _) => w[start..end].par_iter().filter_map(rescore).collect(),
                 (None, Scope::All) => (start as u32..end as u32).into_par_iter().filter_map(score).collect(),
                 (None, Scope::Sessions) => self.sessions[start..end].par_iter().filter_map(|&n| score(n)).collect(),
             };
             pending.extend(found);
-            let chunks_done = k + 1;
-            if end < total && chunks_done.is_power_of_two() {
+            // Reported after 1, 2, 4, 8... times the first chunk.
+            if end < total && end % CHUNK == 0 && (end / CHUNK).is_power_of_two() {
                 if let Some(f) = on_batch.as_deref_mut() {
                     ranked = merge(ranked, std::mem::take(&mut pending));
                     f(Batch {
@@ -169,6 +175,10 @@ impl Index {
                         total,
                     });
                 }
+            }
+            start = end;
+            if start > CHUNK {
+                size = (size * 2).min(MAX_CHUNK);
             }
         }
         Some(merge(ranked, pending))
