@@ -153,8 +153,18 @@ proptest! {
         let narrowed = index.search(&o, &qb, scope, Some(&prev), &|| false).unwrap();
         prop_assert_eq!(&narrowed, &fresh(&o, &b, scope));
         // Knowing the earlier query, scores of unchanged terms are reused.
-        let reused = index.search_narrowed(&o, &qb, scope, (&prev, &qa), &|| false, &mut |_| {}).unwrap();
-        prop_assert_eq!(reused, narrowed);
+        let reused = index.scan(&o, &qb, scope, Some((&prev, &qa)), &|| false, &mut |_| {}).unwrap();
+        prop_assert_eq!(&reused.ranked, &narrowed);
+        // The earlier hits in document order, as the searcher keeps them to
+        // scan within: the same hits, and the same result.
+        let earlier = index.scan(&o, &qa, Scope::All, None, &|| false, &mut |_| {}).unwrap();
+        prop_assert_eq!(&earlier.ranked, &prev);
+        prop_assert!(earlier.by_node.windows(2).all(|w| w[0].node < w[1].node));
+        let mut same = earlier.ranked.clone();
+        same.sort_by_key(|h| h.node);
+        prop_assert_eq!(&same, &earlier.by_node);
+        let within = index.scan(&o, &qb, scope, Some((&earlier.by_node, &qa)), &|| false, &mut |_| {}).unwrap();
+        prop_assert_eq!(&within.ranked, &narrowed);
     }
 }
 

@@ -6,14 +6,23 @@ use std::sync::Arc;
 use super::{Batch, Hit, Index, Query, Scope};
 use crate::outline::Outline;
 
-/// Hits kept across the stack. A first keystroke can hit most of a large
-/// corpus; past this the oldest (broadest) results are dropped first.
-const MAX_CACHED_HITS: usize = 4_000_000;
+/// Hits kept across the stack, both orders counted (8 bytes each: 64 MB).
+/// A first keystroke can hit most of a large corpus; past this the oldest
+/// (broadest) results are dropped first.
+const MAX_CACHED_HITS: usize = 8_000_000;
 
 struct Entry {
     query: Query,
     scope: Scope,
     hits: Arc<Vec<Hit>>,
+    /// The same hits in document order, for scanning within them.
+    by_node: Vec<Hit>,
+}
+
+impl Entry {
+    fn cached(&self) -> usize {
+        self.hits.len() + self.by_node.len()
+    }
 }
 
 /// Owns the index and a stack of results in which each query narrows the
@@ -56,28 +65,20 @@ impl Searcher {
             .stack
             .iter()
             .rposition(|e| covers(e.scope, scope) && q.narrows(&e.query));
-        let hits = match base {
-            Some(k) => {
-                let b = &self.stack[k];
-                let base = (b.hits.as_slice(), &b.query);
-                self.index
-                    .search_narrowed(&self.outline, &q, scope, base, cancel, on_batch)?
-            }
-            None => self
-                .index
-                .search_progressive(&self.outline, &q, scope, None, cancel, on_batch)?,
-        };
-        let hits = Arc::new(hits);
+        let within = base.map(|k| (self.stack[k].by_node.as_slice(), &self.stack[k].query));
+        let found = self.index.scan(&self.outline, &q, scope, within, cancel, on_batch)?;
+        let hits = Arc::new(found.ranked);
         // Entries above the base belong to another branch of typing.
         self.stack.truncate(base.map_or(0, |k| k + 1));
         self.stack.push(Entry {
             query: q,
             scope,
             hits: hits.clone(),
+            by_node: found.by_node,
         });
-        let mut cached: usize = self.stack.iter().map(|e| e.hits.len()).sum();
+        let mut cached: usize = self.stack.iter().map(Entry::cached).sum();
         while cached > MAX_CACHED_HITS && self.stack.len() > 1 {
-            cached -= self.stack.remove(0).hits.len();
+            cached -= self.stack.remove(0).cached();
         }
         Some(hits)
     }
