@@ -17,6 +17,10 @@ use crate::outline::{Kind, Outline};
 const CHUNK: usize = 4096;
 const MAX_CHUNK: usize = 8 * CHUNK;
 
+/// Hits in a progress report: the best ones so far, pages more than a
+/// screen holds. The count is not shown until the search is done.
+pub(crate) const BATCH_TOP: usize = 1000;
+
 /// Built once per outline. Holds no text: only a char mask per node, so the
 /// scan rejects most nodes without touching their text.
 #[derive(Clone, Debug)]
@@ -159,8 +163,10 @@ impl Index {
             let score = s.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
             Some(Hit { node: h.node, score })
         };
-        let mut ranked: Vec<Hit> = Vec::new();
-        let mut pending: Vec<Hit> = Vec::new();
+        // The best hits so far, for progress reports, and how many of the
+        // hits found are already in it.
+        let mut top: Vec<Hit> = Vec::new();
+        let mut in_top = 0;
         let mut by_node: Vec<Hit> = Vec::new();
         let mut start = 0;
         let mut size = CHUNK;
@@ -174,14 +180,14 @@ impl Index {
                 (None, Scope::All) => (start as u32..end as u32).into_par_iter().filter_map(score).collect(),
                 (None, Scope::Sessions) => self.sessions[start..end].par_iter().filter_map(|&n| score(n)).collect(),
             };
-            by_node.extend_from_slice(&found);
-            pending.extend(found);
+            by_node.extend(found);
             // Reported after 1, 2, 4, 8... times the first chunk.
             if end < total && end % CHUNK == 0 && (end / CHUNK).is_power_of_two() {
                 if let Some(f) = on_batch.as_deref_mut() {
-                    ranked = merge(ranked, std::mem::take(&mut pending));
+                    top = merge_top(&top, &rank(&by_node[in_top..]));
+                    in_top = by_node.len();
                     f(Batch {
-                        hits: &ranked,
+                        hits: &top,
                         scanned: end,
                         total,
                     });
@@ -193,7 +199,7 @@ impl Index {
             }
         }
         Some(Found {
-            ranked: merge(ranked, pending),
+            ranked: rank(&by_node),
             by_node,
         })
     }
@@ -208,21 +214,20 @@ pub(crate) struct Found {
     pub by_node: Vec<Hit>,
 }
 
-/// Ranks `new` (hits in document order, as the scan finds them) and merges
-/// it into the already ranked `ranked`.
-fn merge(ranked: Vec<Hit>, new: Vec<Hit>) -> Vec<Hit> {
-    let new = rank(new);
-    if ranked.is_empty() {
-        return new;
+/// The best BATCH_TOP of two ranked lists, ranked.
+fn merge_top(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
+    let mut out = Vec::with_capacity((a.len() + b.len()).min(BATCH_TOP));
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    while out.len() < BATCH_TOP {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if rank_order(x, y).is_le() => a.next(),
+            (Some(_), Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, _) => b.next(),
+        };
+        let Some(&h) = next else { break };
+        out.push(h);
     }
-    let mut out = Vec::with_capacity(ranked.len() + new.len());
-    let (mut a, mut b) = (ranked.into_iter().peekable(), new.into_iter().peekable());
-    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
-        let next = if rank_order(x, y).is_le() { a.next() } else { b.next() };
-        out.extend(next);
-    }
-    out.extend(a);
-    out.extend(b);
     out
 }
 
@@ -231,20 +236,21 @@ fn merge(ranked: Vec<Hit>, new: Vec<Hit>) -> Vec<Hit> {
 /// million hits by comparison took ~20 ms on both cores; hits out of
 /// document order, or scores spread wider than there are hits, are sorted
 /// by comparison.
-pub(super) fn rank(mut hits: Vec<Hit>) -> Vec<Hit> {
+pub(super) fn rank(hits: &[Hit]) -> Vec<Hit> {
     let (Some(lo), Some(hi)) = (hits.iter().map(|h| h.score).min(), hits.iter().map(|h| h.score).max()) else {
-        return hits;
+        return Vec::new();
     };
     let span = usize::try_from(i64::from(hi) - i64::from(lo) + 1).unwrap_or(usize::MAX);
     let in_order = hits.windows(2).all(|w| w[0].node < w[1].node);
     if !in_order || span > hits.len().max(1024) {
-        hits.par_sort_unstable_by_key(rank_key);
-        return hits;
+        let mut sorted = hits.to_vec();
+        sorted.par_sort_unstable_by_key(rank_key);
+        return sorted;
     }
     // Bucket 0 holds the best score.
     let bucket = |h: &Hit| (i64::from(hi) - i64::from(h.score)) as usize;
     let mut next = vec![0usize; span];
-    for h in &hits {
+    for h in hits {
         next[bucket(h)] += 1;
     }
     let mut start = 0;
@@ -253,8 +259,8 @@ pub(super) fn rank(mut hits: Vec<Hit>) -> Vec<Hit> {
     }
     let mut out = vec![Hit { node: 0, score: 0 }; hits.len()];
     for h in hits {
-        let b = bucket(&h);
-        out[next[b]] = h;
+        let b = bucket(h);
+        out[next[b]] = *h;
         next[b] += 1;
     }
     out

@@ -56,8 +56,8 @@ pub struct Hit {
     pub score: i32,
 }
 
-/// A progress report of a running search: the hits among the first
-/// `scanned` of `total` candidates, ranked.
+/// A progress report of a running search: the best hits (at most a
+/// thousand) among the first `scanned` of `total` candidates, ranked.
 #[derive(Clone, Copy, Debug)]
 pub struct Batch<'a> {
     pub hits: &'a [Hit],

@@ -287,11 +287,11 @@ fn ranking_by_buckets_equals_sorting() {
                 .collect();
             let mut want = hits.clone();
             want.sort_by(|a, b| b.score.cmp(&a.score).then(a.node.cmp(&b.node)));
-            prop_assert_eq!(index::rank(hits.clone()), want.clone());
+            prop_assert_eq!(index::rank(&hits), want.clone());
             // Out of document order: still ranked.
             let mut shuffled = hits;
             shuffled.reverse();
-            prop_assert_eq!(index::rank(shuffled), want);
+            prop_assert_eq!(index::rank(&shuffled), want);
             Ok(())
         })
         .unwrap();
