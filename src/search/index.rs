@@ -68,10 +68,10 @@ impl Index {
         Some(found.ranked)
     }
 
-    /// As `search`, also handing `on_batch` the ranked hits found so far
-    /// after 1, 2, 4, 8... times the first chunk's nodes, so merging them
-    /// costs at most about as much again as the final sort. The finished
-    /// result is not passed to it.
+    /// As `search`, also handing `on_batch` the best hits found so far (at
+    /// most BATCH_TOP, ranked) after 1, 2, 4, 8... times the first chunk's
+    /// nodes: each report ranks only the hits new since the last. The
+    /// finished result is not passed to it.
     pub fn search_progressive(
         &self,
         o: &Outline,

@@ -77,7 +77,7 @@ impl Pattern {
                 online::score(read, (before, prev), p, cs, &self.slots)
             }
             (None, _) => {
-                let span = self.slots.span(text.char_indices())?;
+                let span = self.slots.span_chars(text)?;
                 let skipped = &text[..span.start];
                 let before = (
                     skipped.chars().count(),
@@ -116,8 +116,6 @@ trait Sym: Copy + Eq + Into<u32> {
     fn starts_char(self) -> bool {
         true
     }
-    /// Bytes the unit takes in the text.
-    fn len_utf8(self) -> usize;
 }
 
 impl Sym for u8 {
@@ -131,9 +129,6 @@ impl Sym for u8 {
     fn starts_char(self) -> bool {
         self & 0xC0 != 0x80
     }
-    fn len_utf8(self) -> usize {
-        1
-    }
 }
 
 impl Sym for char {
@@ -143,9 +138,6 @@ impl Sym for char {
     }
     fn ascii_lower(self) -> char {
         self.to_ascii_lowercase()
-    }
-    fn len_utf8(self) -> usize {
-        char::len_utf8(self)
     }
 }
 

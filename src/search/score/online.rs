@@ -75,16 +75,16 @@ impl Slots {
         slots
     }
 
-    /// The bytes of the text the pass must read, None when the pattern is
+    /// The bytes of `text` the pass must read, None when the pattern is
     /// not a subsequence of it: from the first greedy match of the first
     /// char (no row starts before it) to the last occurrence of the last
     /// char (past it the last row has no cell). Found by a cheap scan, one
-    /// compare a unit, that spares the pass most texts that do not match.
-    pub fn span<S: Sym>(&self, units: impl DoubleEndedIterator<Item = (usize, S)> + Clone) -> Option<Range<usize>> {
+    /// compare a char, that spares the pass most texts that do not match.
+    pub fn span_chars(&self, text: &str) -> Option<Range<usize>> {
         let mut want = self.row_slot.iter();
         let mut next = want.next().copied();
         let mut from = None;
-        for (at, c) in units.clone() {
+        for (at, c) in text.char_indices() {
             match next {
                 Some(slot) if self.of(c.into()) == slot => {
                     from = from.or(Some(at));
@@ -98,13 +98,13 @@ impl Slots {
             return None;
         }
         let last = *self.row_slot.last()?;
-        let (at, c) = units.rev().find(|&(_, c)| self.of(c.into()) == last)?;
+        let (at, c) = text.char_indices().rev().find(|&(_, c)| self.of(c.into()) == last)?;
         Some(from?..at + c.len_utf8())
     }
 
-    /// `span` for an ASCII pattern over the text's bytes, each pattern char
-    /// found with a vectorised search for it (both cases when case does
-    /// not matter): most texts searched for a long query do not hold it.
+    /// `span_chars` for an ASCII pattern, over the text's bytes: the greedy
+    /// matches by `greedy_bytes`, the last char by a vectorised search from
+    /// the end (both cases when case does not matter).
     pub fn span_bytes(&self, text: &[u8], pattern: &[u8], cs: bool) -> Option<Range<usize>> {
         let from = greedy_bytes(text, pattern, cs)?;
         let last = pattern[pattern.len() - 1];
