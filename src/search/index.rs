@@ -17,6 +17,10 @@ use crate::outline::{Kind, Outline};
 const CHUNK: usize = 4096;
 const MAX_CHUNK: usize = 8 * CHUNK;
 
+/// Nodes scored together on one core: enough to keep the scorer's lanes
+/// full, few enough that a chunk splits over the cores.
+const PIECE: usize = 1024;
+
 /// Hits in a progress report: the best ones so far, pages more than a
 /// screen holds. The count is not shown until the search is done.
 pub(crate) const BATCH_TOP: usize = 1000;
@@ -138,30 +142,27 @@ impl Index {
             (None, Scope::All) => self.masks.len(),
             (None, Scope::Sessions) => self.sessions.len(),
         };
-        let score = |n: u32| -> Option<Hit> {
-            if self.masks[n as usize] & need != need {
-                return None;
+        // One piece of the scan: the nodes (with their earlier score when
+        // narrowing) that pass the mask test, scored together.
+        let piece = |items: &mut dyn Iterator<Item = (u32, i32)>| -> Vec<Hit> {
+            let items: Vec<(u32, i32)> = items.filter(|&(n, _)| self.masks[n as usize] & need == need).collect();
+            let texts: Vec<&str> = items.iter().map(|&(n, _)| o.text(n as usize)).collect();
+            let mut scores = vec![None; texts.len()];
+            match &delta {
+                Some(d) => d.change_all(&texts, &mut scores),
+                None => plan.score_all(&texts, &mut scores),
             }
-            let s = plan.score(o.text(n as usize))?;
-            let bonus = if o.kind(n as usize) == Kind::Session {
-                SESSION_BONUS
-            } else if o.has_children(n as usize) {
-                TOPIC_BONUS
-            } else {
-                0
-            };
-            let score = (s + bonus).clamp(i32::MIN as i64, i32::MAX as i64) as i32;
-            Some(Hit { node: n, score })
-        };
-        // An earlier hit: its score updated by the delta when there is one.
-        let rescore = |h: &Hit| -> Option<Hit> {
-            let Some(d) = &delta else { return score(h.node) };
-            if self.masks[h.node as usize] & need != need {
-                return None;
-            }
-            let s = h.score as i64 + d.change(o.text(h.node as usize))?;
-            let score = s.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
-            Some(Hit { node: h.node, score })
+            let hits = items.iter().zip(scores).filter_map(|(&(n, earlier), s)| {
+                let s = s?;
+                let s = match delta {
+                    // The earlier score has the node's bonus already.
+                    Some(_) => i64::from(earlier) + s,
+                    None => s + bonus(o, n as usize),
+                };
+                let score = s.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
+                Some(Hit { node: n, score })
+            });
+            hits.collect()
         };
         // The best hits so far, for progress reports, and how many of the
         // hits found are already in it.
@@ -175,12 +176,20 @@ impl Index {
                 return None;
             }
             let end = (start + size).min(total);
-            let found: Vec<Hit> = match (&within, scope) {
-                (Some(w), _) => w[start..end].par_iter().filter_map(rescore).collect(),
-                (None, Scope::All) => (start as u32..end as u32).into_par_iter().filter_map(score).collect(),
-                (None, Scope::Sessions) => self.sessions[start..end].par_iter().filter_map(|&n| score(n)).collect(),
-            };
-            by_node.extend(found);
+            let found: Vec<Vec<Hit>> = (start..end)
+                .step_by(PIECE)
+                .collect::<Vec<usize>>()
+                .into_par_iter()
+                .map(|from| {
+                    let to = (from + PIECE).min(end);
+                    match (&within, scope) {
+                        (Some(w), _) => piece(&mut w[from..to].iter().map(|h| (h.node, h.score))),
+                        (None, Scope::All) => piece(&mut (from as u32..to as u32).map(|n| (n, 0))),
+                        (None, Scope::Sessions) => piece(&mut self.sessions[from..to].iter().map(|&n| (n, 0))),
+                    }
+                })
+                .collect();
+            by_node.extend(found.into_iter().flatten());
             // Reported after 1, 2, 4, 8... times the first chunk.
             if end < total && end % CHUNK == 0 && (end / CHUNK).is_power_of_two() {
                 if let Some(f) = on_batch.as_deref_mut() {
@@ -264,4 +273,15 @@ pub(super) fn rank(hits: &[Hit]) -> Vec<Hit> {
         next[b] += 1;
     }
     out
+}
+
+/// What a hit scores for where it sits, on top of its text's score.
+fn bonus(o: &Outline, node: usize) -> i64 {
+    if o.kind(node) == Kind::Session {
+        SESSION_BONUS
+    } else if o.has_children(node) {
+        TOPIC_BONUS
+    } else {
+        0
+    }
 }

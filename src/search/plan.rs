@@ -107,17 +107,27 @@ impl<'q> Plan<'q> {
         }
     }
 
-    /// The query's score for `text`, or None when some term fails.
-    pub fn score(&self, text: &str) -> Option<i64> {
-        if !self.checks.iter().all(|t| passes(text, t)) {
-            return None;
+    /// The query's score for each of `texts`, into `out` (one per text):
+    /// None where some term fails. Each fuzzy term scores the texts that
+    /// passed everything before it together (see `Pattern::score_each`).
+    pub fn score_all(&self, texts: &[&str], out: &mut [Option<i64>]) {
+        for (score, text) in out.iter_mut().zip(texts) {
+            *score = self.checks.iter().all(|t| passes(text, t)).then_some(self.fixed);
         }
-        let mut score = self.fixed;
         for t in &self.fuzzy {
-            score += t.score(text)?;
+            add_each(t, texts, out, 1);
         }
-        Some(score)
     }
+}
+
+/// Adds `sign` times `pattern`'s score of each text still scored in `out`;
+/// a text it does not match is no longer scored.
+fn add_each(pattern: &Pattern, texts: &[&str], out: &mut [Option<i64>], sign: i64) {
+    let alive: Vec<(usize, &str)> = (0..texts.len())
+        .filter(|&i| out[i].is_some())
+        .map(|i| (i, texts[i]))
+        .collect();
+    pattern.score_each(alive, |i, s| out[i] = out[i].zip(s).map(|(a, s)| a + sign * s));
 }
 
 /// How a query differs from an earlier one whose hits it is searched
@@ -154,13 +164,17 @@ impl Delta {
         }
     }
 
-    /// What the score of a hit of the earlier query with text `text`
-    /// changes by, or None when the new term does not match.
-    pub fn change(&self, text: &str) -> Option<i64> {
+    /// What the score of each hit of the earlier query (by its text)
+    /// changes by, into `out`: None where the new term does not match.
+    pub fn change_all(&self, texts: &[&str], out: &mut [Option<i64>]) {
+        out.fill(Some(0));
         match self {
-            Delta::Added(new) => new.score(text),
-            // The old term matched: the text was a hit of the earlier query.
-            Delta::Replaced { old, new } => Some(new.score(text)? - old.score(text)?),
+            Delta::Added(new) => add_each(new, texts, out, 1),
+            Delta::Replaced { old, new } => {
+                add_each(new, texts, out, 1);
+                // The old term matched: the text was a hit of the earlier query.
+                add_each(old, texts, out, -1);
+            }
         }
     }
 }

@@ -223,15 +223,23 @@ fn seeds_wilcox_ranks_his_talk_first() {
 /// scored before (SkimMatcherV2 keeps scratch state between calls).
 #[test]
 fn a_score_does_not_depend_on_earlier_scoring() {
-    let q = Query::parse("üüüa");
-    let plan = plan::Plan::new(&q);
-    let text = "a-A aüüüa";
-    let first = plan.score(text);
-    for other in ["bA -ü a ü", "üüü üüü aaaa", "a ü a ü a ü a", "Doc abüA..A B cBü"] {
-        plan.score(other);
+    // A non-ASCII query is scored text by text, an ASCII one in lanes.
+    for query in ["üüüa", "aa a"] {
+        let q = Query::parse(query);
+        let plan = plan::Plan::new(&q);
+        let score = |texts: &[&str]| {
+            let mut out = vec![None; texts.len()];
+            plan.score_all(texts, &mut out);
+            out
+        };
+        let text = "a-A aüüüa";
+        let first = score(&[text])[0];
+        let others = ["bA -ü a ü", "üüü üüü aaaa", "a ü a ü a ü a", "Doc abüA..A B cBü"];
+        score(&others);
+        assert_eq!(score(&[text])[0], first);
+        assert_eq!(score(&[others[0], text, others[1]])[1], first);
+        assert!(first.is_some(), "{query:?}");
     }
-    assert_eq!(plan.score(text), first);
-    assert!(first.is_some());
 }
 
 #[test]

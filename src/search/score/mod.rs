@@ -23,9 +23,33 @@
 //! early. Both change real scores (the seeds test fails without them), so
 //! both are reproduced.
 
+mod greedy;
+#[cfg(target_arch = "x86_64")]
+mod lanes;
 mod online;
 
-pub(crate) use online::greedy_bytes;
+/// Elsewhere every text is scored on its own.
+#[cfg(not(target_arch = "x86_64"))]
+mod lanes {
+    pub(super) struct Lanes;
+    impl Lanes {
+        pub fn new(_: &[u8], _: bool) -> Option<Lanes> {
+            None
+        }
+        pub fn push(
+            &mut self,
+            _: usize,
+            _: &[u8],
+            _: (std::ops::Range<usize>, &[usize]),
+            _: &mut impl FnMut(usize, Option<i64>),
+        ) -> bool {
+            false
+        }
+        pub fn finish(&mut self, _: &mut impl FnMut(usize, Option<i64>)) {}
+    }
+}
+
+pub(crate) use greedy::greedy_bytes;
 
 // SkimScoreConfig::default().
 const SCORE_MATCH: i32 = 16;
@@ -86,6 +110,37 @@ impl Pattern {
                 online::score(text[span].chars(), before, &self.chars, cs, &self.slots)
             }
         }
+    }
+
+    /// `score` of each `(tag, text)`, handed to `out` with its tag, not
+    /// necessarily in order: an ASCII pattern scores matching texts
+    /// LANES at a time (`lanes`), the rest one by one.
+    pub fn score_each<'t>(
+        &self,
+        texts: impl IntoIterator<Item = (usize, &'t str)>,
+        mut out: impl FnMut(usize, Option<i64>),
+    ) {
+        let cs = self.case_sensitive;
+        let lanes = self.ascii.as_deref().and_then(|p| Some((p, lanes::Lanes::new(p, cs)?)));
+        let Some((pattern, mut lanes)) = lanes else {
+            for (tag, text) in texts {
+                out(tag, self.score(text));
+            }
+            return;
+        };
+        let mut greedy = vec![0; pattern.len()];
+        for (tag, text) in texts {
+            let bytes = text.as_bytes();
+            match self.slots.span_and_greedy(bytes, pattern, cs, &mut greedy) {
+                None => out(tag, None),
+                Some(span) => {
+                    if !lanes.push(tag, bytes, (span, &greedy), &mut out) {
+                        out(tag, self.score(text));
+                    }
+                }
+            }
+        }
+        lanes.finish(&mut out);
     }
 }
 

@@ -17,6 +17,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
+use super::greedy::greedy_each;
 use super::*;
 
 /// Which rows each char of the text updates, built once per pattern.
@@ -106,7 +107,17 @@ impl Slots {
     /// matches by `greedy_bytes`, the last char by a vectorised search from
     /// the end (both cases when case does not matter).
     pub fn span_bytes(&self, text: &[u8], pattern: &[u8], cs: bool) -> Option<Range<usize>> {
-        let from = greedy_bytes(text, pattern, cs)?;
+        self.span_and_greedy(text, pattern, cs, &mut [])
+    }
+
+    /// `span_bytes`, also writing where each pattern byte's greedy match
+    /// is into `greedy` (as many as it holds).
+    pub fn span_and_greedy(&self, text: &[u8], pattern: &[u8], cs: bool, greedy: &mut [usize]) -> Option<Range<usize>> {
+        let from = greedy_each(text, pattern, cs, |row, at| {
+            if let Some(g) = greedy.get_mut(row) {
+                *g = at;
+            }
+        })?;
         let last = pattern[pattern.len() - 1];
         let end = match cs || !last.is_ascii_alphabetic() {
             true => memchr::memrchr(last, text),
@@ -129,30 +140,6 @@ impl Slots {
         let (from, to) = self.ranges[slot as usize - 1];
         &self.rows[from..to]
     }
-}
-
-/// Where the greedy first match of `pattern`'s bytes in `text` starts
-/// (ASCII letters in either case unless `cs`), None when the pattern is
-/// not a subsequence of it. Each byte is found with a vectorised search,
-/// unless the pattern is long for the text: then the few bytes between
-/// matches cost less to step over than a search call each.
-pub(crate) fn greedy_bytes(text: &[u8], pattern: &[u8], cs: bool) -> Option<usize> {
-    let mut at = 0;
-    let mut first = None;
-    let by_byte = pattern.len() * 16 > text.len();
-    for &p in pattern {
-        let rest = &text[at..];
-        let found = match (cs || !p.is_ascii_alphabetic(), by_byte) {
-            (true, true) => rest.iter().position(|&b| b == p),
-            // `b | 0x20` folds only letters onto a lowercase letter.
-            (false, true) => rest.iter().position(|&b| b | 0x20 == p | 0x20),
-            (true, false) => memchr::memchr(p, rest),
-            (false, false) => memchr::memchr2(p.to_ascii_lowercase(), p.to_ascii_uppercase(), rest),
-        }?;
-        first = first.or(Some(at + found));
-        at += found + 1;
-    }
-    first
 }
 
 /// A started row, as far as the pass has read: enough to give `m` and `p`

@@ -13,8 +13,31 @@ fn reference(text: &str, pattern: &str, cs: bool) -> Option<i64> {
 
 fn check(text: &str, pattern: &str, cs: bool) {
     let want = reference(text, pattern, cs);
-    let ours = Pattern::new(pattern, cs).score(text);
-    assert_eq!(ours, want, "text {text:?} pattern {pattern:?} case-sensitive {cs}");
+    let p = Pattern::new(pattern, cs);
+    assert_eq!(
+        p.score(text),
+        want,
+        "text {text:?} pattern {pattern:?} case-sensitive {cs}"
+    );
+    assert_eq!(
+        score_each(&p, &[text]),
+        [want],
+        "lanes: text {text:?} pattern {pattern:?} case-sensitive {cs}"
+    );
+}
+
+/// `Pattern::score_each` over `texts`, in their order; every text must be
+/// answered exactly once.
+fn score_each(p: &Pattern, texts: &[&str]) -> Vec<Option<i64>> {
+    let mut out = vec![None; texts.len()];
+    p.score_each(texts.iter().copied().enumerate(), |i, s| {
+        assert!(out[i].is_none(), "text {i} answered twice");
+        out[i] = Some(s);
+    });
+    out.into_iter()
+        .enumerate()
+        .map(|(i, s)| s.unwrap_or_else(|| panic!("text {i} never answered")))
+        .collect()
 }
 
 /// Texts rich in what the score reacts to: case changes, digits, both kinds
@@ -58,6 +81,19 @@ proptest! {
         let ours = Pattern::new(&pattern, cs).score(&text);
         prop_assert_eq!(ours, want, "text {:?} pattern {:?}", text, pattern);
     }
+
+    /// Many texts scored together share lanes: lengths, starts and case
+    /// differ from lane to lane, and a text may fill a lane freed by another.
+    #[test]
+    fn scores_of_texts_scored_together_equal_a_fresh_skim_matcher(
+        (first, pattern) in text_and_pattern(),
+        more in prop::collection::vec(texts(), 0..40),
+        cs in any::<bool>(),
+    ) {
+        let texts: Vec<&str> = std::iter::once(first.as_str()).chain(more.iter().map(String::as_str)).collect();
+        let want: Vec<Option<i64>> = texts.iter().map(|t| reference(t, &pattern, cs)).collect();
+        prop_assert_eq!(score_each(&Pattern::new(&pattern, cs), &texts), want, "pattern {:?}", pattern);
+    }
 }
 
 #[test]
@@ -75,11 +111,19 @@ fn scores_equal_on_real_notes_for_typed_queries() {
     ] {
         for end in 1..=typed.len() {
             let pattern = &typed[..end];
-            for node in 0..o.len() {
-                check(o.text(node), pattern, false);
-                check(o.text(node), pattern, true);
-                scored += 1;
+            let texts: Vec<&str> = (0..o.len()).map(|n| o.text(n)).collect();
+            for cs in [false, true] {
+                let want: Vec<Option<i64>> = texts.iter().map(|t| reference(t, pattern, cs)).collect();
+                let p = Pattern::new(pattern, cs);
+                let one_by_one: Vec<Option<i64>> = texts.iter().map(|t| p.score(t)).collect();
+                assert_eq!(one_by_one, want, "pattern {pattern:?} case-sensitive {cs}");
+                assert_eq!(
+                    score_each(&p, &texts),
+                    want,
+                    "lanes: pattern {pattern:?} case-sensitive {cs}"
+                );
             }
+            scored += texts.len();
         }
     }
     assert!(scored > 10_000, "the seeds should give many texts, got {scored}");
@@ -119,6 +163,27 @@ fn every_short_text_over_a_small_alphabet() {
         for p in ["a", "A", "ab", "aa", "aba", "aaa", "ba", "abab", "aab", "a.b"] {
             check(t, p, false);
             check(t, p, true);
+        }
+    }
+}
+
+/// Every ASCII char before and after a match, and as the match: the
+/// in-place bonus of each kind pair, which lanes compute by ranges of
+/// bytes rather than by `char_type`.
+#[test]
+fn every_ascii_char_around_a_match() {
+    for x in (1..128u8).map(char::from) {
+        for y in ['a', 'B', '7', ' ', '-', 'é'] {
+            let text = format!("{x}{y}{y}{x}a{x}B{y}{x}");
+            for pattern in [
+                format!("{x}{y}"),
+                format!("{y}{x}"),
+                format!("{x}a"),
+                format!("{x}b{x}"),
+            ] {
+                check(&text, &pattern, false);
+                check(&text, &pattern, true);
+            }
         }
     }
 }
