@@ -4,26 +4,25 @@
 use super::lines::is_decoration;
 use super::markdown::{atx_heading, bold_title};
 use super::model::Format;
-use super::{opml, org};
+use super::org;
 
-pub fn detect(text: &str, ext: Option<&str>) -> Format {
-    if opml::looks_like(text) {
-        return Format::Opml;
-    }
-    let lines: Vec<&str> = text.split('\n').collect();
+/// Which line format (org, Markdown or plain text) a file's lines hold;
+/// OPML is told apart before the text is split (`opml::looks_like`).
+pub fn detect(lines: &[&str], ext: Option<&str>) -> Format {
     let ext = ext.map(|e| e.to_ascii_lowercase());
     let (mut org_deep, mut org_top, mut org_keys) = (0, 0, 0);
     let (mut atx, mut setext, mut fences, mut bold) = (0, 0, 0, 0);
     for (i, line) in lines.iter().enumerate() {
-        let t = line.trim();
         // Every sign below starts with one of these (after indentation);
-        // most lines start with none, and are passed over at once.
+        // most lines start with none, and are passed over at once, before
+        // the cost of trimming their ends.
         if !matches!(
-            t.as_bytes().first(),
+            line.trim_start().as_bytes().first(),
             Some(b'*' | b'#' | b'`' | b'~' | b'=' | b'-' | b'_')
         ) {
             continue;
         }
+        let t = line.trim();
         if let Some((level, title)) = org::headline(line) {
             if !title.is_empty() || level > 1 {
                 if level > 1 {
@@ -83,7 +82,15 @@ pub fn detect(text: &str, ext: Option<&str>) -> Format {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{lines, opml};
     use super::*;
+
+    fn detect(text: &str, ext: Option<&str>) -> Format {
+        if opml::looks_like(text) {
+            return Format::Opml;
+        }
+        super::detect(&lines::split(text).collect::<Vec<_>>(), ext)
+    }
 
     #[test]
     fn content_decides_over_extension() {
