@@ -84,16 +84,30 @@ fn ordered_marker_len(s: &str) -> Option<usize> {
 
 /// A thematic break: three or more `-`, `*` or `_` (spaces allowed), nothing else.
 pub fn is_rule(s: &str) -> bool {
+    // Called for most lines: the first character rejects them before any trimming.
+    let Some(c) = s.trim_start().chars().next() else {
+        return false;
+    };
+    if !matches!(c, '-' | '*' | '_') {
+        return false;
+    }
     let t = s.trim();
-    let Some(c) = t.chars().next() else { return false };
-    matches!(c, '-' | '*' | '_') && t.chars().filter(|&x| x == c).count() >= 3 && t.chars().all(|x| x == c || x == ' ')
+    t.chars().filter(|&x| x == c).count() >= 3 && t.chars().all(|x| x == c || x == ' ')
 }
 
 /// A line made only of one repeated symbol (a banner border or underline).
 pub fn is_decoration(s: &str) -> bool {
+    // Called for every line: most start with a letter and are rejected
+    // before any trimming or counting.
+    let Some(c) = s.trim_start().chars().next() else {
+        return false;
+    };
+    if c.is_alphanumeric() {
+        return false;
+    }
     let t = s.trim();
-    let Some(c) = t.chars().next() else { return false };
-    t.chars().count() >= 3 && !c.is_alphanumeric() && t.chars().all(|x| x == c)
+    // All one character: three of them take three times its bytes.
+    t.len() >= 3 * c.len_utf8() && t.chars().all(|x| x == c)
 }
 
 /// Ends like a finished sentence.
@@ -157,8 +171,10 @@ fn wrapped_at(prev: &str, next: &str, wrap: Option<usize>) -> bool {
 /// Estimates the width at which a file's prose was hard-wrapped, if it was:
 /// most long lines end close to one width and few go past it.
 pub fn estimate_wrap(lines: &[&str]) -> Option<usize> {
+    // A line under 40 bytes is under 40 characters: only longer ones are counted.
     let mut lens: Vec<usize> = lines
         .iter()
+        .filter(|l| l.len() >= 40)
         .map(|l| char_len(l.trim_end()))
         .filter(|&n| n >= 40)
         .collect();
@@ -216,6 +232,9 @@ mod tests {
         assert!(!is_rule("-- x"));
         assert!(is_decoration("##########"));
         assert!(!is_decoration("##"));
+        assert!(is_decoration(" ••• "));
+        assert!(!is_decoration("••"));
+        assert!(!is_decoration("=== x"));
     }
 
     #[test]
