@@ -3,7 +3,9 @@
 //! `assets/chrome.txt`; this module only decides which lines to blank out.
 
 use super::signals::{glob_match, normalize};
-use std::collections::HashSet;
+// Keys come from the bundled phrase list, not from a file: no need for
+// SipHash's resistance to chosen keys, only for its speed.
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 struct Phrases {
@@ -21,9 +23,9 @@ fn first_word(s: &str) -> &str {
 fn phrases() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        let mut exact = HashSet::new();
+        let mut exact = HashSet::default();
         let mut globs = Vec::new();
-        let mut first_words = HashSet::new();
+        let mut first_words = HashSet::default();
         for line in include_str!("../../assets/chrome.txt").lines() {
             let l = line.trim();
             if l.is_empty() || l.starts_with("# ") || l == "#" {

@@ -77,7 +77,7 @@ pub fn classify(mut p: Parsed) -> Parsed {
     let parent = parents(blocks);
     let f = facts(blocks, &parent);
     // Per parent: how many heading children read as groups vs carry notes.
-    let mut votes: std::collections::HashMap<usize, (usize, usize)> = std::collections::HashMap::new();
+    let mut votes: foldhash::HashMap<usize, (usize, usize)> = foldhash::HashMap::default();
     for i in 0..blocks.len() {
         if blocks[i].kind != Kind::Heading || v.is_section(&blocks[i].text) {
             continue;

@@ -339,7 +339,8 @@ fn drop_repeats(out: &mut Vec<Tb>) {
         open.push(i);
     }
     let mut keep = vec![true; out.len()];
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // foldhash, not SipHash: a hostile file could at worst slow its own load.
+    let mut seen: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
     for i in 0..out.len() {
         let b = &out[i];
         if b.b.kind.is_structural() {
