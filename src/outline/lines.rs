@@ -92,7 +92,8 @@ pub fn is_rule(s: &str) -> bool {
         return false;
     }
     let t = s.trim();
-    t.chars().filter(|&x| x == c).count() >= 3 && t.chars().all(|x| x == c || x == ' ')
+    // `all` first: a list item ("- text") fails it within a few characters.
+    t.chars().all(|x| x == c || x == ' ') && t.chars().filter(|&x| x == c).count() >= 3
 }
 
 /// A line made only of one repeated symbol (a banner border or underline).
@@ -181,8 +182,9 @@ pub fn estimate_wrap(lines: &[&str]) -> Option<usize> {
     if lens.len() < 4 {
         return None;
     }
-    lens.sort_unstable();
-    let p90 = lens[lens.len() * 9 / 10];
+    // Only the 90th percentile's value is needed, not the whole order.
+    let k = lens.len() * 9 / 10;
+    let p90 = *lens.select_nth_unstable(k).1;
     let over = lens.iter().filter(|&&n| n > p90 + 2).count();
     (p90 <= 100 && over * 10 <= lens.len()).then_some(p90.max(50))
 }
