@@ -231,10 +231,12 @@ pub fn clean_line_into(line: &str, out: &mut String) {
 /// Cleans text that is not a file line (an OPML attribute, say): any line
 /// break or tab becomes a single space.
 pub fn clean_inline(s: &str) -> String {
-    let joined: String = s
-        .chars()
-        .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
-        .collect();
+    // Most values (OPML labels) hold no break or tab: they skip the copy.
+    let joined: std::borrow::Cow<str> = if memchr::memchr3(b'\n', b'\r', b'\t', s.as_bytes()).is_some() {
+        s.replace(['\n', '\r', '\t'], " ").into()
+    } else {
+        s.into()
+    };
     let mut out = String::with_capacity(joined.len());
     clean_line_into(joined.trim(), &mut out);
     out
