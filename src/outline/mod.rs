@@ -15,6 +15,7 @@ mod markdown;
 mod model;
 mod opml;
 mod org;
+mod patterns;
 mod shape;
 pub mod signals;
 mod text;

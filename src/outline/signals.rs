@@ -3,14 +3,15 @@
 //! vocabulary (kept as data in `assets/vocabulary.toml`) of groups, sections
 //! and programme items.
 
+use super::patterns::Patterns;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
 #[derive(Deserialize)]
 pub struct Vocabulary {
-    groups: Vec<String>,
-    sections: Vec<String>,
-    program: Vec<String>,
+    groups: Patterns,
+    sections: Patterns,
+    program: Patterns,
     talk_words: Vec<String>,
     keynote_words: Vec<String>,
 }
@@ -25,13 +26,13 @@ pub fn vocabulary() -> &'static Vocabulary {
 
 impl Vocabulary {
     pub fn is_group(&self, heading: &str) -> bool {
-        matches_any(&self.groups, heading)
+        self.groups.matches(heading)
     }
     pub fn is_section(&self, heading: &str) -> bool {
-        matches_any(&self.sections, heading)
+        self.sections.matches(heading)
     }
     pub fn is_program(&self, heading: &str) -> bool {
-        matches_any(&self.program, heading)
+        self.program.matches(heading)
     }
     fn has_talk_word(&self, text: &str) -> bool {
         words(text).any(|w| self.talk_words.iter().any(|t| t == &w))
@@ -46,18 +47,6 @@ impl Vocabulary {
                 .any(|(i, _)| padded[..i].ends_with(' ') && padded[i + k.len()..].starts_with(' '))
         })
     }
-}
-
-fn matches_any(patterns: &[String], heading: &str) -> bool {
-    let h = normalize(heading);
-    let h = h.trim_end_matches(':').trim_end();
-    // A pattern that starts with a plain char can only match a heading
-    // that starts with it: most are passed over on that byte alone.
-    let first = h.as_bytes().first().copied();
-    patterns.iter().any(|p| match p.as_bytes().first() {
-        Some(b'*' | b'<') => glob_match(p, h),
-        c => c.copied() == first && glob_match(p, h),
-    })
 }
 
 /// Lowercase, single-spaced, trimmed.
