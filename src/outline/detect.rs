@@ -23,7 +23,10 @@ pub fn detect(lines: &[&str], ext: Option<&str>) -> Format {
             continue;
         }
         let t = line.trim();
-        if let Some((level, title)) = org::headline(line) {
+        let lead = t.as_bytes()[0];
+        // Each test below needs its own lead byte: a '- item' line (most of
+        // those that get here) is asked none of them.
+        if let Some((level, title)) = line.starts_with('*').then(|| org::headline(line)).flatten() {
             if !title.is_empty() || level > 1 {
                 if level > 1 {
                     org_deep += 1;
@@ -32,7 +35,8 @@ pub fn detect(lines: &[&str], ext: Option<&str>) -> Format {
                 }
             }
         }
-        if t.starts_with("#+")
+        if lead == b'#'
+            && t.starts_with("#+")
             && t[2..]
                 .split(':')
                 .next()
@@ -40,7 +44,7 @@ pub fn detect(lines: &[&str], ext: Option<&str>) -> Format {
         {
             org_keys += 1;
         }
-        if let Some((_, title)) = atx_heading(line) {
+        if let Some((_, title)) = (lead == b'#').then(|| atx_heading(line)).flatten() {
             let banner = |j: Option<&&str>| j.is_some_and(|l| is_decoration(l));
             let in_banner = banner(i.checked_sub(1).and_then(|j| lines.get(j))) || banner(lines.get(i + 1));
             if !title.is_empty() && !in_banner {
@@ -57,7 +61,7 @@ pub fn detect(lines: &[&str], ext: Option<&str>) -> Format {
                 setext += 1;
             }
         }
-        if bold_title(t).is_some() {
+        if matches!(lead, b'*' | b'_') && bold_title(t).is_some() {
             bold += 1;
         }
     }
