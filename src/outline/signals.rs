@@ -35,9 +35,20 @@ impl Vocabulary {
         self.program.matches(heading)
     }
     fn has_talk_word(&self, text: &str) -> bool {
-        words(text).any(|w| self.talk_words.iter().any(|t| t == &w))
+        words(text).any(|w| self.talk_words.iter().any(|t| lowercase_is(w, t)))
     }
     fn has_keynote_word(&self, title: &str) -> bool {
+        // A whole-word match below holds the keyword's first word (letters
+        // and digits, kept as they are but lowercased): an ASCII title
+        // without one skips the three copies the match is made on.
+        if title.is_ascii()
+            && !self.keynote_words.iter().any(|k| {
+                let lead = k.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                lead.is_empty() || contains_ignore_ascii_case(title, lead)
+            })
+        {
+            return false;
+        }
         let norm = normalize(title);
         let padded = format!(" {} ", norm.replace(|c: char| !c.is_alphanumeric(), " "));
         // Whole words: the keyword with a space on each side.
@@ -67,10 +78,29 @@ pub fn normalize(s: &str) -> String {
     }
 }
 
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// `word.to_lowercase() == lower`, without the copy for an ASCII word.
+fn lowercase_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len()
+            && word
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
+/// Whether `needle` (lowercase) occurs in `hay` once that is ASCII-lowercased.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    hay.as_bytes()
+        .windows(n.len().max(1))
+        .any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
 }
 
 /// Whole-string match where `*` is any text and `<n>` one or more digits.
