@@ -3,7 +3,9 @@
 //! `assets/chrome.txt`; this module only decides which lines to blank out.
 
 use super::signals::{glob_match, normalize};
-use std::collections::HashSet;
+// Keys come from the bundled phrase list, not from a file: no need for
+// SipHash's resistance to chosen keys, only for its speed.
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 struct Phrases {
@@ -12,6 +14,8 @@ struct Phrases {
     /// The first word of every phrase: a cheap test that rejects almost
     /// every line of real notes before any normalising or matching.
     first_words: HashSet<String>,
+    /// The first byte of every first word: cheaper still, no hashing.
+    first_bytes: [bool; 256],
 }
 
 fn first_word(s: &str) -> &str {
@@ -21,9 +25,9 @@ fn first_word(s: &str) -> &str {
 fn phrases() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        let mut exact = HashSet::new();
+        let mut exact = HashSet::default();
         let mut globs = Vec::new();
-        let mut first_words = HashSet::new();
+        let mut first_words = HashSet::default();
         for line in include_str!("../../assets/chrome.txt").lines() {
             let l = line.trim();
             if l.is_empty() || l.starts_with("# ") || l == "#" {
@@ -37,21 +41,35 @@ fn phrases() -> &'static Phrases {
                 exact.insert(n);
             }
         }
+        let mut first_bytes = [false; 256];
+        for w in &first_words {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
         Phrases {
             exact,
             globs,
             first_words,
+            first_bytes,
         }
     })
 }
 
 /// Whether the whole line matches a chrome phrase.
 pub fn is_chrome_phrase(line: &str) -> bool {
+    let p = phrases();
+    // An ASCII first byte, lowercased, is the first byte of the lowercased
+    // first word looked up below: no phrase starts with it, no phrase.
+    match line.trim_start().as_bytes().first() {
+        None => return false,
+        Some(b) if b.is_ascii() && !p.first_bytes[usize::from(b.to_ascii_lowercase())] => return false,
+        Some(_) => {}
+    }
     let t = line.trim();
     if t.is_empty() || t.len() > 160 {
         return false;
     }
-    let p = phrases();
     let head = first_word(t);
     if head.len() > 24 {
         return false;
@@ -79,7 +97,9 @@ pub fn is_chrome_phrase(line: &str) -> bool {
 /// next to other chrome or at the very start or end of the file, so a
 /// heading that happens to read "Search" in real notes survives.
 pub fn chrome_lines(lines: &[&str]) -> Vec<usize> {
-    let nonblank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
+    let nonblank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim_start().is_empty())
+        .collect();
     let cand: Vec<bool> = nonblank.iter().map(|&i| is_chrome_phrase(lines[i])).collect();
     let mut out = Vec::new();
     for (k, &i) in nonblank.iter().enumerate() {

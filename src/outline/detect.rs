@@ -4,27 +4,29 @@
 use super::lines::is_decoration;
 use super::markdown::{atx_heading, bold_title};
 use super::model::Format;
-use super::{opml, org};
+use super::org;
 
-pub fn detect(text: &str, ext: Option<&str>) -> Format {
-    if opml::looks_like(text) {
-        return Format::Opml;
-    }
-    let lines: Vec<&str> = text.split('\n').collect();
+/// Which line format (org, Markdown or plain text) a file's lines hold;
+/// OPML is told apart before the text is split (`opml::looks_like`).
+pub fn detect(lines: &[&str], ext: Option<&str>) -> Format {
     let ext = ext.map(|e| e.to_ascii_lowercase());
     let (mut org_deep, mut org_top, mut org_keys) = (0, 0, 0);
     let (mut atx, mut setext, mut fences, mut bold) = (0, 0, 0, 0);
     for (i, line) in lines.iter().enumerate() {
-        let t = line.trim();
         // Every sign below starts with one of these (after indentation);
-        // most lines start with none, and are passed over at once.
+        // most lines start with none, and are passed over at once, before
+        // the cost of trimming their ends.
         if !matches!(
-            t.as_bytes().first(),
+            line.trim_start().as_bytes().first(),
             Some(b'*' | b'#' | b'`' | b'~' | b'=' | b'-' | b'_')
         ) {
             continue;
         }
-        if let Some((level, title)) = org::headline(line) {
+        let t = line.trim();
+        let lead = t.as_bytes()[0];
+        // Each test below needs its own lead byte: a '- item' line (most of
+        // those that get here) is asked none of them.
+        if let Some((level, title)) = line.starts_with('*').then(|| org::headline(line)).flatten() {
             if !title.is_empty() || level > 1 {
                 if level > 1 {
                     org_deep += 1;
@@ -33,7 +35,8 @@ pub fn detect(text: &str, ext: Option<&str>) -> Format {
                 }
             }
         }
-        if t.starts_with("#+")
+        if lead == b'#'
+            && t.starts_with("#+")
             && t[2..]
                 .split(':')
                 .next()
@@ -41,7 +44,7 @@ pub fn detect(text: &str, ext: Option<&str>) -> Format {
         {
             org_keys += 1;
         }
-        if let Some((_, title)) = atx_heading(line) {
+        if let Some((_, title)) = (lead == b'#').then(|| atx_heading(line)).flatten() {
             let banner = |j: Option<&&str>| j.is_some_and(|l| is_decoration(l));
             let in_banner = banner(i.checked_sub(1).and_then(|j| lines.get(j))) || banner(lines.get(i + 1));
             if !title.is_empty() && !in_banner {
@@ -58,7 +61,7 @@ pub fn detect(text: &str, ext: Option<&str>) -> Format {
                 setext += 1;
             }
         }
-        if bold_title(t).is_some() {
+        if matches!(lead, b'*' | b'_') && bold_title(t).is_some() {
             bold += 1;
         }
     }
@@ -83,7 +86,15 @@ pub fn detect(text: &str, ext: Option<&str>) -> Format {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{lines, opml};
     use super::*;
+
+    fn detect(text: &str, ext: Option<&str>) -> Format {
+        if opml::looks_like(text) {
+            return Format::Opml;
+        }
+        super::detect(&lines::split(text).collect::<Vec<_>>(), ext)
+    }
 
     #[test]
     fn content_decides_over_extension() {

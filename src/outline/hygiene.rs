@@ -92,12 +92,12 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Decoded {
     }
     let mut text = String::with_capacity(raw.len() + raw.len() / 16);
     let mut blank_widths = Vec::new();
-    // Without a carriage return, lines end at '\n' alone: std's split finds
-    // them with memchr instead of a test per byte.
-    let lines: Box<dyn Iterator<Item = &str>> = if raw.as_bytes().contains(&b'\r') {
+    // Without a carriage return, lines end at '\n' alone, found with memchr
+    // instead of a test per byte.
+    let lines: Box<dyn Iterator<Item = &str>> = if memchr::memchr(b'\r', raw.as_bytes()).is_some() {
         Box::new(split_lines(&raw))
     } else {
-        Box::new(raw.split('\n'))
+        Box::new(super::lines::split(&raw))
     };
     for (i, line) in lines.enumerate() {
         if i > 0 {
@@ -120,7 +120,7 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Decoded {
 /// no character `clean_line_into` changes, and no line ending in
 /// whitespace. Most files are; they skip the line-by-line copy.
 fn already_clean(text: &str) -> bool {
-    !needs_cleaning(text) && text.split('\n').all(|line| line.trim_end().len() == line.len())
+    !needs_cleaning(text) && super::lines::split(text).all(|line| !line.ends_with(char::is_whitespace))
 }
 
 /// Whether `text` holds a character `clean_line_into` replaces or drops
@@ -231,10 +231,12 @@ pub fn clean_line_into(line: &str, out: &mut String) {
 /// Cleans text that is not a file line (an OPML attribute, say): any line
 /// break or tab becomes a single space.
 pub fn clean_inline(s: &str) -> String {
-    let joined: String = s
-        .chars()
-        .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
-        .collect();
+    // Most values (OPML labels) hold no break or tab: they skip the copy.
+    let joined: std::borrow::Cow<str> = if memchr::memchr3(b'\n', b'\r', b'\t', s.as_bytes()).is_some() {
+        s.replace(['\n', '\r', '\t'], " ").into()
+    } else {
+        s.into()
+    };
     let mut out = String::with_capacity(joined.len());
     clean_line_into(joined.trim(), &mut out);
     out

@@ -1,6 +1,27 @@
 //! The shared line scanner: indentation, list markers, rules, and the small
 //! text tests every line-based loader (Markdown, org, plain text) relies on.
 
+/// The lines of `text`, split at each `\n` exactly as `text.split('\n')`
+/// (hygiene leaves no other line end), but found with the memchr crate,
+/// which passes over many bytes a step where std's split goes much slower.
+pub fn split(text: &str) -> impl Iterator<Item = &str> {
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        match breaks.next() {
+            Some(end) => {
+                start = Some(end + 1);
+                Some(&text[from..end])
+            }
+            None => {
+                start = None;
+                Some(&text[from..])
+            }
+        }
+    })
+}
+
 /// Leading spaces (tabs are already expanded by hygiene).
 pub fn indent_of(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
@@ -63,16 +84,31 @@ fn ordered_marker_len(s: &str) -> Option<usize> {
 
 /// A thematic break: three or more `-`, `*` or `_` (spaces allowed), nothing else.
 pub fn is_rule(s: &str) -> bool {
+    // Called for most lines: the first character rejects them before any trimming.
+    let Some(c) = s.trim_start().chars().next() else {
+        return false;
+    };
+    if !matches!(c, '-' | '*' | '_') {
+        return false;
+    }
     let t = s.trim();
-    let Some(c) = t.chars().next() else { return false };
-    matches!(c, '-' | '*' | '_') && t.chars().filter(|&x| x == c).count() >= 3 && t.chars().all(|x| x == c || x == ' ')
+    // `all` first: a list item ("- text") fails it within a few characters.
+    t.chars().all(|x| x == c || x == ' ') && t.chars().filter(|&x| x == c).count() >= 3
 }
 
 /// A line made only of one repeated symbol (a banner border or underline).
 pub fn is_decoration(s: &str) -> bool {
+    // Called for every line: most start with a letter and are rejected
+    // before any trimming or counting.
+    let Some(c) = s.trim_start().chars().next() else {
+        return false;
+    };
+    if c.is_alphanumeric() {
+        return false;
+    }
     let t = s.trim();
-    let Some(c) = t.chars().next() else { return false };
-    t.chars().count() >= 3 && !c.is_alphanumeric() && t.chars().all(|x| x == c)
+    // All one character: three of them take three times its bytes.
+    t.len() >= 3 * c.len_utf8() && t.chars().all(|x| x == c)
 }
 
 /// Ends like a finished sentence.
@@ -136,16 +172,19 @@ fn wrapped_at(prev: &str, next: &str, wrap: Option<usize>) -> bool {
 /// Estimates the width at which a file's prose was hard-wrapped, if it was:
 /// most long lines end close to one width and few go past it.
 pub fn estimate_wrap(lines: &[&str]) -> Option<usize> {
+    // A line under 40 bytes is under 40 characters: only longer ones are counted.
     let mut lens: Vec<usize> = lines
         .iter()
+        .filter(|l| l.len() >= 40)
         .map(|l| char_len(l.trim_end()))
         .filter(|&n| n >= 40)
         .collect();
     if lens.len() < 4 {
         return None;
     }
-    lens.sort_unstable();
-    let p90 = lens[lens.len() * 9 / 10];
+    // Only the 90th percentile's value is needed, not the whole order.
+    let k = lens.len() * 9 / 10;
+    let p90 = *lens.select_nth_unstable(k).1;
     let over = lens.iter().filter(|&&n| n > p90 + 2).count();
     (p90 <= 100 && over * 10 <= lens.len()).then_some(p90.max(50))
 }
@@ -182,12 +221,22 @@ mod tests {
     }
 
     #[test]
+    fn split_matches_std_split() {
+        for s in ["", "\n", "a", "a\n", "\na\n\nb", "é\n€\n\n"] {
+            assert_eq!(split(s).collect::<Vec<_>>(), s.split('\n').collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    #[test]
     fn rules_and_decorations() {
         assert!(is_rule("---"));
         assert!(is_rule(" * * *"));
         assert!(!is_rule("-- x"));
         assert!(is_decoration("##########"));
         assert!(!is_decoration("##"));
+        assert!(is_decoration(" ••• "));
+        assert!(!is_decoration("••"));
+        assert!(!is_decoration("=== x"));
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod markdown;
 mod model;
 mod opml;
 mod org;
+mod patterns;
 mod shape;
 pub mod signals;
 mod text;
@@ -72,20 +73,13 @@ pub fn parse_document_owned(bytes: Vec<u8>, source: &str) -> Result<Document, Lo
     let decoded = hygiene::decode_owned(bytes);
     let path = std::path::Path::new(source);
     let ext = path.extension().and_then(|e| e.to_str());
-    let format = detect::detect(&decoded.text, ext);
-    let parsed = match format {
-        Format::Opml => shape::classify(opml::parse(&decoded.text)),
-        Format::Org | Format::Markdown => {
-            let lines: Vec<&str> = decoded.text.split('\n').collect();
-            let wrap = lines::estimate_wrap(&lines);
-            let p = if format == Format::Org {
-                org::parse(&lines, wrap)
-            } else {
-                markdown::parse(&blank_chrome(&lines), wrap)
-            };
-            shape::classify(p)
-        }
-        Format::Text => parse_text(&decoded, ext),
+    let (format, parsed) = if opml::looks_like(&decoded.text) {
+        (Format::Opml, shape::classify(opml::parse(&decoded.text)))
+    } else {
+        // Split once: detection and the parsers all read these lines.
+        let lines: Vec<&str> = lines::split(&decoded.text).collect();
+        let format = detect::detect(&lines, ext);
+        (format, parse_lines(format, &decoded, &lines, ext))
     };
     let title = parsed
         .title
@@ -119,10 +113,18 @@ fn blank_chrome<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
-fn parse_text(decoded: &hygiene::Decoded, ext: Option<&str>) -> Parsed {
-    let raw: Vec<&str> = decoded.text.split('\n').collect();
+/// Parses a line format (org, Markdown or plain text) from the text's lines.
+fn parse_lines(format: Format, decoded: &hygiene::Decoded, lines: &[&str], ext: Option<&str>) -> Parsed {
+    match format {
+        Format::Org => shape::classify(org::parse(lines, lines::estimate_wrap(lines))),
+        Format::Markdown => shape::classify(markdown::parse(&blank_chrome(lines), lines::estimate_wrap(lines))),
+        Format::Text | Format::Opml => parse_text(decoded, lines, ext),
+    }
+}
+
+fn parse_text(decoded: &hygiene::Decoded, raw: &[&str], ext: Option<&str>) -> Parsed {
     let blank_width = |i: usize| decoded.blank_width(i);
-    let cleaned = blank_chrome(&raw);
+    let cleaned = blank_chrome(raw);
     let wrap = lines::estimate_wrap(&cleaned);
     if mangled::detect(&cleaned, &blank_width) {
         let fixed = mangled::decode(&cleaned, &blank_width);

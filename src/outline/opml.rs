@@ -5,16 +5,18 @@
 use super::hygiene::clean_inline;
 use super::model::{Block, Kind};
 use super::Parsed;
+use std::borrow::Cow;
 
 enum Tag<'a> {
     Start { name: &'a str, attrs: &'a str, empty: bool },
     End(&'a str),
 }
 
-/// Decodes the five named entities and numeric references.
-pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
+/// Decodes the five named entities and numeric references (most text
+/// holds none, and is handed back as it is).
+pub fn decode_entities(s: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -53,7 +55,7 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// The raw value of attribute `key` in a tag's attribute text.
@@ -144,7 +146,7 @@ pub fn parse(text: &str) -> Parsed {
     let mut line = 1u32;
     let mut counted = 0usize;
     scan_tags(text, |tag, at| {
-        line += text[counted..at].bytes().filter(|&b| b == b'\n').count() as u32;
+        line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..at]).count() as u32;
         counted = at;
         match tag {
             Tag::Start { name, attrs, empty } if name.eq_ignore_ascii_case("outline") => {

@@ -77,9 +77,14 @@ pub fn classify(mut p: Parsed) -> Parsed {
     let parent = parents(blocks);
     let f = facts(blocks, &parent);
     // Per parent: how many heading children read as groups vs carry notes.
-    let mut votes: std::collections::HashMap<usize, (usize, usize)> = std::collections::HashMap::new();
+    // Asked once per heading here, where both passes below need it.
+    let section: Vec<bool> = blocks
+        .iter()
+        .map(|b| b.kind == Kind::Heading && v.is_section(&b.text))
+        .collect();
+    let mut votes: foldhash::HashMap<usize, (usize, usize)> = foldhash::HashMap::default();
     for i in 0..blocks.len() {
-        if blocks[i].kind != Kind::Heading || v.is_section(&blocks[i].text) {
+        if blocks[i].kind != Kind::Heading || section[i] {
             continue;
         }
         let e = votes.entry(parent[i]).or_default();
@@ -98,7 +103,7 @@ pub fn classify(mut p: Parsed) -> Parsed {
         // Below a group, headings are talks unless their words say otherwise.
         let (groups, talks) = votes.get(&parent[i]).copied().unwrap_or_default();
         let groups_rule = parent[i] == ROOT && groups > talks;
-        blocks[i].kind = if v.is_section(text) {
+        blocks[i].kind = if section[i] {
             Kind::Heading
         } else if f[i].heads && (v.is_group(text) || (!f[i].notes && groups_rule)) {
             Kind::Group

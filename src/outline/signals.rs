@@ -3,14 +3,15 @@
 //! vocabulary (kept as data in `assets/vocabulary.toml`) of groups, sections
 //! and programme items.
 
+use super::patterns::Patterns;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
 #[derive(Deserialize)]
 pub struct Vocabulary {
-    groups: Vec<String>,
-    sections: Vec<String>,
-    program: Vec<String>,
+    groups: Patterns,
+    sections: Patterns,
+    program: Patterns,
     talk_words: Vec<String>,
     keynote_words: Vec<String>,
 }
@@ -25,18 +26,29 @@ pub fn vocabulary() -> &'static Vocabulary {
 
 impl Vocabulary {
     pub fn is_group(&self, heading: &str) -> bool {
-        matches_any(&self.groups, heading)
+        self.groups.matches(heading)
     }
     pub fn is_section(&self, heading: &str) -> bool {
-        matches_any(&self.sections, heading)
+        self.sections.matches(heading)
     }
     pub fn is_program(&self, heading: &str) -> bool {
-        matches_any(&self.program, heading)
+        self.program.matches(heading)
     }
     fn has_talk_word(&self, text: &str) -> bool {
-        words(text).any(|w| self.talk_words.iter().any(|t| t == &w))
+        words(text).any(|w| self.talk_words.iter().any(|t| lowercase_is(w, t)))
     }
     fn has_keynote_word(&self, title: &str) -> bool {
+        // A whole-word match below holds the keyword's first word (letters
+        // and digits, kept as they are but lowercased): an ASCII title
+        // without one skips the three copies the match is made on.
+        if title.is_ascii()
+            && !self.keynote_words.iter().any(|k| {
+                let lead = k.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                lead.is_empty() || contains_ignore_ascii_case(title, lead)
+            })
+        {
+            return false;
+        }
         let norm = normalize(title);
         let padded = format!(" {} ", norm.replace(|c: char| !c.is_alphanumeric(), " "));
         // Whole words: the keyword with a space on each side.
@@ -46,18 +58,6 @@ impl Vocabulary {
                 .any(|(i, _)| padded[..i].ends_with(' ') && padded[i + k.len()..].starts_with(' '))
         })
     }
-}
-
-fn matches_any(patterns: &[String], heading: &str) -> bool {
-    let h = normalize(heading);
-    let h = h.trim_end_matches(':').trim_end();
-    // A pattern that starts with a plain char can only match a heading
-    // that starts with it: most are passed over on that byte alone.
-    let first = h.as_bytes().first().copied();
-    patterns.iter().any(|p| match p.as_bytes().first() {
-        Some(b'*' | b'<') => glob_match(p, h),
-        c => c.copied() == first && glob_match(p, h),
-    })
 }
 
 /// Lowercase, single-spaced, trimmed.
@@ -78,10 +78,29 @@ pub fn normalize(s: &str) -> String {
     }
 }
 
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// `word.to_lowercase() == lower`, without the copy for an ASCII word.
+fn lowercase_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len()
+            && word
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
+/// Whether `needle` (lowercase) occurs in `hay` once that is ASCII-lowercased.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    hay.as_bytes()
+        .windows(n.len().max(1))
+        .any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
 }
 
 /// Whole-string match where `*` is any text and `<n>` one or more digits.

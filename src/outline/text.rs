@@ -82,20 +82,26 @@ fn heading_like(t: &str) -> bool {
     if chars <= 160 && !t.ends_with('.') && !t.contains(". ") && has_speaker(t) {
         return true;
     }
-    let nonspace = t.chars().filter(|c| !c.is_whitespace()).count().max(1);
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    let words = t.split_whitespace().count();
-    chars <= 120
+    // Most lines asked are prose: the substring tests turn them away
+    // before the counts, which read every character, are taken.
+    let plain = chars <= 120
         && !t.ends_with('.')
         && !t.contains(". ")
         && !t.contains("=>")
         && !t.contains("->")
         && !t.contains(" = ")
         && t.matches(" - ").count() < 2
-        && !(words > 8 && t.contains(", "))
-        && !(words > 6 && t.ends_with(':'))
-        && !is_link_or_handle(t)
-        && letters * 2 >= nonspace
+        && !is_link_or_handle(t);
+    if !plain {
+        return false;
+    }
+    let words = || t.split_whitespace().count();
+    if (t.contains(", ") && words() > 8) || (t.ends_with(':') && words() > 6) {
+        return false;
+    }
+    let nonspace = t.chars().filter(|c| !c.is_whitespace()).count().max(1);
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    letters * 2 >= nonspace
 }
 
 pub fn parse(lines: &[(u32, &str)], wrap: Option<usize>) -> Parsed {
@@ -339,7 +345,8 @@ fn drop_repeats(out: &mut Vec<Tb>) {
         open.push(i);
     }
     let mut keep = vec![true; out.len()];
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // foldhash, not SipHash: a hostile file could at worst slow its own load.
+    let mut seen: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
     for i in 0..out.len() {
         let b = &out[i];
         if b.b.kind.is_structural() {

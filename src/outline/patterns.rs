@@ -1,0 +1,149 @@
+//! A list of whole-heading patterns from `assets/vocabulary.toml` (groups,
+//! sections, programme items), indexed by the bytes a match can start and
+//! end with. Headings are asked about several times each at load; most are
+//! ruled out by their ends (or length) before they are normalised (a new
+//! String) and matched pattern by pattern.
+
+use super::signals::{glob_match, normalize};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(from = "Vec<String>")]
+pub struct Patterns {
+    list: Vec<String>,
+    /// `first[b]`: some pattern matches only headings starting with `b`
+    /// (its literal first byte, or a digit for a leading `<n>`).
+    first: [bool; 256],
+    /// `last[b]`: some pattern starting with `*` matches only headings
+    /// ending with `b`.
+    last: [bool; 256],
+    /// Some pattern's ends rule out no heading (`*`, `*x*`, the empty one).
+    open: bool,
+    /// The longest pattern, when none has a `*` or `<n>` to stretch it.
+    max_len: Option<usize>,
+}
+
+impl From<Vec<String>> for Patterns {
+    fn from(list: Vec<String>) -> Self {
+        let mut first = [false; 256];
+        let mut last = [false; 256];
+        let mut open = false;
+        let set_digits = |table: &mut [bool; 256]| table[usize::from(b'0')..=usize::from(b'9')].fill(true);
+        for p in &list {
+            match p.as_bytes() {
+                [] => open = true,
+                [b'*', .., b'*'] | [b'*'] => open = true,
+                [b'*', ..] if p.ends_with("<n>") => set_digits(&mut last),
+                [b'*', .., end] => last[usize::from(*end)] = true,
+                _ if p.starts_with("<n>") => set_digits(&mut first),
+                [start, ..] => first[usize::from(*start)] = true,
+            }
+        }
+        let stretches = list.iter().any(|p| p.contains('*') || p.contains("<n>"));
+        let max_len = (!stretches).then(|| list.iter().map(String::len).max().unwrap_or(0));
+        Patterns {
+            list,
+            first,
+            last,
+            open,
+            max_len,
+        }
+    }
+}
+
+impl Patterns {
+    /// Whether the heading, normalised and without a trailing ':', matches
+    /// one of the patterns as a whole.
+    pub fn matches(&self, heading: &str) -> bool {
+        if !self.open && heading.is_ascii() && !self.may_match_ascii(heading) {
+            return false;
+        }
+        let h = normalize(heading);
+        let h = h.trim_end_matches(':').trim_end();
+        // A pattern that starts with a plain char can only match a heading
+        // that starts with it.
+        let first = h.as_bytes().first().copied();
+        self.list.iter().any(|p| match p.as_bytes().first() {
+            Some(b'*' | b'<') => glob_match(p, h),
+            c => c.copied() == first && glob_match(p, h),
+        })
+    }
+
+    /// Whether an ASCII heading may match, judged on what `matches` would
+    /// compare without building it: `normalize` keeps every non-space byte,
+    /// lowercased and in order, and then a final run of ':' is dropped. (A
+    /// non-ASCII character may lowercase to ASCII, so those headings always
+    /// take the full test.)
+    fn may_match_ascii(&self, heading: &str) -> bool {
+        let kept = heading.trim_start().trim_end().trim_end_matches(':').trim_end();
+        let (Some(&start), Some(&end)) = (kept.as_bytes().first(), kept.as_bytes().last()) else {
+            // Nothing left to match, and no pattern matches nothing.
+            return false;
+        };
+        let lower = |b: u8| usize::from(b.to_ascii_lowercase());
+        if !self.first[lower(start)] && !self.last[lower(end)] {
+            return false;
+        }
+        // Its non-space bytes alone must fit in the longest pattern.
+        self.max_len
+            .is_none_or(|max| kept.chars().filter(|c| !c.is_whitespace()).count() <= max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The test without the index, as it stood before it.
+    fn unindexed(list: &[&str], heading: &str) -> bool {
+        let h = normalize(heading);
+        let h = h.trim_end_matches(':').trim_end();
+        list.iter().any(|p| glob_match(p, h))
+    }
+
+    #[test]
+    fn the_index_agrees_with_the_full_match() {
+        let lists: &[&[&str]] = &[
+            &["notes", "q&a", "q & a", "kelvin"],
+            &["day", "day <n>", "day *", "* track", "<n>-<n>-<n>", "lightning talks"],
+            &["intro*", "* <n>", "<x>"],
+            &["*", "notes"],
+            &["", "notes"],
+            &["a*b*", "notes"],
+        ];
+        let headings = [
+            "Notes",
+            "  NOTES: ",
+            "Notes : :",
+            "Q&A",
+            "Q  &  A",
+            "q\u{b} & a",
+            "Day 3",
+            "day x",
+            "Day",
+            "",
+            "   ",
+            ":",
+            ": :",
+            "\u{212A}elvin",
+            "Main Track",
+            "Main Track:",
+            "xnotes",
+            "2019-05-01",
+            "Intro",
+            "intro and welcome",
+            "Part 2",
+            "<x>",
+            "ab",
+            "a notes b",
+            "lightning   talks",
+            "Lightning talks and a very long tail of words",
+        ];
+        for list in lists {
+            let p = Patterns::from(list.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            for h in headings {
+                assert_eq!(p.matches(h), unindexed(list, h), "{list:?} {h:?}");
+            }
+        }
+    }
+}
