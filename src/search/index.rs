@@ -35,6 +35,17 @@ pub struct Index {
 
 impl Index {
     pub fn new(o: &Outline) -> Index {
+        Index::build(o, char_mask)
+    }
+
+    /// For a single search (`talktree --search`): no char masks, which
+    /// would read all the text once more just to skip the nodes whose
+    /// text the subsequence test reads anyway.
+    pub fn for_one_search(o: &Outline) -> Index {
+        Index::build(o, |_| !(SEARCHABLE | SESSION))
+    }
+
+    fn build(o: &Outline, chars: impl Fn(&str) -> u64 + Sync) -> Index {
         let masks: Vec<u64> = (0..o.len())
             .into_par_iter()
             .map(|i| {
@@ -43,7 +54,7 @@ impl Index {
                     return 0;
                 }
                 let session = if searched(kind, Scope::Sessions) { SESSION } else { 0 };
-                SEARCHABLE | session | char_mask(o.text(i))
+                SEARCHABLE | session | chars(o.text(i))
             })
             .collect();
         let sessions = (0..masks.len() as u32)

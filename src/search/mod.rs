@@ -83,7 +83,9 @@ pub fn rank_key(h: &Hit) -> u64 {
 /// index: one-shot use only.
 pub fn find(o: &Outline, query: &str, scope: Scope) -> Vec<Hit> {
     let q = Query::parse(query);
-    Index::new(o).search(o, &q, scope, None, &|| false).unwrap_or_default()
+    Index::for_one_search(o)
+        .search(o, &q, scope, None, &|| false)
+        .unwrap_or_default()
 }
 
 /// Char indices of node `node`'s text to highlight for `q`.

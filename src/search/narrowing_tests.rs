@@ -121,6 +121,15 @@ proptest! {
         prop_assert_eq!(got, want);
     }
 
+    /// `--search` skips the char masks; its hits, scores and order must
+    /// not change.
+    #[test]
+    fn a_single_search_without_masks_equals_the_indexed_one(o in outlines(), input in queries(), scope in scopes()) {
+        let q = Query::parse(&input);
+        let one = Index::for_one_search(&o).search(&o, &q, scope, None, &|| false);
+        prop_assert_eq!(one, Some(fresh(&o, &input, scope)));
+    }
+
     /// Type `input` a char at a time, then delete it again: at every step
     /// the searcher must answer exactly as a fresh search.
     #[test]
