@@ -138,6 +138,9 @@ pub(super) fn run(lanes: &Lanes, set: &Set, cols: usize) -> Units {
         let cur = kinds(unit);
         let mut in_place = in_place(prev, cur);
         if col == 0 {
+            // Doubled where the span starts the text: the first char's
+            // multiplier.
+            const _: () = assert!(FIRST_CHAR_MULTIPLIER == 2);
             in_place = _mm256_adds_epi16(in_place, _mm256_and_si256(first, in_place));
         }
         prev = cur;
