@@ -167,6 +167,28 @@ fn every_short_text_over_a_small_alphabet() {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    /// Spans up to the longest a lane takes, patterns up to the most rows
+    /// it takes, and past both (scored one by one): scores stay exact in
+    /// i16 at those extremes.
+    #[test]
+    fn long_spans_and_patterns_score_exactly(
+        texts in prop::collection::vec("[ab A.-]{1,4200}", 1..8),
+        picks in prop::collection::vec(0..4200usize, 2..70),
+        cs in any::<bool>(),
+    ) {
+        let chars: Vec<char> = texts[0].chars().collect();
+        let mut picks: Vec<usize> = picks.into_iter().filter(|&i| i < chars.len()).collect();
+        picks.sort_unstable();
+        let pattern: String = picks.iter().map(|&i| chars[i]).collect();
+        prop_assume!(pattern.len() >= 2);
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let want: Vec<Option<i64>> = refs.iter().map(|t| reference(t, &pattern, cs)).collect();
+        prop_assert_eq!(score_each(&Pattern::new(&pattern, cs), &refs), want, "pattern {:?}", pattern);
+    }
+}
+
 /// Every ASCII char before and after a match, and as the match: the
 /// in-place bonus of each kind pair, which lanes compute by ranges of
 /// bytes rather than by `char_type`.
