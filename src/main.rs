@@ -124,8 +124,8 @@ fn print_search(o: &Outline, query: &str, limit: usize) -> std::io::Result<usize
     let mut out = std::io::stdout().lock();
     let hits = search::find(o, query, search::Scope::All);
     let shown = &hits[..hits.len().min(limit)];
-    for block in search::hit_lines(o, shown) {
-        out.write_all(&block)?;
+    for piece in search::hit_lines(o, shown) {
+        out.write_all(&piece)?;
     }
     out.flush()?;
     Ok(hits.len())

@@ -120,11 +120,13 @@ impl std::fmt::Display for Breadcrumb<'_> {
 }
 
 /// `--search` output, one line per hit: score, breadcrumb, text, tab
-/// separated. Yields it in blocks of bytes, each formatted on all cores.
+/// separated. Yields it in pieces of bytes, in order, formatted a block at
+/// a time on all cores. (The pieces are not joined: at 80k hits that was
+/// another 12 MB of fresh memory, page faults and a copy.)
 pub fn hit_lines<'a>(o: &'a Outline, hits: &'a [Hit]) -> impl Iterator<Item = Vec<u8>> + 'a {
     use rayon::prelude::*;
     use std::io::Write;
-    hits.chunks(1 << 16).map(move |block| {
+    hits.chunks(1 << 16).flat_map(move |block| {
         let parts: Vec<Vec<u8>> = block
             .par_chunks(1 << 11)
             .map(|hits| {
@@ -137,7 +139,7 @@ pub fn hit_lines<'a>(o: &'a Outline, hits: &'a [Hit]) -> impl Iterator<Item = Ve
                 out
             })
             .collect();
-        parts.concat()
+        parts
     })
 }
 
