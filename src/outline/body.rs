@@ -2,6 +2,7 @@
 //! headings by level, list items nested by indentation relative to their
 //! parent, paragraphs joined only where the prose was wrapped, code lines.
 //! Format modules decide what each line is; this decides where it goes.
+use super::ws::Ws;
 
 use super::lines::continues_prose;
 use super::model::{Block, Kind};
@@ -97,7 +98,7 @@ impl Body {
             self.list.pop();
         }
         let depth = self.head_depth() + self.list.len() as u32;
-        if !text.trim().is_empty() {
+        if !text.ws_trim().is_empty() {
             self.blocks.push(Block::new(depth, Kind::Code, text, line));
         }
     }

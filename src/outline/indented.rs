@@ -3,6 +3,7 @@
 //! deeper. Read as plain text they would collapse into paragraphs, since a
 //! deeper unmarked line usually continues a wrapped one; here depth is the
 //! indent relative to the parent, and kinds come from the tree's shape.
+use super::ws::Ws;
 
 use super::lines::{indent_of, is_decoration, list_marker};
 use super::model::{Block, Kind};
@@ -22,13 +23,13 @@ fn scan<'a>(lines: &[(u32, &'a str)]) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     let mut tight = false;
     for &(no, raw) in lines {
-        let t = raw.trim_start();
+        let t = raw.ws_trim_start();
         if t.is_empty() || is_decoration(t) {
             tight = false;
             continue;
         }
         let (marked, text) = match list_marker(t) {
-            Some(at) => (true, t[at..].trim_start()),
+            Some(at) => (true, t[at..].ws_trim_start()),
             None => (false, t),
         };
         out.push(Line {

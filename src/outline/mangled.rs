@@ -7,6 +7,7 @@
 //!
 //! The output is an ordinary indented outline (two spaces per level) with a
 //! blank line between top-level blocks, so the plain-text loader reads it.
+use super::ws::Ws;
 
 use super::lines::indent_of;
 
@@ -65,7 +66,7 @@ pub fn decode(lines: &[&str], blank_width: &dyn Fn(usize) -> usize) -> Vec<(u32,
         } else if let Some(at) = last_item.filter(|_| indent_of(line) > 0 && pending.is_empty()) {
             // A wrapped item: the rest of the line before it.
             out[at].1.push(' ');
-            out[at].1.push_str(line.trim());
+            out[at].1.push_str(line.ws_trim());
             continue;
         } else {
             // Plain text: pass it through and start afresh after it.

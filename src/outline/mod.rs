@@ -1,6 +1,7 @@
 //! The model and the loaders: any notes file (bytes) becomes a document of
 //! groups, talks, sub-headings and notes. Pure: no terminal, no global state;
 //! `fs` is the only part that touches the file system.
+use crate::outline::ws::Ws;
 
 mod body;
 mod chrome;
@@ -19,6 +20,7 @@ mod patterns;
 mod shape;
 pub mod signals;
 mod text;
+mod ws;
 
 pub use model::{Block, Children, DocInfo, Format, Kind, Outline};
 
@@ -83,7 +85,7 @@ pub fn parse_document_owned(bytes: Vec<u8>, source: &str) -> Result<Document, Lo
     };
     let title = parsed
         .title
-        .filter(|t| !t.trim().is_empty())
+        .filter(|t| !t.ws_trim().is_empty())
         .or_else(|| preamble_event_name(&parsed.blocks))
         .unwrap_or_else(|| path.file_stem().and_then(|s| s.to_str()).unwrap_or(source).to_string());
     Ok(Document {
@@ -104,7 +106,10 @@ fn blank_chrome<'a>(lines: &[&'a str]) -> Vec<&'a str> {
         out[i] = "";
     }
     // A page's file-name echo sits above its title, at the top.
-    let nonblank: Vec<usize> = (0..out.len()).filter(|&i| !out[i].trim().is_empty()).take(20).collect();
+    let nonblank: Vec<usize> = (0..out.len())
+        .filter(|&i| !out[i].ws_trim().is_empty())
+        .take(20)
+        .collect();
     for w in nonblank.windows(2) {
         if chrome::is_slug_echo(out[w[0]], out[w[1]]) {
             out[w[0]] = "";

@@ -1,6 +1,7 @@
 //! OPML from outliner apps: nested `<outline text=..>` elements, `_note` kept
 //! as a paragraph, entities decoded. The scanner is deliberately forgiving:
 //! unknown, empty, unclosed or stray elements are skipped, never fatal.
+use super::ws::Ws;
 
 use super::hygiene::clean_inline;
 use super::model::{Block, Kind};
@@ -62,10 +63,10 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
 fn attr<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
     let mut rest = attrs;
     loop {
-        rest = rest.trim_start();
+        rest = rest.ws_trim_start();
         let eq = rest.find('=')?;
-        let name = rest[..eq].trim();
-        let after = rest[eq + 1..].trim_start();
+        let name = rest[..eq].ws_trim();
+        let after = rest[eq + 1..].ws_trim_start();
         let quote = after.chars().next()?;
         let (value, next) = if quote == '"' || quote == '\'' {
             let body = &after[1..];
@@ -103,7 +104,7 @@ fn scan_tags<'a>(text: &'a str, mut f: impl FnMut(Tag<'a>, usize)) {
             let inner = &rest[1..close];
             pos = at + close + 1;
             if let Some(name) = inner.strip_prefix('/') {
-                f(Tag::End(name.trim()), at);
+                f(Tag::End(name.ws_trim()), at);
             } else {
                 let empty = inner.ends_with('/');
                 let inner = inner.trim_end_matches('/');
@@ -214,7 +215,7 @@ pub fn looks_like(text: &str) -> bool {
         cut -= 1;
     }
     let head = &text[..cut];
-    head.trim_start().starts_with('<') && head.to_ascii_lowercase().contains("<opml")
+    head.ws_trim_start().starts_with('<') && head.to_ascii_lowercase().contains("<opml")
 }
 
 #[cfg(test)]

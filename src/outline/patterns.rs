@@ -3,6 +3,7 @@
 //! end with. Headings are asked about several times each at load; most are
 //! ruled out by their ends (or length) before they are normalised (a new
 //! String) and matched pattern by pattern.
+use super::ws::Ws;
 
 use super::signals::{glob_match, normalize};
 use serde::Deserialize;
@@ -59,7 +60,7 @@ impl Patterns {
             return false;
         }
         let h = normalize(heading);
-        let h = h.trim_end_matches(':').trim_end();
+        let h = h.trim_end_matches(':').ws_trim_end();
         // A pattern that starts with a plain char can only match a heading
         // that starts with it.
         let first = h.as_bytes().first().copied();
@@ -75,7 +76,11 @@ impl Patterns {
     /// non-ASCII character may lowercase to ASCII, so those headings always
     /// take the full test.)
     fn may_match_ascii(&self, heading: &str) -> bool {
-        let kept = heading.trim_start().trim_end().trim_end_matches(':').trim_end();
+        let kept = heading
+            .ws_trim_start()
+            .ws_trim_end()
+            .trim_end_matches(':')
+            .ws_trim_end();
         let (Some(&start), Some(&end)) = (kept.as_bytes().first(), kept.as_bytes().last()) else {
             // Nothing left to match, and no pattern matches nothing.
             return false;
@@ -97,7 +102,7 @@ mod tests {
     /// The test without the index, as it stood before it.
     fn unindexed(list: &[&str], heading: &str) -> bool {
         let h = normalize(heading);
-        let h = h.trim_end_matches(':').trim_end();
+        let h = h.trim_end_matches(':').ws_trim_end();
         list.iter().any(|p| glob_match(p, h))
     }
 

@@ -2,6 +2,7 @@
 //! a speaker in the title, a keynote, a narrative first paragraph, and the
 //! vocabulary (kept as data in `assets/vocabulary.toml`) of groups, sections
 //! and programme items.
+use super::ws::Ws;
 
 use super::patterns::Patterns;
 use serde::Deserialize;
@@ -167,10 +168,10 @@ fn is_name_list(s: &str) -> bool {
 
 /// "Title (Name)" or "Title (Name, Name)".
 fn speaker_in_parens(title: &str) -> bool {
-    let t = title.trim_end();
+    let t = title.ws_trim_end();
     let Some(body) = t.strip_suffix(')') else { return false };
     let Some(open) = body.rfind('(') else { return false };
-    !body[..open].trim().is_empty() && is_name_list(&body[open + 1..])
+    !body[..open].ws_trim().is_empty() && is_name_list(&body[open + 1..])
 }
 
 /// "Title by Name".
@@ -186,8 +187,8 @@ fn speaker_after_dash(title: &str) -> Option<&str> {
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|i| (&title[..i], &title[i + sep.len()..])))
         .max_by_key(|(l, _)| l.len())?;
-    let name = right.split(',').next()?.trim();
-    (!left.trim().is_empty() && is_name(name, 3)).then_some(left)
+    let name = right.split(',').next()?.ws_trim();
+    (!left.ws_trim().is_empty() && is_name(name, 3)).then_some(left)
 }
 
 /// Most longer words capitalised, as in a talk title.
@@ -207,7 +208,7 @@ fn is_title_case(s: &str) -> bool {
 fn is_narrative(p: &str) -> bool {
     let sentences = p
         .split_inclusive(['.', '!', '?'])
-        .filter(|s| s.trim().chars().count() > 15)
+        .filter(|s| s.ws_trim().chars().count() > 15)
         .count();
     p.chars().count() >= 150 && sentences >= 2
 }
@@ -219,7 +220,7 @@ pub const TALK: i32 = 3;
 /// `first_para` is the first paragraph under it, if its content starts with one.
 pub fn talk_score(title: &str, first_para: Option<&str>) -> i32 {
     let v = vocabulary();
-    let t = title.trim();
+    let t = title.ws_trim();
     if v.is_section(t) || t.ends_with(':') {
         return -TALK;
     }
@@ -258,10 +259,10 @@ pub fn is_speaker_line(line: &str, is_paragraph: bool) -> bool {
         "speaker - ",
         "by ",
     ];
-    let t = line.trim().trim_end_matches(['.', ';']);
+    let t = line.ws_trim().trim_end_matches(['.', ';']);
     let named = LEADS.iter().find_map(|lead| {
         let head = t.get(..lead.len())?;
-        head.eq_ignore_ascii_case(lead).then(|| t[lead.len()..].trim())
+        head.eq_ignore_ascii_case(lead).then(|| t[lead.len()..].ws_trim())
     });
     let Some(who) = named.or(is_paragraph.then_some(t)) else {
         return false;

@@ -2,6 +2,7 @@
 //! title lines, blog posts copied as text. Nothing is marked up, so structure
 //! comes from shape: indentation relative to the parent, blank lines, which
 //! lines look like titles, and which titles look like talks.
+use super::ws::Ws;
 
 use super::lines::{continues_prose, indent_of, is_decoration, is_link_or_handle, list_marker};
 use super::model::{Block, Kind};
@@ -34,7 +35,7 @@ fn scan<'a>(lines: &[(u32, &'a str)]) -> Vec<Entry<'a>> {
     let mut out = Vec::with_capacity(lines.len());
     let mut blank = false;
     for &(no, line) in lines {
-        let t = line.trim_start();
+        let t = line.ws_trim_start();
         if t.is_empty() {
             blank = true;
             continue;
@@ -70,7 +71,7 @@ fn explicit_heading(t: &str) -> Option<&str> {
         return None;
     }
     let rest = t[hashes..].strip_prefix(' ')?;
-    let title = rest.trim_end_matches('#').trim();
+    let title = rest.trim_end_matches('#').ws_trim();
     (!title.is_empty()).then_some(title)
 }
 
