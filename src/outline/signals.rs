@@ -146,24 +146,36 @@ fn is_name_word(w: &str) -> bool {
 
 /// A person's name of 2..=max words.
 fn is_name(s: &str, max: usize) -> bool {
-    let ws: Vec<&str> = s.split_whitespace().collect();
-    (2..=max).contains(&ws.len()) && ws.iter().all(|w| is_name_word(w)) && !PARTICLES.contains(&ws[0])
+    // Word by word: a sentence fails at its first long or lowercase word.
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        n += 1;
+        if n > max || !is_name_word(w) || (n == 1 && PARTICLES.contains(&w)) {
+            return false;
+        }
+    }
+    n >= 2
 }
 
 /// "Name, Name and Name": every part a name or a one-word organisation,
 /// and at least one real (multi-word) name.
 fn is_name_list(s: &str) -> bool {
-    let parts: Vec<&str> = s
+    // Asked of whole paragraphs too: stop at the first part that is no name.
+    let (mut any, mut any_name) = (false, false);
+    for p in s
         .split([',', '&', '/'])
         .flat_map(|p| p.split(" and "))
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .collect();
-    !parts.is_empty()
-        && parts.iter().any(|p| is_name(p, 4))
-        && parts
-            .iter()
-            .all(|p| is_name(p, 4) || (!p.contains(' ') && is_name_word(p)))
+    {
+        any = true;
+        if is_name(p, 4) {
+            any_name = true;
+        } else if p.contains(' ') || !is_name_word(p) {
+            return false;
+        }
+    }
+    any && any_name
 }
 
 /// "Title (Name)" or "Title (Name, Name)".
@@ -206,11 +218,13 @@ fn is_title_case(s: &str) -> bool {
 /// A first paragraph that tells a story (several sentences) rather than a
 /// short note.
 fn is_narrative(p: &str) -> bool {
-    let sentences = p
-        .split_inclusive(['.', '!', '?'])
-        .filter(|s| s.ws_trim().chars().count() > 15)
-        .count();
-    p.chars().count() >= 150 && sentences >= 2
+    // The length first: a short note is not counted sentence by sentence.
+    p.len() >= 150
+        && p.chars().count() >= 150
+        && p.split_inclusive(['.', '!', '?'])
+            .filter(|s| s.ws_trim().chars().count() > 15)
+            .nth(1)
+            .is_some()
 }
 
 /// Score at or above which a heading is taken for a talk.
