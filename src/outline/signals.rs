@@ -233,27 +233,46 @@ pub const TALK: i32 = 3;
 /// How strongly a heading looks like a talk title rather than a sub-heading.
 /// `first_para` is the first paragraph under it, if its content starts with one.
 pub fn talk_score(title: &str, first_para: Option<&str>) -> i32 {
+    let score = title_score(title);
+    match first_para {
+        Some(p) if score >= 0 => score + para_score(p),
+        _ => score,
+    }
+}
+
+/// The title's own share of `talk_score`, apart so that a title asked
+/// several times is weighed once: negative (-TALK) for a section, which no
+/// paragraph outweighs, otherwise zero or more.
+pub fn title_score(title: &str) -> i32 {
     let v = vocabulary();
     let t = title.ws_trim();
-    if v.is_section(t) || t.ends_with(':') {
+    if t.ends_with(':') || v.is_section(t) {
         return -TALK;
     }
-    let mut score = 0;
     if speaker_in_parens(t) || speaker_by(t) || v.has_keynote_word(t) {
-        score += TALK;
+        TALK
     } else if let Some(left) = speaker_after_dash(t) {
-        score += if is_title_case(left) { TALK } else { 2 };
+        if is_title_case(left) {
+            TALK
+        } else {
+            2
+        }
     } else if t.contains(" - ") || t.contains(" – ") || t.contains(" — ") {
-        score += 1;
+        1
+    } else {
+        0
     }
-    if let Some(p) = first_para {
-        if is_narrative(p) {
-            score += 2;
-        }
-        let first_sentence = p.split_inclusive(['.', '!', '?']).next().unwrap_or(p);
-        if v.has_talk_word(first_sentence) {
-            score += 1;
-        }
+}
+
+/// The first paragraph's share of `talk_score`.
+pub fn para_score(p: &str) -> i32 {
+    let mut score = 0;
+    if is_narrative(p) {
+        score += 2;
+    }
+    let first_sentence = p.split_inclusive(['.', '!', '?']).next().unwrap_or(p);
+    if vocabulary().has_talk_word(first_sentence) {
+        score += 1;
     }
     score
 }
@@ -303,7 +322,7 @@ pub fn is_speaker_line(line: &str, is_paragraph: bool) -> bool {
 
 /// True if the title alone names a speaker or a keynote.
 pub fn has_speaker(title: &str) -> bool {
-    talk_score(title, None) >= TALK
+    title_score(title) >= TALK
 }
 
 /// The first "Event Name 2015" in a passage of prose, to name an untitled

@@ -6,7 +6,7 @@ use super::ws::Ws;
 
 use super::lines::{continues_prose, indent_of, is_decoration, is_link_or_handle, list_marker};
 use super::model::{Block, Kind};
-use super::signals::{has_speaker, is_speaker_line, talk_score, vocabulary, TALK};
+use super::signals::{is_speaker_line, para_score, title_score, vocabulary, TALK};
 use super::Parsed;
 
 struct Entry<'a> {
@@ -29,6 +29,8 @@ struct Tb {
     tail: usize,
     blank_before: bool,
     explicit: bool,
+    /// `title_score` of a heading, when telling it for a title already took it.
+    title_score: Option<i32>,
 }
 
 fn scan<'a>(lines: &[(u32, &'a str)]) -> Vec<Entry<'a>> {
@@ -77,12 +79,18 @@ fn explicit_heading(t: &str) -> Option<&str> {
 
 /// Could this unmarked line be a title? Titles are short, do not end a
 /// sentence, hold words rather than formulas, and are not inline lists.
-fn heading_like(t: &str) -> bool {
+/// Also hands back the line's `title_score` if it was taken.
+fn heading_like(t: &str) -> (bool, Option<i32>) {
     let chars = t.chars().count();
-    // The cheap tests first: has_speaker weighs the vocabulary.
-    if chars <= 160 && !t.ends_with('.') && !t.contains(". ") && has_speaker(t) {
-        return true;
+    // The cheap tests first: the score weighs the vocabulary.
+    let score = (chars <= 160 && !t.ends_with('.') && !t.contains(". ")).then(|| title_score(t));
+    if score.is_some_and(|s| s >= TALK) {
+        return (true, score);
     }
+    (plain_heading_like(t, chars), score)
+}
+
+fn plain_heading_like(t: &str, chars: usize) -> bool {
     // Most lines asked are prose: the substring tests turn them away
     // before the counts, which read every character, are taken.
     let plain = chars <= 120
@@ -137,6 +145,7 @@ fn build(entries: &[Entry], wrap: Option<usize>) -> Vec<Tb> {
                 tail: 0,
                 blank_before: e.blank_before,
                 explicit: e.explicit,
+                title_score: None,
             })
         };
         if e.explicit {
@@ -172,8 +181,16 @@ fn build(entries: &[Entry], wrap: Option<usize>) -> Vec<Tb> {
             let next_runs_on = entries.get(k + 1).is_some_and(|n| {
                 !n.blank_before && !n.item && n.indent <= e.indent && continues_prose(e.text, n.text, wrap)
             });
-            if prev_allows && heading_like(e.text) && !next_runs_on {
+            let (like, score) = if prev_allows && !next_runs_on {
+                heading_like(e.text)
+            } else {
+                (false, None)
+            };
+            if like {
                 push(&mut out, 0, Kind::Heading);
+                if let Some(h) = out.last_mut() {
+                    h.title_score = score;
+                }
                 in_heading = true;
                 list.clear();
                 continue;
@@ -204,15 +221,38 @@ fn subtree_end(out: &[Tb], i: usize) -> usize {
     (i + 1..out.len()).find(|&j| out[j].b.depth <= d).unwrap_or(out.len())
 }
 
-/// How strongly the title at `h` reads as a talk, from its own words and
-/// from the first line under it (a speaker line, a narrative paragraph).
-fn heading_score(out: &[Tb], h: usize, with_content: bool) -> i32 {
-    let first = out
-        .get(h + 1)
-        .filter(|b| b.b.depth == out[h].b.depth + 1 && !b.b.kind.is_structural());
-    let para = first.filter(|b| b.b.kind == Kind::Paragraph).map(|b| b.b.text.as_str());
-    let speaker = first.is_some_and(|b| is_speaker_line(&b.b.text, b.b.kind == Kind::Paragraph));
-    talk_score(&out[h].b.text, para.filter(|_| with_content)) + if speaker { TALK } else { 0 }
+/// How strongly the title at `h` reads as a talk: its own words, and the
+/// first line under it (a speaker line, a narrative paragraph).
+#[derive(Clone, Copy)]
+struct HeadingScore {
+    title: i32,
+    para: i32,
+    speaker: bool,
+}
+
+impl HeadingScore {
+    fn of(out: &[Tb], h: usize) -> Self {
+        let first = out
+            .get(h + 1)
+            .filter(|b| b.b.depth == out[h].b.depth + 1 && !b.b.kind.is_structural());
+        let title = out[h].title_score.unwrap_or_else(|| title_score(&out[h].b.text));
+        let para = match first {
+            Some(b) if title >= 0 && b.b.kind == Kind::Paragraph => para_score(&b.b.text),
+            _ => 0,
+        };
+        let speaker = first.is_some_and(|b| is_speaker_line(&b.b.text, b.b.kind == Kind::Paragraph));
+        HeadingScore { title, para, speaker }
+    }
+
+    /// `with_content`: let the paragraph under the title count.
+    fn score(self, with_content: bool) -> i32 {
+        let own = if self.title >= 0 && with_content {
+            self.title + self.para
+        } else {
+            self.title
+        };
+        own + if self.speaker { TALK } else { 0 }
+    }
 }
 
 /// The first line is the document's title when it is an explicit heading,
@@ -227,7 +267,7 @@ fn take_title(out: &mut Vec<Tb>) -> Option<String> {
     let v = vocabulary();
     let t = &first.b.text;
     let qualifies = first.explicit
-        || (heading_score(out, 0, false) < TALK
+        || (HeadingScore::of(out, 0).score(false) < TALK
             && !v.is_group(t)
             && !v.is_program(t)
             && out[1..end].iter().all(|b| b.b.kind == Kind::Paragraph)
@@ -260,7 +300,9 @@ fn regroup_headings(out: &mut [Tb]) {
         .filter(|&i| out[i].b.kind == Kind::Heading && out[i].b.depth == 0)
         .collect();
     // One stray "by Somebody" must not turn every other title into a sub-heading.
-    let strong = heads.iter().filter(|&&h| heading_score(out, h, false) >= TALK).count();
+    // Each title is weighed once and read twice, alone and with its content.
+    let scores: Vec<HeadingScore> = heads.iter().map(|&h| HeadingScore::of(out, h)).collect();
+    let strong = scores.iter().filter(|s| s.score(false) >= TALK).count();
     let signalled = strong >= 2 || (strong > 0 && strong == heads.len());
     let mut seen_session = false;
     let mut group_open = false;
@@ -269,7 +311,7 @@ fn regroup_headings(out: &mut [Tb]) {
         let end = heads.get(n + 1).copied().unwrap_or(out.len());
         let empty = end == h + 1;
         let text = &out[h].b.text;
-        let score = heading_score(out, h, true);
+        let score = scores[n].score(true);
         let sectionish = v.is_section(text) || text.ends_with(':');
         let role = if empty && v.is_group(text) {
             Role::Group
