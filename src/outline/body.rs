@@ -2,10 +2,10 @@
 //! headings by level, list items nested by indentation relative to their
 //! parent, paragraphs joined only where the prose was wrapped, code lines.
 //! Format modules decide what each line is; this decides where it goes.
-use super::ws::Ws;
 
 use super::lines::continues_prose;
 use super::model::{Block, Kind};
+use super::ws::Ws;
 
 pub struct Body {
     pub blocks: Vec<Block>,

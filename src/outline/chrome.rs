@@ -1,9 +1,10 @@
 //! Page chrome: the lines a web page brings along when copied as text (site
 //! navigation, share, sign-in and comment widgets). The phrases are data in
 //! `assets/chrome.txt`; this module only decides which lines to blank out.
+
+use super::vocabulary::{glob_match, normalize};
 use super::ws::Ws;
 
-use super::signals::{glob_match, normalize};
 // Keys come from the bundled phrase list, not from a file: no need for
 // SipHash's resistance to chosen keys, only for its speed.
 use foldhash::HashSet;

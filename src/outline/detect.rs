@@ -1,11 +1,11 @@
 //! Which format a file holds, from its content (the extension only breaks
 //! ties): a `.txt` may hold Markdown and an `.org` may be plain lines.
-use super::ws::Ws;
 
 use super::lines::is_decoration;
 use super::markdown::{atx_heading, bold_title};
 use super::model::Format;
 use super::org;
+use super::ws::Ws;
 
 /// Which line format (org, Markdown or plain text) a file's lines hold;
 /// OPML is told apart before the text is split (`opml::looks_like`).

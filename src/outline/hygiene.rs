@@ -4,6 +4,7 @@
 //! left (each becomes a visible placeholder), tabs are expanded, NBSP is a
 //! space, line ends are `\n`, and trailing spaces are gone. Nothing after
 //! this module needs to distrust the text again.
+
 use super::ws::Ws;
 
 /// Tab stops used when expanding tabs (indentation is measured after this).

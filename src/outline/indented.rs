@@ -3,10 +3,10 @@
 //! deeper. Read as plain text they would collapse into paragraphs, since a
 //! deeper unmarked line usually continues a wrapped one; here depth is the
 //! indent relative to the parent, and kinds come from the tree's shape.
-use super::ws::Ws;
 
 use super::lines::{indent_of, is_decoration, list_marker};
 use super::model::{Block, Kind};
+use super::ws::Ws;
 use super::Parsed;
 
 /// A non-blank line: its indent, whether it had a list marker, its text.

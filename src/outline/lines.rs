@@ -1,5 +1,6 @@
 //! The shared line scanner: indentation, list markers, rules, and the small
 //! text tests every line-based loader (Markdown, org, plain text) relies on.
+
 use super::ws::Ws;
 
 /// The lines of `text`, split at each `\n` exactly as `text.split('\n')`

@@ -7,9 +7,9 @@
 //!
 //! The output is an ordinary indented outline (two spaces per level) with a
 //! blank line between top-level blocks, so the plain-text loader reads it.
-use super::ws::Ws;
 
 use super::lines::indent_of;
+use super::ws::Ws;
 
 /// Detects the encoding: several ` - ` sibling lines and several
 /// whitespace-only lines directly followed by `- ` at column 0.

@@ -1,10 +1,10 @@
 //! Markdown notes: ATX and Setext headings, bold-only title lines, nested
 //! lists with any marker, fenced and indented code, front matter (its title
 //! names the document; the rest is not content), rules, quotes and tables.
-use super::ws::Ws;
 
 use super::body::Body;
 use super::lines::{indent_of, is_rule, list_marker};
+use super::ws::Ws;
 use super::Parsed;
 
 /// `## Title ##` -> (2, "Title").

@@ -1,7 +1,6 @@
 //! The model and the loaders: any notes file (bytes) becomes a document of
 //! groups, talks, sub-headings and notes. Pure: no terminal, no global state;
 //! `fs` is the only part that touches the file system.
-use crate::outline::ws::Ws;
 
 mod body;
 mod chrome;
@@ -14,13 +13,17 @@ pub mod lines;
 mod mangled;
 mod markdown;
 mod model;
+mod names;
 mod opml;
 mod org;
 mod patterns;
 mod shape;
 pub mod signals;
 mod text;
+mod vocabulary;
 mod ws;
+
+use ws::Ws;
 
 pub use model::{Block, Children, DocInfo, Format, Kind, Outline};
 
@@ -152,7 +155,7 @@ fn preamble_event_name(blocks: &[Block]) -> Option<String> {
         .take_while(|b| !b.kind.is_structural())
         .filter(|b| b.kind == Kind::Paragraph)
         .take(3)
-        .find_map(|b| signals::event_name(&b.text))
+        .find_map(|b| names::event_name(&b.text))
 }
 
 impl Document {

@@ -1,10 +1,10 @@
 //! OPML from outliner apps: nested `<outline text=..>` elements, `_note` kept
 //! as a paragraph, entities decoded. The scanner is deliberately forgiving:
 //! unknown, empty, unclosed or stray elements are skipped, never fatal.
-use super::ws::Ws;
 
 use super::hygiene::clean_inline;
 use super::model::{Block, Kind};
+use super::ws::Ws;
 use super::Parsed;
 use std::borrow::Cow;
 

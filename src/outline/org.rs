@@ -2,10 +2,10 @@
 //! are not part of the title; an empty headline is kept, untitled), `#+TITLE`,
 //! other `#+` lines and drawers are not content, `#+BEGIN_SRC` blocks are code,
 //! plain lists under headlines.
-use super::ws::Ws;
 
 use super::body::Body;
 use super::lines::{indent_of, list_marker};
+use super::ws::Ws;
 use super::Parsed;
 
 const KEYWORDS: &[&str] = &[

@@ -3,9 +3,9 @@
 //! end with. Headings are asked about several times each at load; most are
 //! ruled out by their ends (or length) before they are normalised (a new
 //! String) and matched pattern by pattern.
-use super::ws::Ws;
 
-use super::signals::{glob_match, normalize};
+use super::vocabulary::{glob_match, normalize};
+use super::ws::Ws;
 use serde::Deserialize;
 
 #[derive(Deserialize)]

@@ -4,6 +4,7 @@
 //! byte at the edge hands the rest to std, so results are the same.
 
 /// ASCII bytes that `char::is_whitespace` accepts.
+#[inline]
 fn ascii_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
@@ -14,7 +15,10 @@ pub trait Ws {
     fn ws_trim(&self) -> &str;
 }
 
+// Inline: called from every loader, which codegen may place in other
+// units than this one.
 impl Ws for str {
+    #[inline]
     fn ws_trim_start(&self) -> &str {
         let b = self.as_bytes();
         let i = b.iter().take_while(|&&c| ascii_ws(c)).count();
@@ -25,6 +29,7 @@ impl Ws for str {
         }
     }
 
+    #[inline]
     fn ws_trim_end(&self) -> &str {
         let b = self.as_bytes();
         let end = b.len() - b.iter().rev().take_while(|&&c| ascii_ws(c)).count();
@@ -34,6 +39,7 @@ impl Ws for str {
         }
     }
 
+    #[inline]
     fn ws_trim(&self) -> &str {
         self.ws_trim_start().ws_trim_end()
     }
