@@ -17,6 +17,7 @@ mod names;
 mod opml;
 mod org;
 mod patterns;
+mod scan;
 mod shape;
 pub mod signals;
 mod text;
@@ -140,10 +141,11 @@ fn parse_text(decoded: &hygiene::Decoded, raw: &[&str], ext: Option<&str>) -> Pa
         text::parse(&lines, wrap)
     } else {
         let lines: Vec<(u32, &str)> = cleaned.iter().enumerate().map(|(i, s)| (i as u32 + 1, *s)).collect();
-        if indented::detect(&lines, ext) {
-            shape::classify(indented::parse(&lines))
+        let scanned = scan::scan(&lines);
+        if indented::detect(&scanned, ext) {
+            shape::classify(indented::parse(&scanned))
         } else {
-            text::parse(&lines, wrap)
+            text::parse_scanned(&scanned, wrap)
         }
     }
 }

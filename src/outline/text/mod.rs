@@ -4,8 +4,9 @@
 //! lines look like titles, and which titles look like talks.
 mod titles;
 
-use super::lines::{continues_prose, indent_of, is_decoration, list_marker};
+use super::lines::continues_prose;
 use super::model::{Block, Kind};
+use super::scan::{scan, Scanned};
 use super::ws::Ws;
 use super::Parsed;
 use titles::{heading_like, regroup_headings, sessions_from_blocks, take_title};
@@ -34,37 +35,27 @@ struct Tb {
     title_score: Option<i32>,
 }
 
-fn scan<'a>(lines: &[(u32, &'a str)]) -> Vec<Entry<'a>> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut blank = false;
-    for &(no, line) in lines {
-        let t = line.ws_trim_start();
-        if t.is_empty() {
-            blank = true;
-            continue;
-        }
-        if is_decoration(t) {
-            continue;
-        }
-        let indent = indent_of(line);
-        let (item, text, explicit) = if let Some(h) = explicit_heading(t) {
-            (false, h, true)
-        } else if let Some(at) = list_marker(t) {
-            (true, &t[at..], false)
-        } else {
-            (false, t, false)
-        };
-        out.push(Entry {
-            no,
-            indent,
-            item,
-            text,
-            blank_before: blank,
-            explicit,
-        });
-        blank = false;
-    }
-    out
+fn entries<'a>(scanned: &[Scanned<'a>]) -> Vec<Entry<'a>> {
+    scanned
+        .iter()
+        .map(|l| {
+            let (item, text, explicit) = if let Some(h) = explicit_heading(l.t) {
+                (false, h, true)
+            } else if let Some(at) = l.marker {
+                (true, &l.t[at..], false)
+            } else {
+                (false, l.t, false)
+            };
+            Entry {
+                no: l.no,
+                indent: l.indent,
+                item,
+                text,
+                blank_before: l.blank_before,
+                explicit,
+            }
+        })
+        .collect()
 }
 
 /// `# Title`, `### Title ###`: Markdown-style headings in a text file.
@@ -79,7 +70,12 @@ fn explicit_heading(t: &str) -> Option<&str> {
 }
 
 pub fn parse(lines: &[(u32, &str)], wrap: Option<usize>) -> Parsed {
-    let entries = scan(lines);
+    parse_scanned(&scan(lines), wrap)
+}
+
+/// `parse` of lines already scanned (for the indented-outline test).
+pub fn parse_scanned(scanned: &[Scanned], wrap: Option<usize>) -> Parsed {
+    let entries = entries(scanned);
     let mut out = build(&entries, wrap);
     let title = take_title(&mut out);
     if out.iter().any(|t| t.b.kind == Kind::Heading) {
