@@ -5,6 +5,7 @@
 
 use super::lines::continues_prose;
 use super::model::{Block, Kind};
+use super::ws::Ws;
 
 pub struct Body {
     pub blocks: Vec<Block>,
@@ -97,7 +98,7 @@ impl Body {
             self.list.pop();
         }
         let depth = self.head_depth() + self.list.len() as u32;
-        if !text.trim().is_empty() {
+        if !text.ws_trim().is_empty() {
             self.blocks.push(Block::new(depth, Kind::Code, text, line));
         }
     }

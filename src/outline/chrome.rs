@@ -2,7 +2,9 @@
 //! navigation, share, sign-in and comment widgets). The phrases are data in
 //! `assets/chrome.txt`; this module only decides which lines to blank out.
 
-use super::signals::{glob_match, normalize};
+use super::vocabulary::{glob_match, normalize};
+use super::ws::Ws;
+
 // Keys come from the bundled phrase list, not from a file: no need for
 // SipHash's resistance to chosen keys, only for its speed.
 use foldhash::HashSet;
@@ -29,7 +31,7 @@ fn phrases() -> &'static Phrases {
         let mut globs = Vec::new();
         let mut first_words = HashSet::default();
         for line in include_str!("../../assets/chrome.txt").lines() {
-            let l = line.trim();
+            let l = line.ws_trim();
             if l.is_empty() || l.starts_with("# ") || l == "#" {
                 continue;
             }
@@ -61,12 +63,12 @@ pub fn is_chrome_phrase(line: &str) -> bool {
     let p = phrases();
     // An ASCII first byte, lowercased, is the first byte of the lowercased
     // first word looked up below: no phrase starts with it, no phrase.
-    match line.trim_start().as_bytes().first() {
+    match line.ws_trim_start().as_bytes().first() {
         None => return false,
         Some(b) if b.is_ascii() && !p.first_bytes[usize::from(b.to_ascii_lowercase())] => return false,
         Some(_) => {}
     }
-    let t = line.trim();
+    let t = line.ws_trim();
     if t.is_empty() || t.len() > 160 {
         return false;
     }
@@ -98,7 +100,7 @@ pub fn is_chrome_phrase(line: &str) -> bool {
 /// heading that happens to read "Search" in real notes survives.
 pub fn chrome_lines(lines: &[&str]) -> Vec<usize> {
     let nonblank: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].trim_start().is_empty())
+        .filter(|&i| !lines[i].ws_trim_start().is_empty())
         .collect();
     let cand: Vec<bool> = nonblank.iter().map(|&i| is_chrome_phrase(lines[i])).collect();
     let mut out = Vec::new();
@@ -125,8 +127,8 @@ pub fn is_slug_echo(line: &str, next: &str) -> bool {
             .flat_map(char::to_lowercase)
             .collect()
     }
-    let a = line.trim();
-    let b = next.trim();
+    let a = line.ws_trim();
+    let b = next.ws_trim();
     // Cheap tests first: an echo is short and about as long as its title.
     let close = a.len().abs_diff(b.len()) * 5 <= a.len().max(b.len());
     close

@@ -5,6 +5,7 @@ use super::lines::is_decoration;
 use super::markdown::{atx_heading, bold_title};
 use super::model::Format;
 use super::org;
+use super::ws::Ws;
 
 /// Which line format (org, Markdown or plain text) a file's lines hold;
 /// OPML is told apart before the text is split (`opml::looks_like`).
@@ -17,12 +18,12 @@ pub fn detect(lines: &[&str], ext: Option<&str>) -> Format {
         // most lines start with none, and are passed over at once, before
         // the cost of trimming their ends.
         if !matches!(
-            line.trim_start().as_bytes().first(),
+            line.ws_trim_start().as_bytes().first(),
             Some(b'*' | b'#' | b'`' | b'~' | b'=' | b'-' | b'_')
         ) {
             continue;
         }
-        let t = line.trim();
+        let t = line.ws_trim();
         let lead = t.as_bytes()[0];
         // Each test below needs its own lead byte: a '- item' line (most of
         // those that get here) is asked none of them.
@@ -55,8 +56,8 @@ pub fn detect(lines: &[&str], ext: Option<&str>) -> Format {
             fences += 1;
         }
         if i > 0 && !t.is_empty() && (t.chars().all(|c| c == '=') || (t.len() >= 3 && t.chars().all(|c| c == '-'))) {
-            let above = lines[i - 1].trim();
-            let before = if i >= 2 { lines[i - 2].trim() } else { "" };
+            let above = lines[i - 1].ws_trim();
+            let before = if i >= 2 { lines[i - 2].ws_trim() } else { "" };
             if !above.is_empty() && before.is_empty() && !above.starts_with(['-', '*', '+', '#']) {
                 setext += 1;
             }
@@ -72,12 +73,12 @@ pub fn detect(lines: &[&str], ext: Option<&str>) -> Format {
     {
         return Format::Org;
     }
-    let front = matches!(lines.first().map(|l| l.trim_end()), Some("---" | "+++"))
+    let front = matches!(lines.first().map(|l| l.ws_trim_end()), Some("---" | "+++"))
         && lines
             .iter()
             .skip(1)
             .take(200)
-            .any(|l| matches!(l.trim_end(), "---" | "+++" | "..."));
+            .any(|l| matches!(l.ws_trim_end(), "---" | "+++" | "..."));
     if atx >= 1 || setext >= 1 || fences >= 2 || front || bold >= 2 {
         return Format::Markdown;
     }

@@ -5,6 +5,8 @@
 //! space, line ends are `\n`, and trailing spaces are gone. Nothing after
 //! this module needs to distrust the text again.
 
+use super::ws::Ws;
+
 /// Tab stops used when expanding tabs (indentation is measured after this).
 pub const TAB_WIDTH: usize = 4;
 
@@ -201,7 +203,7 @@ pub fn clean_line_into(line: &str, out: &mut String) {
     let start = out.len();
     // Most lines hold nothing to replace.
     if !needs_cleaning(line) {
-        out.push_str(line.trim_end());
+        out.push_str(line.ws_trim_end());
         return;
     }
     let mut col = 0usize;
@@ -224,7 +226,7 @@ pub fn clean_line_into(line: &str, out: &mut String) {
         }
         col += 1;
     }
-    let trimmed = out[start..].trim_end().len();
+    let trimmed = out[start..].ws_trim_end().len();
     out.truncate(start + trimmed);
 }
 
@@ -238,7 +240,7 @@ pub fn clean_inline(s: &str) -> String {
         s.into()
     };
     let mut out = String::with_capacity(joined.len());
-    clean_line_into(joined.trim(), &mut out);
+    clean_line_into(joined.ws_trim(), &mut out);
     out
 }
 

@@ -4,58 +4,28 @@
 //! deeper unmarked line usually continues a wrapped one; here depth is the
 //! indent relative to the parent, and kinds come from the tree's shape.
 
-use super::lines::{indent_of, is_decoration, list_marker};
 use super::model::{Block, Kind};
+use super::scan::Scanned;
+use super::ws::Ws;
 use super::Parsed;
 
-/// A non-blank line: its indent, whether it had a list marker, its text.
-struct Line<'a> {
-    no: u32,
-    indent: usize,
-    marked: bool,
-    text: &'a str,
-    /// The previous non-blank line is directly above (no blank between).
-    tight: bool,
-}
-
-fn scan<'a>(lines: &[(u32, &'a str)]) -> Vec<Line<'a>> {
-    let mut out = Vec::new();
-    let mut tight = false;
-    for &(no, raw) in lines {
-        let t = raw.trim_start();
-        if t.is_empty() || is_decoration(t) {
-            tight = false;
-            continue;
-        }
-        let (marked, text) = match list_marker(t) {
-            Some(at) => (true, t[at..].trim_start()),
-            None => (false, t),
-        };
-        out.push(Line {
-            no,
-            indent: indent_of(raw),
-            marked,
-            text,
-            tight,
-        });
-        tight = true;
-    }
-    out
+/// A line's text without its list marker, if it had one.
+fn text_of<'a>(l: &Scanned<'a>) -> &'a str {
+    l.marker.map_or(l.t, |at| l.t[at..].ws_trim_start())
 }
 
 /// True when indentation, not markers, carries the structure: the
 /// extension says so (`.otl`), or unmarked lines step at least two levels
 /// deeper below their parents, several times. Wrapped prose with hanging
 /// indents steps one level at most, and never twice in a row.
-pub fn detect(lines: &[(u32, &str)], ext: Option<&str>) -> bool {
-    let ls = scan(lines);
+pub fn detect(ls: &[Scanned], ext: Option<&str>) -> bool {
     if ls.len() < 3 || !ls.iter().any(|l| l.indent > 0) {
         return false;
     }
     if ext.is_some_and(|e| e.eq_ignore_ascii_case("otl")) {
         return true;
     }
-    let unmarked = ls.iter().filter(|l| !l.marked).count();
+    let unmarked = ls.iter().filter(|l| l.marker.is_none()).count();
     if unmarked * 2 < ls.len() {
         return false;
     }
@@ -68,7 +38,8 @@ pub fn detect(lines: &[(u32, &str)], ext: Option<&str>) -> bool {
                 && w[2].tight
                 && w[0].indent < w[1].indent
                 && w[1].indent < w[2].indent
-                && w.iter().all(|l| !l.marked && l.text.chars().count() <= 100)
+                && w.iter()
+                    .all(|l| l.marker.is_none() && text_of(l).chars().count() <= 100)
         })
         .count();
     let stepped = ls
@@ -81,11 +52,10 @@ pub fn detect(lines: &[(u32, &str)], ext: Option<&str>) -> bool {
 /// Nests by indent relative to the open ancestors. A node with children is
 /// a heading (its role, talk or group, is decided by `shape::classify`);
 /// a leaf is a bullet. A single top line over everything titles the file.
-pub fn parse(lines: &[(u32, &str)]) -> Parsed {
-    let ls = scan(lines);
+pub fn parse(ls: &[Scanned]) -> Parsed {
     let mut blocks: Vec<Block> = Vec::with_capacity(ls.len());
     let mut open: Vec<(usize, usize)> = Vec::new(); // (indent, block index)
-    for l in &ls {
+    for l in ls {
         while open.last().is_some_and(|&(ind, _)| ind >= l.indent) {
             open.pop();
         }
@@ -93,7 +63,7 @@ pub fn parse(lines: &[(u32, &str)]) -> Parsed {
             blocks[parent].kind = Kind::Heading;
         }
         open.push((l.indent, blocks.len()));
-        blocks.push(Block::new(open.len() as u32 - 1, Kind::Bullet, l.text, l.no));
+        blocks.push(Block::new(open.len() as u32 - 1, Kind::Bullet, text_of(l), l.no));
     }
     let roots = blocks.iter().filter(|b| b.depth == 0).count();
     let title = if roots == 1 && blocks.len() > 1 && blocks[0].kind == Kind::Heading {
@@ -109,6 +79,7 @@ pub fn parse(lines: &[(u32, &str)]) -> Parsed {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::outline::scan::scan;
 
     fn numbered(text: &str) -> Vec<(u32, &str)> {
         text.lines().enumerate().map(|(i, l)| (i as u32 + 1, l)).collect()
@@ -119,8 +90,8 @@ mod tests {
     #[test]
     fn unmarked_levels_nest_by_relative_indent() {
         let lines = numbered(OUTLINE);
-        assert!(detect(&lines, Some("txt")));
-        let p = parse(&lines);
+        assert!(detect(&scan(&lines), Some("txt")));
+        let p = parse(&scan(&lines));
         let shape: Vec<(u32, Kind, &str)> = p.blocks.iter().map(|b| (b.depth, b.kind, b.text.as_str())).collect();
         assert_eq!(p.title, None, "two top lines: no file title");
         assert_eq!(shape[0], (0, Kind::Heading, "Day one"));
@@ -134,7 +105,7 @@ mod tests {
     fn tabs_expanded_or_not_the_depth_is_relative() {
         // Three spaces then seven: uneven steps still give one level each.
         let text = "Talk by Ann\n   point\n       detail\n       detail two\n   point two\n       more\n";
-        let p = parse(&numbered(text));
+        let p = parse(&scan(&numbered(text)));
         let depths: Vec<u32> = p.blocks.iter().map(|b| b.depth).collect();
         assert_eq!(p.title.as_deref(), Some("Talk by Ann"));
         assert_eq!(depths, vec![0, 1, 1, 0, 1]);
@@ -143,14 +114,14 @@ mod tests {
     #[test]
     fn hanging_indents_of_wrapped_prose_are_not_an_outline() {
         let text = "A long paragraph that wraps onto a second line which\n    is indented by the editor that wrapped it, as some do.\nAnother paragraph, also long enough to wrap to the next\n    line with the same hanging indent as the first.\nShort line\n    and its continuation\n";
-        assert!(!detect(&numbered(text), Some("txt")));
+        assert!(!detect(&scan(&numbered(text)), Some("txt")));
     }
 
     #[test]
     fn marked_lists_are_left_to_the_text_reader() {
         let text = "Talk\n  - a\n    - b\n      - c\n  - d\n    - e\n      - f\n";
-        assert!(!detect(&numbered(text), Some("txt")));
-        assert!(detect(&numbered(text), Some("otl")), "the extension decides");
+        assert!(!detect(&scan(&numbered(text)), Some("txt")));
+        assert!(detect(&scan(&numbered(text)), Some("otl")), "the extension decides");
     }
 
     #[test]

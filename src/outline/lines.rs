@@ -1,6 +1,8 @@
 //! The shared line scanner: indentation, list markers, rules, and the small
 //! text tests every line-based loader (Markdown, org, plain text) relies on.
 
+use super::ws::Ws;
+
 /// The lines of `text`, split at each `\n` exactly as `text.split('\n')`
 /// (hygiene leaves no other line end), but found with the memchr crate,
 /// which passes over many bytes a step where std's split goes much slower.
@@ -24,7 +26,7 @@ pub fn split(text: &str) -> impl Iterator<Item = &str> {
 
 /// Leading spaces (tabs are already expanded by hygiene).
 pub fn indent_of(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
+    line.bytes().take_while(|&b| b == b' ').count()
 }
 
 /// Characters that start an unordered item when followed by a space.
@@ -85,13 +87,13 @@ fn ordered_marker_len(s: &str) -> Option<usize> {
 /// A thematic break: three or more `-`, `*` or `_` (spaces allowed), nothing else.
 pub fn is_rule(s: &str) -> bool {
     // Called for most lines: the first character rejects them before any trimming.
-    let Some(c) = s.trim_start().chars().next() else {
+    let Some(c) = s.ws_trim_start().chars().next() else {
         return false;
     };
     if !matches!(c, '-' | '*' | '_') {
         return false;
     }
-    let t = s.trim();
+    let t = s.ws_trim();
     // `all` first: a list item ("- text") fails it within a few characters.
     t.chars().all(|x| x == c || x == ' ') && t.chars().filter(|&x| x == c).count() >= 3
 }
@@ -100,13 +102,13 @@ pub fn is_rule(s: &str) -> bool {
 pub fn is_decoration(s: &str) -> bool {
     // Called for every line: most start with a letter and are rejected
     // before any trimming or counting.
-    let Some(c) = s.trim_start().chars().next() else {
+    let Some(c) = s.ws_trim_start().chars().next() else {
         return false;
     };
     if c.is_alphanumeric() {
         return false;
     }
-    let t = s.trim();
+    let t = s.ws_trim();
     // All one character: three of them take three times its bytes.
     t.len() >= 3 * c.len_utf8() && t.chars().all(|x| x == c)
 }
@@ -133,7 +135,7 @@ pub fn has_open_bracket(s: &str) -> bool {
 /// True when a line obviously continues onto the next: a dangling comma,
 /// conjunction symbol or open bracket.
 pub fn runs_on(s: &str) -> bool {
-    let t = s.trim_end();
+    let t = s.ws_trim_end();
     has_open_bracket(t) || t.ends_with([',', '(', '&', '/', '+', '-', '–', '—']) && !t.ends_with("--")
 }
 
@@ -176,7 +178,7 @@ pub fn estimate_wrap(lines: &[&str]) -> Option<usize> {
     let mut lens: Vec<usize> = lines
         .iter()
         .filter(|l| l.len() >= 40)
-        .map(|l| char_len(l.trim_end()))
+        .map(|l| char_len(l.ws_trim_end()))
         .filter(|&n| n >= 40)
         .collect();
     if lens.len() < 4 {
@@ -192,7 +194,7 @@ pub fn estimate_wrap(lines: &[&str]) -> Option<usize> {
 /// A whole line that is only a URL, a bare domain path, or an @handle:
 /// content, but never a title.
 pub fn is_link_or_handle(s: &str) -> bool {
-    let t = s.trim();
+    let t = s.ws_trim();
     if t.contains(' ') {
         return false;
     }

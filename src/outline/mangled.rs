@@ -9,6 +9,7 @@
 //! blank line between top-level blocks, so the plain-text loader reads it.
 
 use super::lines::indent_of;
+use super::ws::Ws;
 
 /// Detects the encoding: several ` - ` sibling lines and several
 /// whitespace-only lines directly followed by `- ` at column 0.
@@ -65,7 +66,7 @@ pub fn decode(lines: &[&str], blank_width: &dyn Fn(usize) -> usize) -> Vec<(u32,
         } else if let Some(at) = last_item.filter(|_| indent_of(line) > 0 && pending.is_empty()) {
             // A wrapped item: the rest of the line before it.
             out[at].1.push(' ');
-            out[at].1.push_str(line.trim());
+            out[at].1.push_str(line.ws_trim());
             continue;
         } else {
             // Plain text: pass it through and start afresh after it.

@@ -4,6 +4,7 @@
 
 use super::body::Body;
 use super::lines::{indent_of, is_rule, list_marker};
+use super::ws::Ws;
 use super::Parsed;
 
 /// `## Title ##` -> (2, "Title").
@@ -11,7 +12,7 @@ pub fn atx_heading(line: &str) -> Option<(usize, &str)> {
     if indent_of(line) > 3 {
         return None;
     }
-    let t = line.trim_start();
+    let t = line.ws_trim_start();
     let level = t.len() - t.trim_start_matches('#').len();
     if !(1..=6).contains(&level) {
         return None;
@@ -20,17 +21,17 @@ pub fn atx_heading(line: &str) -> Option<(usize, &str)> {
     if !rest.is_empty() && !rest.starts_with(' ') {
         return None;
     }
-    let mut title = rest.trim();
+    let mut title = rest.ws_trim();
     let stripped = title.trim_end_matches('#');
     if stripped.is_empty() || stripped.ends_with(' ') {
-        title = stripped.trim_end();
+        title = stripped.ws_trim_end();
     }
     Some((level, title))
 }
 
 /// `**Title**` or `__Title__` alone on a line (an optional ':' after).
 pub fn bold_title(t: &str) -> Option<&str> {
-    let t = t.trim();
+    let t = t.ws_trim();
     let t = t.strip_suffix(':').unwrap_or(t);
     for d in ["**", "__"] {
         if let Some(inner) = t.strip_prefix(d).and_then(|x| x.strip_suffix(d)) {
@@ -54,7 +55,7 @@ fn fence(t: &str) -> Option<(char, usize)> {
 /// Front matter at the top: returns (lines it spans, its title).
 fn front_matter(lines: &[&str]) -> (usize, Option<String>) {
     let Some(first) = lines.first() else { return (0, None) };
-    let (close, sep): (&[&str], char) = match first.trim_end() {
+    let (close, sep): (&[&str], char) = match first.ws_trim_end() {
         "---" => (&["---", "..."], ':'),
         "+++" => (&["+++"], '='),
         _ => return (0, None),
@@ -63,7 +64,7 @@ fn front_matter(lines: &[&str]) -> (usize, Option<String>) {
         .iter()
         .take(200)
         .skip(1)
-        .position(|l| close.contains(&l.trim_end()))
+        .position(|l| close.contains(&l.ws_trim_end()))
     else {
         return (0, None);
     };
@@ -73,7 +74,7 @@ fn front_matter(lines: &[&str]) -> (usize, Option<String>) {
     }
     let title = body.iter().find_map(|l| {
         let (k, v) = l.split_once(sep)?;
-        (k.trim() == "title").then(|| v.trim().trim_matches(['"', '\'']).to_string())
+        (k.ws_trim() == "title").then(|| v.ws_trim().trim_matches(['"', '\'']).to_string())
     });
     (end + 2, title.filter(|t| !t.is_empty()))
 }
@@ -90,9 +91,9 @@ pub fn parse(lines: &[&str], wrap: Option<usize>) -> Parsed {
     for (i, &line) in lines.iter().enumerate().skip(skip) {
         let no = i as u32 + 1;
         let indent = indent_of(line);
-        let t = line.trim_start();
+        let t = line.ws_trim_start();
         if let Some((c, n, at)) = fenced {
-            if fence(t).is_some_and(|(c2, n2)| c2 == c && n2 >= n) && t.trim_end().chars().all(|x| x == c) {
+            if fence(t).is_some_and(|(c2, n2)| c2 == c && n2 >= n) && t.ws_trim_end().chars().all(|x| x == c) {
                 fenced = None;
             } else {
                 body.code(at, line.get(at.min(indent)..).unwrap_or(""), no);
@@ -131,7 +132,7 @@ pub fn parse(lines: &[&str], wrap: Option<usize>) -> Parsed {
             body.heading(level, text, no);
             continue;
         }
-        let underline = t.trim_end();
+        let underline = t.ws_trim_end();
         if (underline.chars().all(|c| c == '=') || (underline.len() >= 2 && underline.chars().all(|c| c == '-')))
             && indent <= 3
         {
@@ -174,7 +175,7 @@ pub fn parse(lines: &[&str], wrap: Option<usize>) -> Parsed {
 fn strip_quote(t: &str) -> &str {
     let mut s = t;
     while let Some(rest) = s.strip_prefix('>') {
-        s = rest.trim_start();
+        s = rest.ws_trim_start();
     }
     s
 }

@@ -13,12 +13,18 @@ pub mod lines;
 mod mangled;
 mod markdown;
 mod model;
+mod names;
 mod opml;
 mod org;
 mod patterns;
+mod scan;
 mod shape;
 pub mod signals;
 mod text;
+mod vocabulary;
+mod ws;
+
+use ws::Ws;
 
 pub use model::{Block, Children, DocInfo, Format, Kind, Outline};
 
@@ -83,7 +89,7 @@ pub fn parse_document_owned(bytes: Vec<u8>, source: &str) -> Result<Document, Lo
     };
     let title = parsed
         .title
-        .filter(|t| !t.trim().is_empty())
+        .filter(|t| !t.ws_trim().is_empty())
         .or_else(|| preamble_event_name(&parsed.blocks))
         .unwrap_or_else(|| path.file_stem().and_then(|s| s.to_str()).unwrap_or(source).to_string());
     Ok(Document {
@@ -104,7 +110,10 @@ fn blank_chrome<'a>(lines: &[&'a str]) -> Vec<&'a str> {
         out[i] = "";
     }
     // A page's file-name echo sits above its title, at the top.
-    let nonblank: Vec<usize> = (0..out.len()).filter(|&i| !out[i].trim().is_empty()).take(20).collect();
+    let nonblank: Vec<usize> = (0..out.len())
+        .filter(|&i| !out[i].ws_trim().is_empty())
+        .take(20)
+        .collect();
     for w in nonblank.windows(2) {
         if chrome::is_slug_echo(out[w[0]], out[w[1]]) {
             out[w[0]] = "";
@@ -132,10 +141,11 @@ fn parse_text(decoded: &hygiene::Decoded, raw: &[&str], ext: Option<&str>) -> Pa
         text::parse(&lines, wrap)
     } else {
         let lines: Vec<(u32, &str)> = cleaned.iter().enumerate().map(|(i, s)| (i as u32 + 1, *s)).collect();
-        if indented::detect(&lines, ext) {
-            shape::classify(indented::parse(&lines))
+        let scanned = scan::scan(&lines);
+        if indented::detect(&scanned, ext) {
+            shape::classify(indented::parse(&scanned))
         } else {
-            text::parse(&lines, wrap)
+            text::parse_scanned(&scanned, wrap)
         }
     }
 }
@@ -147,7 +157,7 @@ fn preamble_event_name(blocks: &[Block]) -> Option<String> {
         .take_while(|b| !b.kind.is_structural())
         .filter(|b| b.kind == Kind::Paragraph)
         .take(3)
-        .find_map(|b| signals::event_name(&b.text))
+        .find_map(|b| names::event_name(&b.text))
 }
 
 impl Document {

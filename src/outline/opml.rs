@@ -4,6 +4,7 @@
 
 use super::hygiene::clean_inline;
 use super::model::{Block, Kind};
+use super::ws::Ws;
 use super::Parsed;
 use std::borrow::Cow;
 
@@ -58,15 +59,28 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The raw value of attribute `key` in a tag's attribute text.
-fn attr<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
+/// The raw values of an `<outline>`'s attributes that matter, each the
+/// first of its name.
+#[derive(Default)]
+struct OutlineAttrs<'a> {
+    text: Option<&'a str>,
+    title: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+/// Reads a tag's attribute text once for all three names: a lookup per
+/// name walked the same attributes again each time.
+fn outline_attrs(attrs: &str) -> OutlineAttrs<'_> {
+    let mut found = OutlineAttrs::default();
     let mut rest = attrs;
     loop {
-        rest = rest.trim_start();
-        let eq = rest.find('=')?;
-        let name = rest[..eq].trim();
-        let after = rest[eq + 1..].trim_start();
-        let quote = after.chars().next()?;
+        rest = rest.ws_trim_start();
+        let Some(eq) = rest.find('=') else { return found };
+        let name = rest[..eq].ws_trim();
+        let after = rest[eq + 1..].ws_trim_start();
+        let Some(quote) = after.chars().next() else {
+            return found;
+        };
         let (value, next) = if quote == '"' || quote == '\'' {
             let body = &after[1..];
             let close = body.find(quote).unwrap_or(body.len());
@@ -75,9 +89,16 @@ fn attr<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
             let end = after.find(char::is_whitespace).unwrap_or(after.len());
             (&after[..end], &after[end..])
         };
-        if name == key {
-            return Some(value);
-        }
+        let slot = match name {
+            "text" => &mut found.text,
+            "title" => &mut found.title,
+            "_note" => &mut found.note,
+            _ => {
+                rest = next;
+                continue;
+            }
+        };
+        slot.get_or_insert(value);
         rest = next;
     }
 }
@@ -103,7 +124,7 @@ fn scan_tags<'a>(text: &'a str, mut f: impl FnMut(Tag<'a>, usize)) {
             let inner = &rest[1..close];
             pos = at + close + 1;
             if let Some(name) = inner.strip_prefix('/') {
-                f(Tag::End(name.trim()), at);
+                f(Tag::End(name.ws_trim()), at);
             } else {
                 let empty = inner.ends_with('/');
                 let inner = inner.trim_end_matches('/');
@@ -123,16 +144,17 @@ fn scan_tags<'a>(text: &'a str, mut f: impl FnMut(Tag<'a>, usize)) {
 
 /// The `>` closing a tag, ignoring any inside quoted attribute values.
 fn tag_end(s: &str) -> Option<usize> {
-    let mut quote = None;
-    for (i, c) in s.char_indices().skip(1) {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), _) if c == q => quote = None,
-            (None, '>') => return Some(i),
-            _ => {}
+    // The three bytes looked for are ASCII: a byte search stops where a
+    // walk by characters would, and jumps over everything between.
+    let b = s.as_bytes();
+    let mut i = s.chars().next()?.len_utf8();
+    loop {
+        let j = i + memchr::memchr3(b'"', b'\'', b'>', &b[i..])?;
+        if b[j] == b'>' {
+            return Some(j);
         }
+        i = j + 1 + memchr::memchr(b[j], &b[j + 1..])? + 1;
     }
-    None
 }
 
 pub fn parse(text: &str) -> Parsed {
@@ -150,9 +172,11 @@ pub fn parse(text: &str) -> Parsed {
         counted = at;
         match tag {
             Tag::Start { name, attrs, empty } if name.eq_ignore_ascii_case("outline") => {
-                let raw = attr(attrs, "text").or_else(|| attr(attrs, "title")).unwrap_or("");
+                let found = outline_attrs(attrs);
+                let raw = found.text.or(found.title).unwrap_or("");
                 let label = clean_inline(&decode_entities(raw));
-                let note = attr(attrs, "_note")
+                let note = found
+                    .note
                     .map(|n| clean_inline(&decode_entities(n)))
                     .filter(|n| !n.is_empty());
                 let depth = kept.len() as u32;
@@ -214,7 +238,7 @@ pub fn looks_like(text: &str) -> bool {
         cut -= 1;
     }
     let head = &text[..cut];
-    head.trim_start().starts_with('<') && head.to_ascii_lowercase().contains("<opml")
+    head.ws_trim_start().starts_with('<') && head.to_ascii_lowercase().contains("<opml")
 }
 
 #[cfg(test)]

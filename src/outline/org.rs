@@ -5,6 +5,7 @@
 
 use super::body::Body;
 use super::lines::{indent_of, list_marker};
+use super::ws::Ws;
 use super::Parsed;
 
 const KEYWORDS: &[&str] = &[
@@ -31,14 +32,14 @@ pub fn headline(line: &str) -> Option<(usize, &str)> {
     if !rest.is_empty() && !rest.starts_with(' ') {
         return None;
     }
-    let mut t = rest.trim();
+    let mut t = rest.ws_trim();
     if let Some((first, after)) = t.split_once(' ').or(Some((t, ""))) {
         if KEYWORDS.contains(&first) {
-            t = after.trim_start();
+            t = after.ws_trim_start();
         }
     }
     if t.starts_with("[#") && t.get(3..4) == Some("]") {
-        t = t[4..].trim_start();
+        t = t[4..].ws_trim_start();
     }
     if let Some(i) = t.rfind(' ') {
         let tail = &t[i + 1..];
@@ -50,7 +51,7 @@ pub fn headline(line: &str) -> Option<(usize, &str)> {
                 .split(':')
                 .all(|g| !g.is_empty() && g.chars().all(|c| c.is_alphanumeric() || "_@#%".contains(c)))
         {
-            t = t[..i].trim_end();
+            t = t[..i].ws_trim_end();
         }
     } else if t.len() > 2 && t.starts_with(':') && t.ends_with(':') && !t.contains(' ') {
         t = "";
@@ -62,7 +63,7 @@ fn keyword(t: &str) -> Option<(String, &str)> {
     let rest = t.strip_prefix("#+")?;
     let end = rest.find([':', ' ']).unwrap_or(rest.len());
     let value = rest[end..].strip_prefix(':').unwrap_or(&rest[end..]);
-    Some((rest[..end].to_ascii_uppercase(), value.trim()))
+    Some((rest[..end].to_ascii_uppercase(), value.ws_trim()))
 }
 
 pub fn parse(lines: &[&str], wrap: Option<usize>) -> Parsed {
@@ -73,7 +74,7 @@ pub fn parse(lines: &[&str], wrap: Option<usize>) -> Parsed {
     let mut in_drawer = false;
     for (i, &line) in lines.iter().enumerate() {
         let no = i as u32 + 1;
-        let t = line.trim_start();
+        let t = line.ws_trim_start();
         let indent = indent_of(line);
         if let Some((is_code, end)) = &block {
             if t.to_ascii_uppercase().starts_with(end.as_str()) {

@@ -4,7 +4,8 @@
 //! ruled out by their ends (or length) before they are normalised (a new
 //! String) and matched pattern by pattern.
 
-use super::signals::{glob_match, normalize};
+use super::vocabulary::{glob_match, normalize};
+use super::ws::Ws;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -55,11 +56,11 @@ impl Patterns {
     /// Whether the heading, normalised and without a trailing ':', matches
     /// one of the patterns as a whole.
     pub fn matches(&self, heading: &str) -> bool {
-        if !self.open && heading.is_ascii() && !self.may_match_ascii(heading) {
+        if !self.open && !self.may_match(heading) {
             return false;
         }
         let h = normalize(heading);
-        let h = h.trim_end_matches(':').trim_end();
+        let h = h.trim_end_matches(':').ws_trim_end();
         // A pattern that starts with a plain char can only match a heading
         // that starts with it.
         let first = h.as_bytes().first().copied();
@@ -69,22 +70,28 @@ impl Patterns {
         })
     }
 
-    /// Whether an ASCII heading may match, judged on what `matches` would
-    /// compare without building it: `normalize` keeps every non-space byte,
-    /// lowercased and in order, and then a final run of ':' is dropped. (A
-    /// non-ASCII character may lowercase to ASCII, so those headings always
-    /// take the full test.)
-    fn may_match_ascii(&self, heading: &str) -> bool {
-        let kept = heading.trim_start().trim_end().trim_end_matches(':').trim_end();
+    /// Whether a heading may match, judged on what `matches` would compare
+    /// without building it: `normalize` keeps every non-space character,
+    /// lowercased and in order, and then a final run of ':' is dropped. An
+    /// ASCII character lowercases to one ASCII byte, so an ASCII edge can
+    /// be looked up; a non-ASCII one may lowercase to ASCII (the Kelvin
+    /// sign to 'k') and rules nothing out. No character lowercases to
+    /// nothing, so the count of non-space characters only grows.
+    fn may_match(&self, heading: &str) -> bool {
+        let kept = heading
+            .ws_trim_start()
+            .ws_trim_end()
+            .trim_end_matches(':')
+            .ws_trim_end();
         let (Some(&start), Some(&end)) = (kept.as_bytes().first(), kept.as_bytes().last()) else {
             // Nothing left to match, and no pattern matches nothing.
             return false;
         };
-        let lower = |b: u8| usize::from(b.to_ascii_lowercase());
-        if !self.first[lower(start)] && !self.last[lower(end)] {
+        let rules_out = |table: &[bool; 256], b: u8| b.is_ascii() && !table[usize::from(b.to_ascii_lowercase())];
+        if rules_out(&self.first, start) && rules_out(&self.last, end) {
             return false;
         }
-        // Its non-space bytes alone must fit in the longest pattern.
+        // Its non-space characters alone must fit in the longest pattern.
         self.max_len
             .is_none_or(|max| kept.chars().filter(|c| !c.is_whitespace()).count() <= max)
     }
@@ -97,7 +104,7 @@ mod tests {
     /// The test without the index, as it stood before it.
     fn unindexed(list: &[&str], heading: &str) -> bool {
         let h = normalize(heading);
-        let h = h.trim_end_matches(':').trim_end();
+        let h = h.trim_end_matches(':').ws_trim_end();
         list.iter().any(|p| glob_match(p, h))
     }
 
@@ -138,6 +145,14 @@ mod tests {
             "a notes b",
             "lightning   talks",
             "Lightning talks and a very long tail of words",
+            "\u{212A}elvin:",
+            "notes\u{a0}",
+            "\u{3000}Q & A\u{2003}:",
+            "Day\u{2003}3",
+            "Ünconference notes",
+            "Main \u{212A}",
+            "Tracк",
+            "\u{130}ntro",
         ];
         for list in lists {
             let p = Patterns::from(list.iter().map(|s| s.to_string()).collect::<Vec<_>>());

@@ -6,7 +6,7 @@
 //! sit under sub-headings a talk.
 
 use super::model::{Block, Kind};
-use super::signals::vocabulary;
+use super::vocabulary::vocabulary;
 use super::Parsed;
 
 const ROOT: usize = usize::MAX;

@@ -1,176 +1,17 @@
 //! Signals that tell a talk title from a sub-heading in notes without markup:
 //! a speaker in the title, a keynote, a narrative first paragraph, and the
-//! vocabulary (kept as data in `assets/vocabulary.toml`) of groups, sections
-//! and programme items.
+//! vocabulary of groups, sections and programme items.
 
-use super::patterns::Patterns;
-use serde::Deserialize;
-use std::sync::OnceLock;
-
-#[derive(Deserialize)]
-pub struct Vocabulary {
-    groups: Patterns,
-    sections: Patterns,
-    program: Patterns,
-    talk_words: Vec<String>,
-    keynote_words: Vec<String>,
-}
-
-pub fn vocabulary() -> &'static Vocabulary {
-    static V: OnceLock<Vocabulary> = OnceLock::new();
-    V.get_or_init(|| {
-        toml::from_str(include_str!("../../assets/vocabulary.toml"))
-            .expect("assets/vocabulary.toml is valid (checked by a test)")
-    })
-}
-
-impl Vocabulary {
-    pub fn is_group(&self, heading: &str) -> bool {
-        self.groups.matches(heading)
-    }
-    pub fn is_section(&self, heading: &str) -> bool {
-        self.sections.matches(heading)
-    }
-    pub fn is_program(&self, heading: &str) -> bool {
-        self.program.matches(heading)
-    }
-    fn has_talk_word(&self, text: &str) -> bool {
-        words(text).any(|w| self.talk_words.iter().any(|t| lowercase_is(w, t)))
-    }
-    fn has_keynote_word(&self, title: &str) -> bool {
-        // A whole-word match below holds the keyword's first word (letters
-        // and digits, kept as they are but lowercased): an ASCII title
-        // without one skips the three copies the match is made on.
-        if title.is_ascii()
-            && !self.keynote_words.iter().any(|k| {
-                let lead = k.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-                lead.is_empty() || contains_ignore_ascii_case(title, lead)
-            })
-        {
-            return false;
-        }
-        let norm = normalize(title);
-        let padded = format!(" {} ", norm.replace(|c: char| !c.is_alphanumeric(), " "));
-        // Whole words: the keyword with a space on each side.
-        self.keynote_words.iter().any(|k| {
-            padded
-                .match_indices(k.as_str())
-                .any(|(i, _)| padded[..i].ends_with(' ') && padded[i + k.len()..].starts_with(' '))
-        })
-    }
-}
-
-/// Lowercase, single-spaced, trimmed.
-pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    // Called for most lines at load: ASCII lowercases in place.
-    if out.is_ascii() {
-        out.make_ascii_lowercase();
-        out
-    } else {
-        out.to_lowercase()
-    }
-}
-
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
-}
-
-/// `word.to_lowercase() == lower`, without the copy for an ASCII word.
-fn lowercase_is(word: &str, lower: &str) -> bool {
-    if word.is_ascii() {
-        word.len() == lower.len()
-            && word
-                .bytes()
-                .zip(lower.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b)
-    } else {
-        word.to_lowercase() == lower
-    }
-}
-
-/// Whether `needle` (lowercase) occurs in `hay` once that is ASCII-lowercased.
-fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    let n = needle.as_bytes();
-    hay.as_bytes()
-        .windows(n.len().max(1))
-        .any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
-}
-
-/// Whole-string match where `*` is any text and `<n>` one or more digits.
-/// Both inputs are expected lowercase.
-pub fn glob_match(pattern: &str, text: &str) -> bool {
-    fn go(p: &[u8], t: &[u8]) -> bool {
-        if p.is_empty() {
-            return t.is_empty();
-        }
-        if p[0] == b'*' {
-            return (0..=t.len()).any(|k| go(&p[1..], &t[k..]));
-        }
-        if p.starts_with(b"<n>") {
-            let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
-            return (1..=digits).rev().any(|k| go(&p[3..], &t[k..]));
-        }
-        !t.is_empty() && p[0] == t[0] && go(&p[1..], &t[1..])
-    }
-    go(pattern.as_bytes(), text.as_bytes())
-}
-
-const PARTICLES: &[&str] = &[
-    "van", "de", "von", "da", "di", "der", "den", "le", "la", "du", "del", "bin", "al",
-];
-
-/// A word of a person's name: capitalised, letters (each hyphenated part
-/// capitalised too), or an initial like "J.".
-fn is_name_word(w: &str) -> bool {
-    if PARTICLES.contains(&w) {
-        return true;
-    }
-    // An initial ("J.", "J.R.") may carry dots; a longer word ending in one
-    // ends a sentence instead.
-    let initials = w.len() <= 6 && w.split('.').all(|p| p.chars().count() <= 1) && w.ends_with('.');
-    initials
-        || w.split(['-', '\'', '’']).all(|part| {
-            let mut cs = part.chars();
-            let Some(first) = cs.next() else { return false };
-            first.is_uppercase() && cs.all(char::is_alphabetic)
-        })
-}
-
-/// A person's name of 2..=max words.
-fn is_name(s: &str, max: usize) -> bool {
-    let ws: Vec<&str> = s.split_whitespace().collect();
-    (2..=max).contains(&ws.len()) && ws.iter().all(|w| is_name_word(w)) && !PARTICLES.contains(&ws[0])
-}
-
-/// "Name, Name and Name": every part a name or a one-word organisation,
-/// and at least one real (multi-word) name.
-fn is_name_list(s: &str) -> bool {
-    let parts: Vec<&str> = s
-        .split([',', '&', '/'])
-        .flat_map(|p| p.split(" and "))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    !parts.is_empty()
-        && parts.iter().any(|p| is_name(p, 4))
-        && parts
-            .iter()
-            .all(|p| is_name(p, 4) || (!p.contains(' ') && is_name_word(p)))
-}
+use super::names::{is_name, is_name_list};
+use super::vocabulary::vocabulary;
+use super::ws::Ws;
 
 /// "Title (Name)" or "Title (Name, Name)".
 fn speaker_in_parens(title: &str) -> bool {
-    let t = title.trim_end();
+    let t = title.ws_trim_end();
     let Some(body) = t.strip_suffix(')') else { return false };
     let Some(open) = body.rfind('(') else { return false };
-    !body[..open].trim().is_empty() && is_name_list(&body[open + 1..])
+    !body[..open].ws_trim().is_empty() && is_name_list(&body[open + 1..])
 }
 
 /// "Title by Name".
@@ -186,8 +27,8 @@ fn speaker_after_dash(title: &str) -> Option<&str> {
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|i| (&title[..i], &title[i + sep.len()..])))
         .max_by_key(|(l, _)| l.len())?;
-    let name = right.split(',').next()?.trim();
-    (!left.trim().is_empty() && is_name(name, 3)).then_some(left)
+    let name = right.split(',').next()?.ws_trim();
+    (!left.ws_trim().is_empty() && is_name(name, 3)).then_some(left)
 }
 
 /// Most longer words capitalised, as in a talk title.
@@ -205,11 +46,13 @@ fn is_title_case(s: &str) -> bool {
 /// A first paragraph that tells a story (several sentences) rather than a
 /// short note.
 fn is_narrative(p: &str) -> bool {
-    let sentences = p
-        .split_inclusive(['.', '!', '?'])
-        .filter(|s| s.trim().chars().count() > 15)
-        .count();
-    p.chars().count() >= 150 && sentences >= 2
+    // The length first: a short note is not counted sentence by sentence.
+    p.len() >= 150
+        && p.chars().count() >= 150
+        && p.split_inclusive(['.', '!', '?'])
+            .filter(|s| s.ws_trim().chars().count() > 15)
+            .nth(1)
+            .is_some()
 }
 
 /// Score at or above which a heading is taken for a talk.
@@ -218,27 +61,46 @@ pub const TALK: i32 = 3;
 /// How strongly a heading looks like a talk title rather than a sub-heading.
 /// `first_para` is the first paragraph under it, if its content starts with one.
 pub fn talk_score(title: &str, first_para: Option<&str>) -> i32 {
+    let score = title_score(title);
+    match first_para {
+        Some(p) if score >= 0 => score + para_score(p),
+        _ => score,
+    }
+}
+
+/// The title's own share of `talk_score`, apart so that a title asked
+/// several times is weighed once: negative (-TALK) for a section, which no
+/// paragraph outweighs, otherwise zero or more.
+pub fn title_score(title: &str) -> i32 {
     let v = vocabulary();
-    let t = title.trim();
-    if v.is_section(t) || t.ends_with(':') {
+    let t = title.ws_trim();
+    if t.ends_with(':') || v.is_section(t) {
         return -TALK;
     }
-    let mut score = 0;
     if speaker_in_parens(t) || speaker_by(t) || v.has_keynote_word(t) {
-        score += TALK;
+        TALK
     } else if let Some(left) = speaker_after_dash(t) {
-        score += if is_title_case(left) { TALK } else { 2 };
+        if is_title_case(left) {
+            TALK
+        } else {
+            2
+        }
     } else if t.contains(" - ") || t.contains(" – ") || t.contains(" — ") {
-        score += 1;
+        1
+    } else {
+        0
     }
-    if let Some(p) = first_para {
-        if is_narrative(p) {
-            score += 2;
-        }
-        let first_sentence = p.split_inclusive(['.', '!', '?']).next().unwrap_or(p);
-        if v.has_talk_word(first_sentence) {
-            score += 1;
-        }
+}
+
+/// The first paragraph's share of `talk_score`.
+pub fn para_score(p: &str) -> i32 {
+    let mut score = 0;
+    if is_narrative(p) {
+        score += 2;
+    }
+    let first_sentence = p.split_inclusive(['.', '!', '?']).next().unwrap_or(p);
+    if vocabulary().has_talk_word(first_sentence) {
+        score += 1;
     }
     score
 }
@@ -258,10 +120,10 @@ pub fn is_speaker_line(line: &str, is_paragraph: bool) -> bool {
         "speaker - ",
         "by ",
     ];
-    let t = line.trim().trim_end_matches(['.', ';']);
+    let t = line.ws_trim().trim_end_matches(['.', ';']);
     let named = LEADS.iter().find_map(|lead| {
         let head = t.get(..lead.len())?;
-        head.eq_ignore_ascii_case(lead).then(|| t[lead.len()..].trim())
+        head.eq_ignore_ascii_case(lead).then(|| t[lead.len()..].ws_trim())
     });
     let Some(who) = named.or(is_paragraph.then_some(t)) else {
         return false;
@@ -288,71 +150,12 @@ pub fn is_speaker_line(line: &str, is_paragraph: bool) -> bool {
 
 /// True if the title alone names a speaker or a keynote.
 pub fn has_speaker(title: &str) -> bool {
-    talk_score(title, None) >= TALK
-}
-
-/// The first "Event Name 2015" in a passage of prose, to name an untitled
-/// document: one to four capitalised words followed by a year.
-pub fn event_name(prose: &str) -> Option<String> {
-    const NOT_NAMES: &[&str] = &[
-        "In", "On", "At", "By", "Since", "Until", "The", "Of", "For", "From", "To", "And", "Summer", "Winter",
-        "Spring", "Fall", "Autumn",
-    ];
-    let ws: Vec<&str> = prose.split_whitespace().collect();
-    for (i, w) in ws.iter().enumerate() {
-        let year = w.trim_end_matches([',', '.', ';', ':', ')', '!', '?', '"']);
-        let is_year = year.len() == 4
-            && year.chars().all(|c| c.is_ascii_digit())
-            && (year.starts_with("19") || year.starts_with("20"));
-        if !is_year || i == 0 {
-            continue;
-        }
-        let mut start = i;
-        while start > 0 && i - start < 4 {
-            let cand = ws[start - 1];
-            let clean = cand.trim_start_matches(['"', '(', '\'']);
-            if clean != cand
-                || !clean.chars().next().is_some_and(char::is_uppercase)
-                || !clean.chars().all(char::is_alphanumeric)
-                || NOT_NAMES.contains(&clean)
-            {
-                break;
-            }
-            start -= 1;
-        }
-        if start < i {
-            let mut name = ws[start..i].join(" ");
-            name.push(' ');
-            name.push_str(year);
-            return Some(name);
-        }
-    }
-    None
+    title_score(title) >= TALK
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn vocabulary_asset_parses() {
-        let v = vocabulary();
-        assert!(v.is_group("Lightning talks"));
-        assert!(v.is_group("Day 2"));
-        assert!(v.is_section("Notes"));
-        assert!(v.is_section("Questions:"));
-        assert!(v.is_program("Intro, MBS"));
-        assert!(!v.is_group("ideas for sessions"));
-    }
-
-    #[test]
-    fn glob_patterns() {
-        assert!(glob_match("day <n>", "day 12"));
-        assert!(!glob_match("day <n>", "day x"));
-        assert!(glob_match("commented * <n>, <n>", "commented mar 22, 2014"));
-        assert!(glob_match("*track", "main track"));
-        assert!(!glob_match("notes", "notes and more"));
-    }
 
     #[test]
     fn speaker_shapes_score_as_talks() {
@@ -420,15 +223,5 @@ mod tests {
                 Some("The data stores she talked about in the talk were:")
             ) < TALK
         );
-    }
-
-    #[test]
-    fn event_names_are_found_in_prose() {
-        assert_eq!(
-            event_name("Last monday, I went to DotScale 2015 in the heart of Paris").as_deref(),
-            Some("DotScale 2015")
-        );
-        assert_eq!(event_name("In 2012 Dropbox had 1 DBA"), None);
-        assert_eq!(event_name("nothing here"), None);
     }
 }

@@ -1,0 +1,148 @@
+//! The vocabulary of notes without markup, kept as data in
+//! `assets/vocabulary.toml`: groups, sections and programme items, and the
+//! words that mark a talk or a keynote; with the text normalising and glob
+//! matching the lists are read with.
+
+use super::patterns::Patterns;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Deserialize)]
+pub struct Vocabulary {
+    groups: Patterns,
+    sections: Patterns,
+    program: Patterns,
+    talk_words: Vec<String>,
+    keynote_words: Vec<String>,
+}
+
+pub fn vocabulary() -> &'static Vocabulary {
+    static V: OnceLock<Vocabulary> = OnceLock::new();
+    V.get_or_init(|| {
+        toml::from_str(include_str!("../../assets/vocabulary.toml"))
+            .expect("assets/vocabulary.toml is valid (checked by a test)")
+    })
+}
+
+impl Vocabulary {
+    pub fn is_group(&self, heading: &str) -> bool {
+        self.groups.matches(heading)
+    }
+    pub fn is_section(&self, heading: &str) -> bool {
+        self.sections.matches(heading)
+    }
+    pub fn is_program(&self, heading: &str) -> bool {
+        self.program.matches(heading)
+    }
+    pub fn has_talk_word(&self, text: &str) -> bool {
+        words(text).any(|w| self.talk_words.iter().any(|t| lowercase_is(w, t)))
+    }
+    pub fn has_keynote_word(&self, title: &str) -> bool {
+        // A whole-word match below holds the keyword's first word (letters
+        // and digits, kept as they are but lowercased): an ASCII title
+        // without one skips the three copies the match is made on.
+        if title.is_ascii()
+            && !self.keynote_words.iter().any(|k| {
+                let lead = k.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                lead.is_empty() || contains_ignore_ascii_case(title, lead)
+            })
+        {
+            return false;
+        }
+        let norm = normalize(title);
+        let padded = format!(" {} ", norm.replace(|c: char| !c.is_alphanumeric(), " "));
+        // Whole words: the keyword with a space on each side.
+        self.keynote_words.iter().any(|k| {
+            padded
+                .match_indices(k.as_str())
+                .any(|(i, _)| padded[..i].ends_with(' ') && padded[i + k.len()..].starts_with(' '))
+        })
+    }
+}
+
+/// Lowercase, single-spaced, trimmed.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    // Called for most lines at load: ASCII lowercases in place.
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// `word.to_lowercase() == lower`, without the copy for an ASCII word.
+fn lowercase_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len()
+            && word
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
+/// Whether `needle` (lowercase) occurs in `hay` once that is ASCII-lowercased.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    hay.as_bytes()
+        .windows(n.len().max(1))
+        .any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
+}
+
+/// Whole-string match where `*` is any text and `<n>` one or more digits.
+/// Both inputs are expected lowercase.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    fn go(p: &[u8], t: &[u8]) -> bool {
+        if p.is_empty() {
+            return t.is_empty();
+        }
+        if p[0] == b'*' {
+            return (0..=t.len()).any(|k| go(&p[1..], &t[k..]));
+        }
+        if p.starts_with(b"<n>") {
+            let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
+            return (1..=digits).rev().any(|k| go(&p[3..], &t[k..]));
+        }
+        !t.is_empty() && p[0] == t[0] && go(&p[1..], &t[1..])
+    }
+    go(pattern.as_bytes(), text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_asset_parses() {
+        let v = vocabulary();
+        assert!(v.is_group("Lightning talks"));
+        assert!(v.is_group("Day 2"));
+        assert!(v.is_section("Notes"));
+        assert!(v.is_section("Questions:"));
+        assert!(v.is_program("Intro, MBS"));
+        assert!(!v.is_group("ideas for sessions"));
+    }
+
+    #[test]
+    fn glob_patterns() {
+        assert!(glob_match("day <n>", "day 12"));
+        assert!(!glob_match("day <n>", "day x"));
+        assert!(glob_match("commented * <n>, <n>", "commented mar 22, 2014"));
+        assert!(glob_match("*track", "main track"));
+        assert!(!glob_match("notes", "notes and more"));
+    }
+}
