@@ -18,7 +18,8 @@ const CHUNK: usize = 4096;
 const MAX_CHUNK: usize = 8 * CHUNK;
 
 /// Nodes scored together on one core: enough to keep the scorer's lanes
-/// full, few enough that a chunk splits over the cores.
+/// full. The first chunk makes four pieces, so a first report uses at most
+/// four cores; later chunks make up to 32.
 const PIECE: usize = 1024;
 
 /// Hits in a progress report: the best ones so far, pages more than a
@@ -26,7 +27,8 @@ const PIECE: usize = 1024;
 pub(crate) const BATCH_TOP: usize = 1000;
 
 /// Built once per outline. Holds no text: only a char mask per node, so the
-/// scan rejects most nodes without touching their text.
+/// scan rejects most nodes without touching their text (except one built
+/// `for_one_search`, whose masks let every char through).
 #[derive(Clone, Debug)]
 pub struct Index {
     masks: Vec<u64>,

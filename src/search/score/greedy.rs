@@ -10,7 +10,7 @@ pub(crate) fn greedy_bytes(text: &[u8], pattern: &[u8], cs: bool) -> Option<usiz
     greedy_each(text, pattern, cs, |_, _| {})
 }
 
-/// `greedy_bytes`, telling `found` where each pattern byte (by index)
+/// `greedy_bytes`, telling `found_at` where each pattern byte (by index)
 /// matched.
 #[inline(always)]
 pub(super) fn greedy_each(

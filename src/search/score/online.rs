@@ -11,7 +11,7 @@
 //! (`Row`), not as cells: no pass over the text gathers match columns, and
 //! nothing is allocated per text.
 //!
-//! The matcher's reused cells (see the module above) come from the same
+//! The matcher's reused cells (see `score`'s module doc) come from the same
 //! rule: a row starts out holding what the row two before it left.
 
 use std::cell::RefCell;

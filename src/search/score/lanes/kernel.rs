@@ -12,6 +12,7 @@ type V = __m256i;
 #[target_feature(enable = "avx2")]
 #[inline]
 fn splat(v: i32) -> V {
+    debug_assert!(i16::try_from(v).is_ok(), "{v} fits a lane");
     _mm256_set1_epi16(v as i16)
 }
 

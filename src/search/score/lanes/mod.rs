@@ -14,15 +14,17 @@
 //!
 //! At a row's greedy start its "c-1" cells are the stale ones of row r-2
 //! (or a fresh matrix's), and the final maximum takes that stale m too (see
-//! the module above). Updating rows highest first leaves rows r-1 and r-2
+//! `score`'s module doc). Updating rows highest first leaves rows r-1 and r-2
 //! at the previous column when row r reads them. Cells left of a row's
 //! start are computed and never read where it matters: rows r+1 and r+2
 //! start right of row r's start.
 //!
-//! Scores are i16 with saturating adds. That is exact while real scores
-//! stay well inside i16 (`MAX_SPAN`, `MAX_ROWS`): minus infinity is
-//! i16::MIN itself, what is built on it saturates there, and it loses every
-//! comparison with a real score, as it does in i32.
+//! Scores are i16 with saturating adds, exact because two ranges never
+//! meet. Minus infinity is i16::MIN itself, and what is built on it stays
+//! below i16::MIN plus a bonus of at most 32 a row (upstream, in i32, may
+//! go lower still: either way it loses every comparison with a real
+//! score). A real score is at least minus the span's length and 4 a row
+//! (gaps), and at most 32 a row: asserted below `MAX_ROWS`.
 
 use std::ops::Range;
 
@@ -46,6 +48,15 @@ const SHORTEST: usize = 32;
 const MAX_SPAN: usize = SHORTEST << (SETS - 1);
 /// The longest pattern: at most 32 a row keeps scores below i16::MAX.
 const MAX_ROWS: usize = 64;
+// Real scores fit (see the module doc), checked as the crate compiles:
+// the lowest stays above the highest value built on minus infinity, and
+// the highest below i16::MAX.
+const _: () = {
+    let rows = MAX_ROWS as i32;
+    let built_on_minus_infinity = i16::MIN as i32 + 32 * rows;
+    assert!(built_on_minus_infinity < -(MAX_SPAN as i32) - 4 * rows - 1000);
+    assert!(32 * rows < i16::MAX as i32);
+};
 
 /// Texts of one length class waiting for their lanes, column by column.
 /// A lane's columns are its text's chars from the start of its span:
@@ -56,10 +67,10 @@ struct Set {
     /// Per column, each lane's unit; 0 past its text, which matches no
     /// pattern byte (no pattern holds NUL).
     unit: Vec<Units>,
-    /// The unit before each lane's span (0, of kind Empty, for none), and
-    /// all ones where the span starts the text (its first column has the
-    /// first char's bonus).
+    /// The unit before each lane's span: 0, of kind Empty, for none.
     before: Units,
+    /// All ones where the span starts the text: its first column has the
+    /// first char's bonus.
     first: Units,
     /// Per row, the column of its greedy first match in each lane.
     starts: Vec<Units>,
@@ -71,7 +82,8 @@ struct Set {
 thread_local! {
     /// Sets of lanes, all empty with their units zero, kept from one
     /// `Lanes` to the next: a scan makes one per term every thousand nodes,
-    /// and the longest set's columns are 128 KB.
+    /// and the longest set's columns are 128 KB. (So each thread that
+    /// scores keeps ~260 KB for good, outside the outline's memory count.)
     static SPARE_SETS: std::cell::Cell<Vec<Set>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
@@ -161,6 +173,9 @@ impl Lanes {
             set.unit = vec![[0; LANES]; SHORTEST << k];
         }
         let lane = set.filled;
+        // Counted before the units are written: should anything below
+        // panic, `Drop` sees the set in use and clears it.
+        set.filled += 1;
         set.before[lane] = span.start.checked_sub(1).map_or(0, |b| text[b].into());
         set.first[lane] = -i16::from(span.start == 0);
         let read = &text[span.clone()];
@@ -191,7 +206,6 @@ impl Lanes {
         };
         set.len[lane] = cols;
         set.tags[lane] = tag;
-        set.filled += 1;
         if set.filled == LANES {
             self.flush(k, out);
         }
@@ -206,11 +220,11 @@ impl Lanes {
     }
 
     fn flush(&mut self, k: usize, out: &mut impl FnMut(usize, Option<i64>)) {
-        let filled = std::mem::take(&mut self.sets[k].filled);
+        let set = &mut self.sets[k];
+        let filled = set.filled;
         if filled == 0 {
             return;
         }
-        let set = &mut self.sets[k];
         let cols = set.len[..filled].iter().copied().max().unwrap_or(0);
         // Empty lanes never start a row.
         for s in &mut set.starts {
@@ -219,6 +233,8 @@ impl Lanes {
         let best = self.run(k, cols);
         let set = &mut self.sets[k];
         set.unit[..cols].fill([0; LANES]);
+        // Only now, the units clear: a panic before leaves it to `Drop`.
+        set.filled = 0;
         for (&tag, &score) in set.tags[..filled].iter().zip(&best) {
             out(tag, Some(score.into()));
         }
