@@ -126,10 +126,7 @@ mod tests {
     use super::*;
 
     fn shape(b: &Body) -> Vec<String> {
-        b.blocks
-            .iter()
-            .map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text))
-            .collect()
+        crate::outline::block_lines(&b.blocks)
     }
 
     #[test]

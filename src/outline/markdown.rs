@@ -186,11 +186,7 @@ mod tests {
 
     fn shape(src: &str) -> Vec<String> {
         let lines: Vec<&str> = src.lines().collect();
-        parse(&lines, None)
-            .blocks
-            .iter()
-            .map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text))
-            .collect()
+        crate::outline::block_lines(&parse(&lines, None).blocks)
     }
 
     #[test]

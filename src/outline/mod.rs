@@ -218,3 +218,13 @@ pub fn load_seeds() -> Outline {
         .collect();
     build_outline(docs)
 }
+
+/// Blocks as indented "kind text" lines: the shape the loaders' tests
+/// expect, written once for all of them.
+#[cfg(test)]
+pub(crate) fn block_lines(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text))
+        .collect()
+}

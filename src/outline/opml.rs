@@ -246,11 +246,7 @@ mod tests {
     use super::*;
 
     fn shape(src: &str) -> Vec<String> {
-        parse(src)
-            .blocks
-            .iter()
-            .map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text))
-            .collect()
+        crate::outline::block_lines(&parse(src).blocks)
     }
 
     #[test]

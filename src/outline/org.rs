@@ -144,13 +144,7 @@ mod tests {
     fn shape(src: &str) -> (Option<String>, Vec<String>) {
         let lines: Vec<&str> = src.lines().collect();
         let p = parse(&lines, None);
-        (
-            p.title,
-            p.blocks
-                .iter()
-                .map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text))
-                .collect(),
-        )
+        (p.title, crate::outline::block_lines(&p.blocks))
     }
 
     #[test]

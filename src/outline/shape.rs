@@ -123,11 +123,7 @@ mod tests {
     fn run(spec: &[(u32, Kind, &str)]) -> (Option<String>, Vec<String>) {
         let blocks = spec.iter().map(|&(d, k, t)| Block::new(d, k, t, 1)).collect();
         let p = classify(Parsed { title: None, blocks });
-        let s = p
-            .blocks
-            .iter()
-            .map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text))
-            .collect();
+        let s = crate::outline::block_lines(&p.blocks);
         (p.title, s)
     }
 

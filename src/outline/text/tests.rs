@@ -6,10 +6,7 @@ fn parse_str(s: &str) -> Parsed {
 }
 
 fn shape(p: &Parsed) -> Vec<String> {
-    p.blocks
-        .iter()
-        .map(|b| format!("{}{} {}", "  ".repeat(b.depth as usize), b.kind.name(), b.text))
-        .collect()
+    crate::outline::block_lines(&p.blocks)
 }
 
 #[test]
