@@ -2,7 +2,7 @@
 
 use std::arch::x86_64::*;
 
-use super::{Lanes, Set, Units, LANES, MAX_ROWS};
+use super::{Lanes, Units, LANES, MAX_ROWS, MAX_SPAN, STRIDE};
 use crate::search::score::*;
 
 type V = __m256i;
@@ -106,36 +106,113 @@ fn in_place(prev: Kinds, cur: Kinds) -> V {
     )
 }
 
-/// The best last-row score of every lane of `set`, over `cols` columns.
+type Bytes = __m128i;
+
+/// Column `c` of a block of 16 rows of 16 bytes: byte l is row l's byte c.
+/// Four rounds of interleaving, each of twice the width: pairs of bytes,
+/// then of two bytes, four and eight.
 #[target_feature(enable = "avx2")]
-pub(super) fn run(lanes: &Lanes, set: &Set, cols: usize) -> Units {
+#[inline]
+fn transpose(rows: [Bytes; 16]) -> [Bytes; 16] {
+    // a[h * 8 + i]: rows 2i and 2i + 1, columns 8h..8h + 8, as pairs.
+    let mut a = rows;
+    for i in 0..8 {
+        a[i] = _mm_unpacklo_epi8(rows[2 * i], rows[2 * i + 1]);
+        a[8 + i] = _mm_unpackhi_epi8(rows[2 * i], rows[2 * i + 1]);
+    }
+    // b[h * 8 + g * 4 + i]: rows 4i..4i + 4, columns 8h + 4g.. + 4.
+    let mut b = a;
+    for h in 0..2 {
+        for i in 0..4 {
+            let (x, y) = (a[8 * h + 2 * i], a[8 * h + 2 * i + 1]);
+            b[8 * h + i] = _mm_unpacklo_epi16(x, y);
+            b[8 * h + 4 + i] = _mm_unpackhi_epi16(x, y);
+        }
+    }
+    // c[q * 4 + k * 2 + i]: rows 8i..8i + 8, columns 4q + 2k and the next.
+    let mut c = b;
+    for q in 0..4 {
+        for i in 0..2 {
+            let (x, y) = (b[4 * q + 2 * i], b[4 * q + 2 * i + 1]);
+            c[4 * q + i] = _mm_unpacklo_epi32(x, y);
+            c[4 * q + 2 + i] = _mm_unpackhi_epi32(x, y);
+        }
+    }
+    let mut columns = c;
+    for pair in 0..8 {
+        let (x, y) = (c[2 * pair], c[2 * pair + 1]);
+        columns[2 * pair] = _mm_unpacklo_epi64(x, y);
+        columns[2 * pair + 1] = _mm_unpackhi_epi64(x, y);
+    }
+    columns
+}
+
+/// Columns `from..from + 16` of every lane's row, each as one vector.
+#[target_feature(enable = "avx2")]
+#[inline]
+fn columns(rows: &[u8], from: usize) -> [Bytes; 16] {
+    let mut block = [_mm_setzero_si128(); 16];
+    for (lane, bytes) in block.iter_mut().enumerate() {
+        let row: &[u8; 16] = rows[lane * STRIDE + from..][..16].try_into().expect("16 bytes");
+        // SAFETY: reads the 16 bytes of `row`; loadu needs no alignment.
+        *bytes = unsafe { _mm_loadu_si128(row.as_ptr().cast()) };
+    }
+    transpose(block)
+}
+
+/// `columns` as arrays, for tests.
+#[cfg(test)]
+#[target_feature(enable = "avx2")]
+pub(super) fn columns_as_bytes(rows: &[u8], from: usize) -> [[u8; 16]; 16] {
+    // SAFETY: a __m128i and a [u8; 16] are the same 16 bytes.
+    columns(rows, from).map(|c| unsafe { std::mem::transmute::<Bytes, [u8; 16]>(c) })
+}
+
+/// The best last-row score of every lane of `lanes`, over `cols` columns.
+#[target_feature(enable = "avx2")]
+pub(super) fn run(lanes: &Lanes, cols: usize) -> Units {
+    let n = lanes.folded.len();
+    assert!((1..=MAX_ROWS).contains(&n), "Lanes::new takes 2 to MAX_ROWS bytes");
     let neg = splat(NEG_INFINITY);
     let (gap_open, gap) = (splat(GAP_START + GAP_EXTENSION), splat(GAP_EXTENSION));
-    let (base_score, case_matches) = (
-        splat(SCORE_MATCH + PENALTY_CASE_MISMATCH),
-        splat(-PENALTY_CASE_MISMATCH),
-    );
-    // On the stack: a set of lanes is scored every 16 texts.
-    let mut rows = [(neg, neg, neg); MAX_ROWS];
-    for (r, row) in rows.iter_mut().enumerate().take(lanes.folded.len()) {
-        *row = (
-            splat(lanes.folded[r].into()),
-            splat(lanes.typed[r].into()),
-            load(&set.starts[r]),
-        );
+    // Per row: its folded byte, its greedy start in each lane, and the
+    // first column it starts at in any lane. Greedy starts rise with the
+    // row in every lane, so their minima do too: at a column, the rows
+    // started somewhere are the first `open` ones, and the others are not
+    // computed (a row reads the row above only from its own start on, and
+    // that row started before it).
+    let mut rows = [(neg, neg); MAX_ROWS];
+    let mut opens = [0; MAX_ROWS];
+    for r in 0..n {
+        rows[r] = (splat(lanes.folded[r].into()), load(&lanes.starts[r]));
+        opens[r] = lanes.starts[r].iter().copied().min().unwrap_or(i16::MAX) as usize;
     }
+    let (rows, opens) = (&rows[..n], &opens[..n]);
     // Each row's m and p at the last column, after two rows that stand
     // for a fresh matrix: what rows 0 and 1 find left of their start,
     // and what row 0 reads from the row above.
     let mut cells = [(neg, neg); MAX_ROWS + 2];
     cells[1] = (neg, gap);
-    let cells = &mut cells[..lanes.folded.len() + 2];
-    let last = cells.len() - 1;
+    let cells = &mut cells[..n + 2];
+    let mut open = 0;
     let mut best = neg;
-    let mut prev = kinds(load(&set.before));
-    let first = load(&set.first);
-    for (col, units) in set.unit[..cols].iter().enumerate() {
-        let unit = load(units);
+    let mut prev = kinds(load(&lanes.before));
+    let first = load(&lanes.first);
+    let mut at = splat(-1);
+    assert!(
+        cols <= MAX_SPAN && MAX_SPAN.is_multiple_of(16),
+        "whole blocks of 16 columns lie in a row"
+    );
+    let mut block = [_mm_setzero_si128(); 16];
+    for col in 0..cols {
+        if col % 16 == 0 {
+            block = columns(&lanes.rows, col);
+        }
+        at = _mm256_add_epi16(at, splat(1));
+        while open < n && opens[open] <= col {
+            open += 1;
+        }
+        let unit = _mm256_cvtepu8_epi16(block[col % 16]);
         let cur = kinds(unit);
         let mut in_place = in_place(prev, cur);
         if col == 0 {
@@ -145,33 +222,36 @@ pub(super) fn run(lanes: &Lanes, set: &Set, cols: usize) -> Units {
             in_place = _mm256_adds_epi16(in_place, _mm256_and_si256(first, in_place));
         }
         prev = cur;
-        let fold = match lanes.cs {
-            true => unit,
-            false => _mm256_add_epi16(unit, _mm256_and_si256(cur.upper, splat(32))),
+        // A match scores SCORE_MATCH, less the case penalty where an
+        // uppercase char matches a lowercase pattern byte (`Lanes::new`
+        // leaves out other case-insensitive patterns), and a case-sensitive
+        // match has the pattern's case. So the score is the column's,
+        // whatever the row, and goes in with the bonuses. (All are
+        // positive: the saturating adds regroup exactly.)
+        let (fold, score) = match lanes.cs {
+            true => (unit, splat(SCORE_MATCH)),
+            false => (
+                _mm256_add_epi16(unit, _mm256_and_si256(cur.upper, splat(32))),
+                _mm256_add_epi16(
+                    splat(SCORE_MATCH),
+                    _mm256_and_si256(cur.upper, splat(PENALTY_CASE_MISMATCH)),
+                ),
+            ),
         };
-        let consecutive = _mm256_max_epi16(in_place, splat(BONUS_CONSECUTIVE));
-        let at = splat(col as i32);
+        let after_gap = _mm256_adds_epi16(in_place, score);
+        let in_run = _mm256_adds_epi16(_mm256_max_epi16(in_place, splat(BONUS_CONSECUTIVE)), score);
         // Highest row first: the rows above still hold the last column.
-        for at_row in (2..=last).rev() {
-            let (folded, typed, start) = rows[at_row - 2];
-            let (above, row) = cells.split_at_mut(at_row);
-            let (up, stale) = (above[at_row - 1], above[at_row - 2]);
+        for r in (0..open).rev() {
+            let (folded, start) = rows[r];
+            let (stale, up, own) = (cells[r], cells[r + 1], cells[r + 2]);
             let starts_here = _mm256_cmpeq_epi16(at, start);
-            let own_m = pick(starts_here, stale.0, row[0].0);
-            let own_p = pick(starts_here, stale.1, row[0].1);
-            let score = _mm256_adds_epi16(
-                base_score,
-                _mm256_and_si256(_mm256_cmpeq_epi16(unit, typed), case_matches),
-            );
-            let diagonal = _mm256_max_epi16(_mm256_adds_epi16(up.0, consecutive), _mm256_adds_epi16(up.1, in_place));
-            let m = pick(
-                _mm256_cmpeq_epi16(fold, folded),
-                _mm256_adds_epi16(diagonal, score),
-                neg,
-            );
+            let own_m = pick(starts_here, stale.0, own.0);
+            let own_p = pick(starts_here, stale.1, own.1);
+            let diagonal = _mm256_max_epi16(_mm256_adds_epi16(up.0, in_run), _mm256_adds_epi16(up.1, after_gap));
+            let m = pick(_mm256_cmpeq_epi16(fold, folded), diagonal, neg);
             let p = _mm256_max_epi16(_mm256_adds_epi16(own_m, gap_open), _mm256_adds_epi16(own_p, gap));
-            row[0] = (m, p);
-            if at_row == last {
+            cells[r + 2] = (m, p);
+            if r == n - 1 {
                 let not_yet = _mm256_cmpgt_epi16(start, at);
                 best = _mm256_max_epi16(best, pick(not_yet, neg, m));
                 best = _mm256_max_epi16(best, pick(starts_here, own_m, neg));

@@ -19,6 +19,12 @@
 //! start are computed and never read where it matters: rows r+1 and r+2
 //! start right of row r's start.
 //!
+//! The texts are queued as rows of bytes, one a lane, and the kernel turns
+//! each 16 columns of them into 16 column vectors with a byte transpose:
+//! writing them lane by lane into column vectors cost a store a byte.
+//! Queued shortest first (`order`), 16 neighbours have spans of nearly one
+//! length, so few columns are computed past a text's end.
+//!
 //! Scores are i16 with saturating adds, exact because two ranges never
 //! meet. Minus infinity is i16::MIN itself, and what is built on it stays
 //! below i16::MIN plus a bonus of at most 32 a row (upstream, in i32, may
@@ -31,21 +37,21 @@ use std::ops::Range;
 use super::*;
 
 mod kernel;
+mod scan;
 
 /// Texts side by side: 16 lanes of i16, one AVX2 register. Without AVX2
 /// (checked at run time) texts are scored one by one, by `online`.
 const LANES: usize = 16;
-/// Lanes as they are filled, one text at a time.
+/// A value for each lane.
 type Units = [i16; LANES];
 
-/// Lanes are filled by span length, in sets of spans up to 32, 64, ...,
-/// MAX_SPAN bytes: every lane of a set is computed as far as its longest,
-/// so a paragraph must not share lanes with one-line bullets.
-const SETS: usize = 8;
-const SHORTEST: usize = 32;
 /// Longer spans are scored one by one. A real score is at least about
 /// minus the span's length, far above i16::MIN plus any bonus.
-const MAX_SPAN: usize = SHORTEST << (SETS - 1);
+const MAX_SPAN: usize = 4096;
+/// From one lane's row of bytes to the next: a cache line more than the
+/// longest span, so that the same column of the 16 rows, read together,
+/// does not fall in one L1 set.
+const STRIDE: usize = MAX_SPAN + 64;
 /// The longest pattern: at most 32 a row keeps scores below i16::MAX.
 const MAX_ROWS: usize = 64;
 // Real scores fit (see the module doc), checked as the crate compiles:
@@ -58,99 +64,93 @@ const _: () = {
     assert!(32 * rows < i16::MAX as i32);
 };
 
-/// Texts of one length class waiting for their lanes, column by column.
-/// A lane's columns are its text's chars from the start of its span:
-/// continuation bytes are left out, as they are no columns (the lead byte
-/// before them has the kind of the whole char, and never matches an ASCII
-/// pattern).
-struct Set {
-    /// Per column, each lane's unit; 0 past its text, which matches no
-    /// pattern byte (no pattern holds NUL).
-    unit: Vec<Units>,
-    /// The unit before each lane's span: 0, of kind Empty, for none.
+thread_local! {
+    /// The rows of bytes, all zero, kept from one `Lanes` to the next: a
+    /// scan makes one per term every thousand nodes. (So each thread that
+    /// scores keeps 66 KB for good, outside the outline's memory count.)
+    static SPARE_ROWS: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Matching texts queued for scoring against one ASCII pattern, LANES at a
+/// time.
+pub(super) struct Lanes {
+    /// The pattern's bytes folded as the text is compared.
+    folded: Vec<u8>,
+    /// The same, as `scan` looks for them.
+    needles: Vec<scan::Needle>,
+    cs: bool,
+    /// Lane l's columns are `rows[l * STRIDE..]`: its span's chars (continuation
+    /// bytes are left out, as they are no columns: the lead byte before
+    /// them has the kind of the whole char, and never matches an ASCII
+    /// pattern), then zeros, which match no pattern byte (no pattern holds
+    /// NUL). All zero between groups.
+    rows: Vec<u8>,
+    /// The byte before each lane's span: 0, of kind Empty, for none.
     before: Units,
     /// All ones where the span starts the text: its first column has the
     /// first char's bonus.
     first: Units,
-    /// Per row, the column of its greedy first match in each lane.
+    /// Per pattern row, the column of its greedy first match in each lane.
     starts: Vec<Units>,
     len: [usize; LANES],
     tags: [usize; LANES],
     filled: usize,
 }
 
-thread_local! {
-    /// Sets of lanes, all empty with their units zero, kept from one
-    /// `Lanes` to the next: a scan makes one per term every thousand nodes,
-    /// and the longest set's columns are 128 KB. (So each thread that
-    /// scores keeps ~260 KB for good, outside the outline's memory count.)
-    static SPARE_SETS: std::cell::Cell<Vec<Set>> = const { std::cell::Cell::new(Vec::new()) };
-}
-
 impl Drop for Lanes {
     fn drop(&mut self) {
-        for set in &mut self.sets {
-            // Only if `finish` was not called: clear what is queued.
-            if set.filled > 0 {
-                set.unit.fill([0; LANES]);
-                set.filled = 0;
-            }
+        // Only if `finish` was not called (a panic): what is queued, and
+        // its length unknown.
+        if self.filled > 0 {
+            self.rows.fill(0);
         }
-        SPARE_SETS.set(std::mem::take(&mut self.sets));
+        SPARE_ROWS.set(std::mem::take(&mut self.rows));
     }
-}
-
-/// Matching texts queued for scoring against one ASCII pattern, LANES at a
-/// time, in sets by span length.
-pub(super) struct Lanes {
-    /// The pattern's bytes folded as the text is compared, and as typed.
-    folded: Vec<u8>,
-    typed: Vec<u8>,
-    cs: bool,
-    sets: Vec<Set>,
 }
 
 impl Lanes {
     /// None when the CPU lacks AVX2, or the pattern does not suit lanes:
     /// one char (scored more simply), a NUL (it would match the padding),
-    /// or too long for i16.
+    /// too long for i16, or uppercase yet case-insensitive (smart case
+    /// never makes one; the kernel counts a case mismatch as an uppercase
+    /// char matching a lowercase byte).
     pub fn new(pattern: &[u8], cs: bool) -> Option<Lanes> {
         if !std::arch::is_x86_feature_detected!("avx2")
             || pattern.len() < 2
             || pattern.len() > MAX_ROWS
             || pattern.contains(&0)
+            || (!cs && pattern.iter().any(u8::is_ascii_uppercase))
         {
             return None;
         }
-        let mut sets = SPARE_SETS.take();
-        if sets.is_empty() {
-            sets = (0..SETS)
-                .map(|_| Set {
-                    unit: Vec::new(),
-                    before: [0; LANES],
-                    first: [0; LANES],
-                    starts: Vec::new(),
-                    len: [0; LANES],
-                    tags: [0; LANES],
-                    filled: 0,
-                })
-                .collect();
-        }
-        for set in &mut sets {
-            set.starts.resize(pattern.len(), [0; LANES]);
-        }
+        let mut rows = SPARE_ROWS.take();
+        rows.resize(LANES * STRIDE, 0);
         Some(Lanes {
             folded: pattern.iter().map(|&b| b.fold(cs)).collect(),
-            typed: pattern.to_vec(),
+            needles: pattern.iter().map(|&b| scan::Needle::new(b, cs)).collect(),
             cs,
-            sets,
+            rows,
+            before: [0; LANES],
+            first: [0; LANES],
+            starts: vec![[0; LANES]; pattern.len()],
+            len: [0; LANES],
+            tags: [0; LANES],
+            filled: 0,
         })
     }
 
+    /// What `Slots::span_and_greedy` finds for the pattern, `greedy`
+    /// holding a place for each of its bytes.
+    pub fn span(&self, text: &[u8], greedy: &mut [usize]) -> Option<Range<usize>> {
+        debug_assert!(greedy.len() >= self.needles.len());
+        // SAFETY: a `Lanes` exists only where `new` found AVX2.
+        unsafe { scan::span(text, &self.needles, greedy) }
+    }
+
     /// Queues `text` under `tag`: it has the pattern as a subsequence
-    /// within `span` (see `Slots::span_bytes`). A full set of lanes is
-    /// scored at once and handed to `out`. False, with nothing queued, when
-    /// the span is longer than MAX_SPAN.
+    /// within `span`, whose greedy matches are `greedy` (see `span`). A full group of lanes is scored at once
+    /// and handed to `out`. False, with nothing queued, when the span is
+    /// longer than MAX_SPAN.
     pub fn push(
         &mut self,
         tag: usize,
@@ -161,30 +161,18 @@ impl Lanes {
         if span.len() > MAX_SPAN {
             return false;
         }
-        // Spans up to 32 bytes go to set 0, up to 64 to set 1, and so on.
-        let k = span
-            .len()
-            .div_ceil(SHORTEST)
-            .max(1)
-            .next_power_of_two()
-            .trailing_zeros() as usize;
-        let set = &mut self.sets[k];
-        if set.unit.is_empty() {
-            set.unit = vec![[0; LANES]; SHORTEST << k];
-        }
-        let lane = set.filled;
-        // Counted before the units are written: should anything below
-        // panic, `Drop` sees the set in use and clears it.
-        set.filled += 1;
-        set.before[lane] = span.start.checked_sub(1).map_or(0, |b| text[b].into());
-        set.first[lane] = -i16::from(span.start == 0);
+        let lane = self.filled;
+        // Counted before the row is written: should anything below panic,
+        // `Drop` sees a row in use and clears them.
+        self.filled += 1;
+        self.before[lane] = span.start.checked_sub(1).map_or(0, |b| text[b].into());
+        self.first[lane] = -i16::from(span.start == 0);
+        let row = &mut self.rows[lane * STRIDE..][..MAX_SPAN];
         let read = &text[span.clone()];
         let cols = if read.is_ascii() {
             // Every byte a column: the greedy matches are where they were found.
-            for (units, &b) in set.unit[..read.len()].iter_mut().zip(read) {
-                units[lane] = b.into();
-            }
-            for (starts, &at) in set.starts.iter_mut().zip(greedy) {
+            row[..read.len()].copy_from_slice(read);
+            for (starts, &at) in self.starts.iter_mut().zip(greedy) {
                 starts[lane] = (at - span.start) as i16;
             }
             read.len()
@@ -194,9 +182,9 @@ impl Lanes {
                 if !b.starts_char() {
                     continue;
                 }
-                set.unit[col][lane] = b.into();
+                row[col] = b;
                 if next < self.folded.len() && b.fold(self.cs) == self.folded[next] {
-                    set.starts[next][lane] = col as i16;
+                    self.starts[next][lane] = col as i16;
                     next += 1;
                 }
                 col += 1;
@@ -204,44 +192,41 @@ impl Lanes {
             debug_assert_eq!(next, self.folded.len(), "the span holds the pattern");
             col
         };
-        set.len[lane] = cols;
-        set.tags[lane] = tag;
-        if set.filled == LANES {
-            self.flush(k, out);
+        self.len[lane] = cols;
+        self.tags[lane] = tag;
+        if self.filled == LANES {
+            self.flush(out);
         }
         true
     }
 
     /// Scores every text still queued.
     pub fn finish(&mut self, out: &mut impl FnMut(usize, Option<i64>)) {
-        for k in 0..SETS {
-            self.flush(k, out);
-        }
+        self.flush(out);
     }
 
-    fn flush(&mut self, k: usize, out: &mut impl FnMut(usize, Option<i64>)) {
-        let set = &mut self.sets[k];
-        let filled = set.filled;
+    fn flush(&mut self, out: &mut impl FnMut(usize, Option<i64>)) {
+        let filled = self.filled;
         if filled == 0 {
             return;
         }
-        let cols = set.len[..filled].iter().copied().max().unwrap_or(0);
+        let cols = self.len[..filled].iter().copied().max().unwrap_or(0);
         // Empty lanes never start a row.
-        for s in &mut set.starts {
+        for s in &mut self.starts {
             s[filled..].fill(i16::MAX);
         }
-        let best = self.run(k, cols);
-        let set = &mut self.sets[k];
-        set.unit[..cols].fill([0; LANES]);
-        // Only now, the units clear: a panic before leaves it to `Drop`.
-        set.filled = 0;
-        for (&tag, &score) in set.tags[..filled].iter().zip(&best) {
+        // SAFETY: a `Lanes` exists only where `new` found AVX2.
+        let best = unsafe { kernel::run(self, cols) };
+        for (lane, &len) in self.len[..filled].iter().enumerate() {
+            self.rows[lane * STRIDE..][..len].fill(0);
+        }
+        // Only now, the rows clear: a panic before leaves it to `Drop`.
+        self.filled = 0;
+        for (&tag, &score) in self.tags[..filled].iter().zip(&best) {
             out(tag, Some(score.into()));
         }
     }
-
-    fn run(&self, k: usize, cols: usize) -> Units {
-        // SAFETY: a `Lanes` exists only where `new` found AVX2.
-        unsafe { kernel::run(self, &self.sets[k], cols) }
-    }
 }
+
+#[cfg(test)]
+mod tests;
