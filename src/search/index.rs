@@ -156,32 +156,43 @@ impl Index {
             (None, Scope::Sessions) => self.sessions.len(),
         };
         // One piece of the scan: the nodes (with their earlier score when
-        // narrowing) that pass the mask test, scored together.
-        let piece = |items: &mut dyn Iterator<Item = (u32, i32)>| -> Vec<Hit> {
-            let items: Vec<(u32, i32)> = items.filter(|&(n, _)| self.masks[n as usize] & need == need).collect();
-            let texts: Vec<&str> = items.iter().map(|&(n, _)| o.text(n as usize)).collect();
+        // narrowing) that pass the mask test, scored together. (Each kind
+        // of piece collects its own; through one `dyn Iterator` a call a
+        // node cost more than the mask test.)
+        let passes = |h: &Hit| self.masks[h.node as usize] & need == need;
+        let piece = |items: Vec<Hit>| -> Vec<Hit> {
+            let texts: Vec<&str> = items.iter().map(|h| o.text(h.node as usize)).collect();
             let mut scores = vec![None; texts.len()];
             match &delta {
                 Some(d) => d.change_all(&texts, &mut scores),
                 None => plan.score_all(&texts, &mut scores),
             }
-            let hits = items.iter().zip(scores).filter_map(|(&(n, earlier), s)| {
-                let s = s?;
-                let s = match delta {
-                    // The earlier score has the node's bonus already.
-                    Some(_) => i64::from(earlier) + s,
-                    None => s + bonus(o, n as usize),
-                };
-                let score = s.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
-                Some(Hit { node: n, score })
-            });
+            let hits = items.iter().zip(scores).filter_map(
+                |(
+                    &Hit {
+                        node: n,
+                        score: earlier,
+                    },
+                    s,
+                )| {
+                    let s = s?;
+                    let s = match delta {
+                        // The earlier score has the node's bonus already.
+                        Some(_) => i64::from(earlier) + s,
+                        None => s + bonus(o, n as usize),
+                    };
+                    let score = s.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
+                    Some(Hit { node: n, score })
+                },
+            );
             hits.collect()
         };
         // The best hits so far, for progress reports, and how many of the
         // hits found are already in it.
         let mut top: Vec<Hit> = Vec::new();
         let mut in_top = 0;
-        let mut by_node: Vec<Hit> = Vec::new();
+        // At most every candidate: reserved, not grown by copying.
+        let mut by_node: Vec<Hit> = Vec::with_capacity(total);
         let mut start = 0;
         let mut size = CHUNK;
         while start < total {
@@ -195,11 +206,17 @@ impl Index {
                 .into_par_iter()
                 .map(|from| {
                     let to = (from + PIECE).min(end);
-                    match (&within, scope) {
-                        (Some(w), _) => piece(&mut w[from..to].iter().map(|h| (h.node, h.score))),
-                        (None, Scope::All) => piece(&mut (from as u32..to as u32).map(|n| (n, 0))),
-                        (None, Scope::Sessions) => piece(&mut self.sessions[from..to].iter().map(|&n| (n, 0))),
-                    }
+                    let fresh = |node| Hit { node, score: 0 };
+                    piece(match (&within, scope) {
+                        (Some(w), _) => w[from..to].iter().copied().filter(passes).collect(),
+                        (None, Scope::All) => (from as u32..to as u32).map(fresh).filter(passes).collect(),
+                        (None, Scope::Sessions) => self.sessions[from..to]
+                            .iter()
+                            .copied()
+                            .map(fresh)
+                            .filter(passes)
+                            .collect(),
+                    })
                 })
                 .collect();
             by_node.extend(found.into_iter().flatten());

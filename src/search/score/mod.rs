@@ -141,16 +141,17 @@ impl Pattern {
         // together run as far as the longest of them, so neighbours in
         // that order waste the fewest columns.
         let rows = pattern.len();
-        let mut queue: Vec<(usize, &str, Range<usize>)> = Vec::new();
-        let mut greedy: Vec<usize> = Vec::new();
+        let texts = texts.into_iter();
+        let mut queue: Vec<(usize, &str, Range<usize>)> = Vec::with_capacity(texts.size_hint().0);
+        // The greedy matches of the k-th text queued, at k * rows.
+        let mut greedy: Vec<usize> = vec![0; texts.size_hint().0 * rows];
         for (tag, text) in texts {
-            greedy.resize(greedy.len() + rows, 0);
-            let found_at = greedy.len() - rows;
-            match lanes.span(text.as_bytes(), &mut greedy[found_at..]) {
-                None => {
-                    greedy.truncate(found_at);
-                    out(tag, None);
-                }
+            let k = queue.len();
+            if greedy.len() < (k + 1) * rows {
+                greedy.resize((k + 1) * rows, 0);
+            }
+            match lanes.span(text.as_bytes(), &mut greedy[k * rows..][..rows]) {
+                None => out(tag, None),
                 Some(span) => queue.push((tag, text, span)),
             }
         }

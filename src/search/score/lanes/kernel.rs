@@ -2,6 +2,7 @@
 
 use std::arch::x86_64::*;
 
+use super::kinds::{in_place, kinds, Bytes};
 use super::{Lanes, Units, LANES, MAX_ROWS, MAX_SPAN, STRIDE};
 use crate::search::score::*;
 
@@ -23,90 +24,12 @@ fn load(units: &Units) -> V {
     unsafe { _mm256_loadu_si256(units.as_ptr().cast()) }
 }
 
-#[target_feature(enable = "avx2")]
-#[inline]
-fn within(x: V, lo: u8, hi: u8) -> V {
-    let above = _mm256_cmpgt_epi16(x, splat(i32::from(lo) - 1));
-    let below = _mm256_cmpgt_epi16(splat(i32::from(hi) + 1), x);
-    _mm256_and_si256(above, below)
-}
-
 /// `a` where `mask` is all ones, else `b`.
 #[target_feature(enable = "avx2")]
 #[inline]
 fn pick(mask: V, a: V, b: V) -> V {
     _mm256_blendv_epi8(b, a, mask)
 }
-
-/// What `in_place_bonus` needs to know of a column's units, as masks.
-#[derive(Clone, Copy)]
-struct Kinds {
-    /// Empty or HardSep: a match after it is a word head.
-    head: V,
-    soft: V,
-    upper: V,
-    /// Lower or Number (any byte not ASCII is Lower).
-    lower_or_number: V,
-}
-
-/// `char_type` of each unit; the ranges are its match arms.
-#[target_feature(enable = "avx2")]
-#[inline]
-fn kinds(unit: V) -> Kinds {
-    let head = or4(
-        or4(is(unit, 0), is(unit, b' '), is(unit, b'/'), within(unit, b'(', b')')),
-        within(unit, b'[', b']'),
-        within(unit, b'{', b'}'),
-        splat(0),
-    );
-    let soft = or4(
-        or4(
-            within(unit, b'!', b'\''),
-            within(unit, b'*', b'.'),
-            within(unit, b':', b'@'),
-            within(unit, b'^', b'`'),
-        ),
-        is(unit, b'~'),
-        splat(0),
-        splat(0),
-    );
-    let upper = within(unit, b'A', b'Z');
-    let lower_or_number = _mm256_cmpeq_epi16(or4(head, soft, upper, splat(0)), splat(0));
-    Kinds {
-        head,
-        soft,
-        upper,
-        lower_or_number,
-    }
-}
-
-#[target_feature(enable = "avx2")]
-#[inline]
-fn is(unit: V, b: u8) -> V {
-    _mm256_cmpeq_epi16(unit, splat(b.into()))
-}
-
-#[target_feature(enable = "avx2")]
-#[inline]
-fn or4(a: V, b: V, c: V, d: V) -> V {
-    _mm256_or_si256(_mm256_or_si256(a, b), _mm256_or_si256(c, d))
-}
-
-/// `in_place_bonus(prev, cur)` lane by lane: the kinds are disjoint, so
-/// the bonuses can be or-ed.
-#[target_feature(enable = "avx2")]
-#[inline]
-fn in_place(prev: Kinds, cur: Kinds) -> V {
-    let camel = _mm256_and_si256(prev.lower_or_number, cur.upper);
-    or4(
-        _mm256_and_si256(prev.head, splat(BONUS_HEAD)),
-        _mm256_and_si256(prev.soft, splat(BONUS_BREAK)),
-        _mm256_and_si256(camel, splat(BONUS_CAMEL)),
-        splat(0),
-    )
-}
-
-type Bytes = __m128i;
 
 /// Column `c` of a block of 16 rows of 16 bytes: byte l is row l's byte c.
 /// Four rounds of interleaving, each of twice the width: pairs of bytes,
@@ -151,6 +74,8 @@ fn transpose(rows: [Bytes; 16]) -> [Bytes; 16] {
 #[target_feature(enable = "avx2")]
 #[inline]
 fn columns(rows: &[u8], from: usize) -> [Bytes; 16] {
+    let rows: &[u8; LANES * STRIDE] = rows.try_into().expect("a row of bytes a lane");
+    assert!(from + 16 <= STRIDE, "the block lies in a row");
     let mut block = [_mm_setzero_si128(); 16];
     for (lane, bytes) in block.iter_mut().enumerate() {
         let row: &[u8; 16] = rows[lane * STRIDE + from..][..16].try_into().expect("16 bytes");
@@ -168,35 +93,51 @@ pub(super) fn columns_as_bytes(rows: &[u8], from: usize) -> [[u8; 16]; 16] {
     columns(rows, from).map(|c| unsafe { std::mem::transmute::<Bytes, [u8; 16]>(c) })
 }
 
-/// The best last-row score of every lane of `lanes`, over `cols` columns.
+/// One row's m and p at the last column.
+pub(super) type Cells = (V, V);
+
+/// The lowest of the units, none of them negative.
 #[target_feature(enable = "avx2")]
-pub(super) fn run(lanes: &Lanes, cols: usize) -> Units {
+#[inline]
+fn lowest(units: &Units) -> usize {
+    let v = load(units);
+    let halves = _mm_min_epu16(_mm256_castsi256_si128(v), _mm256_extracti128_si256::<1>(v));
+    (_mm_cvtsi128_si32(_mm_minpos_epu16(halves)) & 0xFFFF) as usize
+}
+
+/// The best last-row score of every lane of `lanes`, over `cols` columns.
+/// `cells` is scratch space.
+#[target_feature(enable = "avx2")]
+pub(super) fn run(lanes: &Lanes, cells: &mut Vec<Cells>, cols: usize) -> Units {
     let n = lanes.folded.len();
-    assert!((1..=MAX_ROWS).contains(&n), "Lanes::new takes 2 to MAX_ROWS bytes");
+    assert!(
+        (1..=MAX_ROWS).contains(&n) && lanes.starts.len() == n,
+        "Lanes::new takes 2 to MAX_ROWS bytes"
+    );
+    let (folded, starts) = (&lanes.folded[..n], &lanes.starts[..n]);
     let neg = splat(NEG_INFINITY);
     let (gap_open, gap) = (splat(GAP_START + GAP_EXTENSION), splat(GAP_EXTENSION));
-    // Per row: its folded byte, its greedy start in each lane, and the
-    // first column it starts at in any lane. Greedy starts rise with the
-    // row in every lane, so their minima do too: at a column, the rows
-    // started somewhere are the first `open` ones, and the others are not
-    // computed (a row reads the row above only from its own start on, and
-    // that row started before it).
-    let mut rows = [(neg, neg); MAX_ROWS];
+    // The first column each row starts at in any lane. Greedy starts rise
+    // with the row in every lane, so their minima do too: at a column, the
+    // rows started somewhere are the first `open` ones, and the others are
+    // not computed (a row reads the row above only from its own start on,
+    // and that row started before it).
     let mut opens = [0; MAX_ROWS];
-    for r in 0..n {
-        rows[r] = (splat(lanes.folded[r].into()), load(&lanes.starts[r]));
-        opens[r] = lanes.starts[r].iter().copied().min().unwrap_or(i16::MAX) as usize;
+    for (open, starts) in opens.iter_mut().zip(starts) {
+        *open = lowest(starts);
     }
-    let (rows, opens) = (&rows[..n], &opens[..n]);
+    let opens = &opens[..n];
     // Each row's m and p at the last column, after two rows that stand
     // for a fresh matrix: what rows 0 and 1 find left of their start,
     // and what row 0 reads from the row above.
-    let mut cells = [(neg, neg); MAX_ROWS + 2];
+    cells.clear();
+    cells.resize(n + 2, (neg, neg));
     cells[1] = (neg, gap);
     let cells = &mut cells[..n + 2];
     let mut open = 0;
     let mut best = neg;
-    let mut prev = kinds(load(&lanes.before));
+    // SAFETY: reads the 16 bytes of `before`; loadu needs no alignment.
+    let mut prev = kinds(unsafe { _mm_loadu_si128(lanes.before.as_ptr().cast()) });
     let first = load(&lanes.first);
     let mut at = splat(-1);
     assert!(
@@ -212,9 +153,9 @@ pub(super) fn run(lanes: &Lanes, cols: usize) -> Units {
         while open < n && opens[open] <= col {
             open += 1;
         }
-        let unit = _mm256_cvtepu8_epi16(block[col % 16]);
-        let cur = kinds(unit);
-        let mut in_place = in_place(prev, cur);
+        let column = block[col % 16];
+        let cur = kinds(column);
+        let mut in_place = _mm256_cvtepu8_epi16(in_place(prev, cur));
         if col == 0 {
             // Doubled where the span starts the text: the first char's
             // multiplier.
@@ -229,20 +170,22 @@ pub(super) fn run(lanes: &Lanes, cols: usize) -> Units {
         // whatever the row, and goes in with the bonuses. (All are
         // positive: the saturating adds regroup exactly.)
         let (fold, score) = match lanes.cs {
-            true => (unit, splat(SCORE_MATCH)),
-            false => (
-                _mm256_add_epi16(unit, _mm256_and_si256(cur.upper, splat(32))),
-                _mm256_add_epi16(
-                    splat(SCORE_MATCH),
-                    _mm256_and_si256(cur.upper, splat(PENALTY_CASE_MISMATCH)),
-                ),
-            ),
+            true => (_mm256_cvtepu8_epi16(column), splat(SCORE_MATCH)),
+            false => {
+                let upper = _mm256_cvtepi8_epi16(cur.upper);
+                let lower = _mm_add_epi8(column, _mm_and_si128(cur.upper, _mm_set1_epi8(32)));
+                let penalty = _mm256_and_si256(upper, splat(PENALTY_CASE_MISMATCH));
+                (
+                    _mm256_cvtepu8_epi16(lower),
+                    _mm256_add_epi16(splat(SCORE_MATCH), penalty),
+                )
+            }
         };
         let after_gap = _mm256_adds_epi16(in_place, score);
         let in_run = _mm256_adds_epi16(_mm256_max_epi16(in_place, splat(BONUS_CONSECUTIVE)), score);
         // Highest row first: the rows above still hold the last column.
         for r in (0..open).rev() {
-            let (folded, start) = rows[r];
+            let (folded, start) = (splat(folded[r].into()), load(&starts[r]));
             let (stale, up, own) = (cells[r], cells[r + 1], cells[r + 2]);
             let starts_here = _mm256_cmpeq_epi16(at, start);
             let own_m = pick(starts_here, stale.0, own.0);

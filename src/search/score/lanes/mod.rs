@@ -37,6 +37,7 @@ use std::ops::Range;
 use super::*;
 
 mod kernel;
+mod kinds;
 mod scan;
 
 /// Texts side by side: 16 lanes of i16, one AVX2 register. Without AVX2
@@ -83,10 +84,17 @@ pub(super) struct Lanes {
     /// bytes are left out, as they are no columns: the lead byte before
     /// them has the kind of the whole char, and never matches an ASCII
     /// pattern), then zeros, which match no pattern byte (no pattern holds
-    /// NUL). All zero between groups.
+    /// NUL). All zero between two `Lanes`.
     rows: Vec<u8>,
+    /// How far each row may hold bytes that are not zero: a text is
+    /// written over the one before in its lane, and only what that one
+    /// left past its end is cleared (texts come shortest first, so mostly
+    /// nothing).
+    written: [usize; LANES],
+    /// The kernel's cells, kept from one group to the next.
+    cells: Vec<kernel::Cells>,
     /// The byte before each lane's span: 0, of kind Empty, for none.
-    before: Units,
+    before: [u8; LANES],
     /// All ones where the span starts the text: its first column has the
     /// first char's bonus.
     first: Units,
@@ -99,10 +107,14 @@ pub(super) struct Lanes {
 
 impl Drop for Lanes {
     fn drop(&mut self) {
-        // Only if `finish` was not called (a panic): what is queued, and
-        // its length unknown.
         if self.filled > 0 {
+            // Only after a panic in `push`: a row may be written further
+            // than `written` says.
             self.rows.fill(0);
+        } else {
+            for (lane, &end) in self.written.iter().enumerate() {
+                self.rows[lane * STRIDE..][..end].fill(0);
+            }
         }
         SPARE_ROWS.set(std::mem::take(&mut self.rows));
     }
@@ -130,6 +142,8 @@ impl Lanes {
             needles: pattern.iter().map(|&b| scan::Needle::new(b, cs)).collect(),
             cs,
             rows,
+            written: [0; LANES],
+            cells: Vec::with_capacity(pattern.len() + 2),
             before: [0; LANES],
             first: [0; LANES],
             starts: vec![[0; LANES]; pattern.len()],
@@ -165,13 +179,13 @@ impl Lanes {
         // Counted before the row is written: should anything below panic,
         // `Drop` sees a row in use and clears them.
         self.filled += 1;
-        self.before[lane] = span.start.checked_sub(1).map_or(0, |b| text[b].into());
+        self.before[lane] = span.start.checked_sub(1).map_or(0, |b| text[b]);
         self.first[lane] = -i16::from(span.start == 0);
         let row = &mut self.rows[lane * STRIDE..][..MAX_SPAN];
         let read = &text[span.clone()];
         let cols = if read.is_ascii() {
             // Every byte a column: the greedy matches are where they were found.
-            row[..read.len()].copy_from_slice(read);
+            copy(read, row);
             for (starts, &at) in self.starts.iter_mut().zip(greedy) {
                 starts[lane] = (at - span.start) as i16;
             }
@@ -192,6 +206,10 @@ impl Lanes {
             debug_assert_eq!(next, self.folded.len(), "the span holds the pattern");
             col
         };
+        if self.written[lane] > cols {
+            row[cols..self.written[lane]].fill(0);
+        }
+        self.written[lane] = cols;
         self.len[lane] = cols;
         self.tags[lane] = tag;
         if self.filled == LANES {
@@ -215,17 +233,32 @@ impl Lanes {
         for s in &mut self.starts {
             s[filled..].fill(i16::MAX);
         }
+        let mut cells = std::mem::take(&mut self.cells);
         // SAFETY: a `Lanes` exists only where `new` found AVX2.
-        let best = unsafe { kernel::run(self, cols) };
-        for (lane, &len) in self.len[..filled].iter().enumerate() {
-            self.rows[lane * STRIDE..][..len].fill(0);
-        }
-        // Only now, the rows clear: a panic before leaves it to `Drop`.
+        let best = unsafe { kernel::run(self, &mut cells, cols) };
+        self.cells = cells;
         self.filled = 0;
         for (&tag, &score) in self.tags[..filled].iter().zip(&best) {
             out(tag, Some(score.into()));
         }
     }
+}
+
+/// `to.copy_from_slice(from)` into the front of a longer `to`, as whole
+/// blocks of 32 bytes, the last one overlapping the one before: inline
+/// vector moves, where a `memcpy` call for every bullet cost more than
+/// the copy.
+fn copy(from: &[u8], to: &mut [u8]) {
+    const BLOCK: usize = 32;
+    let n = from.len();
+    if n < BLOCK {
+        to[..n].copy_from_slice(from);
+        return;
+    }
+    for (to, from) in to[..n].chunks_exact_mut(BLOCK).zip(from.chunks_exact(BLOCK)) {
+        to.copy_from_slice(from);
+    }
+    to[n - BLOCK..n].copy_from_slice(&from[n - BLOCK..]);
 }
 
 #[cfg(test)]
