@@ -223,7 +223,7 @@ impl Index {
             // Reported after 1, 2, 4, 8... times the first chunk.
             if end < total && end % CHUNK == 0 && (end / CHUNK).is_power_of_two() {
                 if let Some(f) = on_batch.as_deref_mut() {
-                    top = merge_top(&top, &rank(&by_node[in_top..]));
+                    top = merge_top(&top, &best(&by_node[in_top..], BATCH_TOP));
                     in_top = by_node.len();
                     f(Batch {
                         hits: &top,
@@ -253,6 +253,31 @@ pub(crate) struct Found {
     pub by_node: Vec<Hit>,
 }
 
+/// The best `k` of `hits`, ranked. A progress report needs no more, and
+/// selecting them is a few passes over the keys, where ranking every hit
+/// found since the last report took as long as ranking them at the end.
+pub(super) fn best(hits: &[Hit], k: usize) -> Vec<Hit> {
+    if hits.len() <= k {
+        return rank(hits);
+    }
+    if k == 0 {
+        return Vec::new();
+    }
+    let mut keys: Vec<u64> = hits.iter().map(rank_key).collect();
+    keys.select_nth_unstable(k - 1);
+    keys.truncate(k);
+    keys.sort_unstable();
+    keys.into_iter().map(from_rank_key).collect()
+}
+
+/// The hit `rank_key` was made from.
+fn from_rank_key(key: u64) -> Hit {
+    Hit {
+        node: key as u32,
+        score: (!((key >> 32) as u32) ^ 0x8000_0000) as i32,
+    }
+}
+
 /// The best BATCH_TOP of two ranked lists, ranked.
 fn merge_top(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
     let mut out = Vec::with_capacity((a.len() + b.len()).min(BATCH_TOP));
@@ -276,9 +301,12 @@ fn merge_top(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
 /// document order, or scores spread wider than there are hits, are sorted
 /// by comparison.
 pub(super) fn rank(hits: &[Hit]) -> Vec<Hit> {
-    let (Some(lo), Some(hi)) = (hits.iter().map(|h| h.score).min(), hits.iter().map(|h| h.score).max()) else {
+    if hits.is_empty() {
         return Vec::new();
-    };
+    }
+    let (lo, hi) = hits
+        .iter()
+        .fold((i32::MAX, i32::MIN), |(lo, hi), h| (lo.min(h.score), hi.max(h.score)));
     let span = usize::try_from(i64::from(hi) - i64::from(lo) + 1).unwrap_or(usize::MAX);
     let in_order = hits.windows(2).all(|w| w[0].node < w[1].node);
     if !in_order || span > hits.len().max(1024) {
