@@ -5,6 +5,7 @@
 mod index;
 mod plan;
 mod query;
+mod rank;
 mod score;
 mod searcher;
 mod worker;

@@ -295,14 +295,14 @@ fn ranking_by_buckets_equals_sorting() {
                 .collect();
             let mut want = hits.clone();
             want.sort_by(|a, b| b.score.cmp(&a.score).then(a.node.cmp(&b.node)));
-            prop_assert_eq!(index::rank(&hits), want.clone());
+            prop_assert_eq!(rank::rank(&hits), want.clone());
             for k in [0, 1, 7, hits.len() / 2, hits.len()] {
-                prop_assert_eq!(index::best(&hits, k), &want[..k.min(want.len())]);
+                prop_assert_eq!(rank::best(&hits, k), &want[..k.min(want.len())]);
             }
             // Out of document order: still ranked.
             let mut shuffled = hits;
             shuffled.reverse();
-            prop_assert_eq!(index::rank(&shuffled), want);
+            prop_assert_eq!(rank::rank(&shuffled), want);
             Ok(())
         })
         .unwrap();

@@ -1,0 +1,87 @@
+//! Ranking hits: all of them by a counting sort on score, or only the best
+//! few for a progress report.
+
+use rayon::prelude::*;
+
+use super::index::BATCH_TOP;
+use super::{rank_key, rank_order, Hit};
+
+/// The best `k` of `hits`, ranked. A progress report needs no more, and
+/// selecting them is a few passes over the keys, where ranking every hit
+/// found since the last report took as long as ranking them at the end.
+pub(crate) fn best(hits: &[Hit], k: usize) -> Vec<Hit> {
+    if hits.len() <= k {
+        return rank(hits);
+    }
+    if k == 0 {
+        return Vec::new();
+    }
+    let mut keys: Vec<u64> = hits.iter().map(rank_key).collect();
+    keys.select_nth_unstable(k - 1);
+    keys.truncate(k);
+    keys.sort_unstable();
+    keys.into_iter().map(from_rank_key).collect()
+}
+
+/// The hit `rank_key` was made from.
+fn from_rank_key(key: u64) -> Hit {
+    Hit {
+        node: key as u32,
+        score: (!((key >> 32) as u32) ^ 0x8000_0000) as i32,
+    }
+}
+
+/// The best BATCH_TOP of two ranked lists, ranked.
+pub(crate) fn merge_top(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
+    let mut out = Vec::with_capacity((a.len() + b.len()).min(BATCH_TOP));
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    while out.len() < BATCH_TOP {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if rank_order(x, y).is_le() => a.next(),
+            (Some(_), Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, _) => b.next(),
+        };
+        let Some(&h) = next else { break };
+        out.push(h);
+    }
+    out
+}
+
+/// Hits in document order, ranked. Scores span a few hundred values, so a
+/// stable counting sort by score does it in two passes, where sorting a
+/// million hits by comparison took ~20 ms on both cores; hits out of
+/// document order, or scores spread wider than there are hits, are sorted
+/// by comparison.
+pub(crate) fn rank(hits: &[Hit]) -> Vec<Hit> {
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let (lo, hi) = hits
+        .iter()
+        .fold((i32::MAX, i32::MIN), |(lo, hi), h| (lo.min(h.score), hi.max(h.score)));
+    let span = usize::try_from(i64::from(hi) - i64::from(lo) + 1).unwrap_or(usize::MAX);
+    let in_order = hits.windows(2).all(|w| w[0].node < w[1].node);
+    if !in_order || span > hits.len().max(1024) {
+        let mut sorted = hits.to_vec();
+        sorted.par_sort_unstable_by_key(rank_key);
+        return sorted;
+    }
+    // Bucket 0 holds the best score.
+    let bucket = |h: &Hit| (i64::from(hi) - i64::from(h.score)) as usize;
+    let mut next = vec![0usize; span];
+    for h in hits {
+        next[bucket(h)] += 1;
+    }
+    let mut start = 0;
+    for n in &mut next {
+        (*n, start) = (start, start + *n);
+    }
+    let mut out = vec![Hit { node: 0, score: 0 }; hits.len()];
+    for h in hits {
+        let b = bucket(h);
+        out[next[b]] = *h;
+        next[b] += 1;
+    }
+    out
+}
