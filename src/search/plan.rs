@@ -123,11 +123,18 @@ impl<'q> Plan<'q> {
 /// Adds `sign` times `pattern`'s score of each text still scored in `out`;
 /// a text it does not match is no longer scored.
 fn add_each(pattern: &Pattern, texts: &[&str], out: &mut [Option<i64>], sign: i64) {
+    let add = |out: &mut [Option<i64>], i: usize, s: Option<i64>| out[i] = out[i].zip(s).map(|(a, s)| a + sign * s);
+    // Mostly every text is still scored (one fuzzy term, no other): then
+    // no list of those that are.
+    if out.iter().all(Option::is_some) {
+        pattern.score_each(texts.iter().copied().enumerate(), |i, s| add(out, i, s));
+        return;
+    }
     let alive: Vec<(usize, &str)> = (0..texts.len())
         .filter(|&i| out[i].is_some())
         .map(|i| (i, texts[i]))
         .collect();
-    pattern.score_each(alive, |i, s| out[i] = out[i].zip(s).map(|(a, s)| a + sign * s));
+    pattern.score_each(alive, |i, s| add(out, i, s));
 }
 
 /// How a query differs from an earlier one whose hits it is searched

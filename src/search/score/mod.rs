@@ -160,8 +160,7 @@ impl Pattern {
                 Some(span) => queue.push((tag, text, span)),
             }
         }
-        let lens: Vec<usize> = queue.iter().map(|q| q.2.len()).collect();
-        for k in shortest_first(&lens) {
+        for k in shortest_first(queue.iter().map(|q| q.2.len()), queue.len()) {
             let (tag, text, span) = queue[k as usize].clone();
             let found_at = &greedy[k as usize * rows..][..rows];
             if !lanes.push(tag, text.as_bytes(), (span, found_at), &mut out) {
@@ -172,21 +171,21 @@ impl Pattern {
     }
 }
 
-/// Indices of `lens` by length, shortest first, to eight bytes (near
+/// Indices of the `n` `lens` by length, shortest first, to eight bytes (near
 /// enough for filling lanes, and past 4 KB all one). A counting sort:
 /// comparison sorting cost a tenth of a short pattern's scoring.
-fn shortest_first(lens: &[usize]) -> Vec<u32> {
+fn shortest_first(lens: impl Iterator<Item = usize> + Clone, n: usize) -> Vec<u32> {
     let bucket = |len: usize| len.min(4097).div_ceil(8);
     let mut next = vec![0u32; bucket(usize::MAX) + 1];
-    for &len in lens {
+    for len in lens.clone() {
         next[bucket(len)] += 1;
     }
     let mut start = 0;
     for n in &mut next {
         (*n, start) = (start, start + *n);
     }
-    let mut order = vec![0; lens.len()];
-    for (k, &len) in lens.iter().enumerate() {
+    let mut order = vec![0; n];
+    for (k, len) in lens.enumerate() {
         let b = bucket(len);
         order[next[b] as usize] = k as u32;
         next[b] += 1;
