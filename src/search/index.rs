@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::plan::{char_mask, Delta, Plan, SEARCHABLE, SESSION};
 use super::query::Query;
-use super::rank::{best, merge_top, rank};
+use super::rank::{best_above, merge_top, rank};
 use super::{searched, Batch, Hit, Scope, SESSION_BONUS, TOPIC_BONUS};
 use crate::outline::{Kind, Outline};
 
@@ -224,7 +224,7 @@ impl Index {
             // Reported after 1, 2, 4, 8... times the first chunk.
             if end < total && end % CHUNK == 0 && (end / CHUNK).is_power_of_two() {
                 if let Some(f) = on_batch.as_deref_mut() {
-                    top = merge_top(&top, &best(&by_node[in_top..], BATCH_TOP));
+                    top = merge_top(&top, &best_above(&by_node[in_top..], top.get(BATCH_TOP - 1)));
                     in_top = by_node.len();
                     f(Batch {
                         hits: &top,

@@ -23,6 +23,19 @@ pub(crate) fn best(hits: &[Hit], k: usize) -> Vec<Hit> {
     keys.into_iter().map(from_rank_key).collect()
 }
 
+/// `best(hits, BATCH_TOP)` of the hits that rank above `worst`, the
+/// lowest of a full list of the best so far: once that list is full, most
+/// new hits rank below it and are passed over with one compare each.
+pub(crate) fn best_above(hits: &[Hit], worst: Option<&Hit>) -> Vec<Hit> {
+    match worst {
+        None => best(hits, BATCH_TOP),
+        Some(w) => {
+            let above: Vec<Hit> = hits.iter().filter(|h| rank_key(h) < rank_key(w)).copied().collect();
+            best(&above, BATCH_TOP)
+        }
+    }
+}
+
 /// The hit `rank_key` was made from.
 fn from_rank_key(key: u64) -> Hit {
     Hit {

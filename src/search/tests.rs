@@ -276,6 +276,26 @@ fn rank_key_orders_by_score_down_then_node_up() {
     }
 }
 
+/// A progress report: the best so far, then the best of what the next
+/// chunk found above the worst of them, merged, is the best of both.
+#[test]
+fn a_report_keeps_the_best_of_old_and_new_hits() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let k = index::BATCH_TOP;
+    let hits = prop::collection::vec(0..40i32, k..3 * k);
+    TestRunner::new(Config::with_cases(32))
+        .run(&(hits, 0..3 * k), |(scores, cut)| {
+            let hits: Vec<Hit> = (0..).zip(&scores).map(|(node, &score)| Hit { node, score }).collect();
+            let (old, new) = hits.split_at(cut.min(hits.len()));
+            let top = rank::best(old, k);
+            let merged = rank::merge_top(&top, &rank::best_above(new, top.get(k - 1)));
+            prop_assert_eq!(merged, rank::best(&hits, k));
+            Ok(())
+        })
+        .unwrap();
+}
+
 #[test]
 fn ranking_by_buckets_equals_sorting() {
     use proptest::prelude::*;
