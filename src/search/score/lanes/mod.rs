@@ -15,15 +15,17 @@
 //! At a row's greedy start its "c-1" cells are the stale ones of row r-2
 //! (or a fresh matrix's), and the final maximum takes that stale m too (see
 //! `score`'s module doc). Updating rows highest first leaves rows r-1 and r-2
-//! at the previous column when row r reads them. Cells left of a row's
-//! start are computed and never read where it matters: rows r+1 and r+2
-//! start right of row r's start.
+//! at the previous column when row r reads them. A row is computed from
+//! the first column where it starts in any lane; its cells left of its
+//! start in the other lanes are never read where it matters, as rows r+1
+//! and r+2 start right of row r's start.
 //!
 //! The texts are queued as rows of bytes, one a lane, and the kernel turns
 //! each 16 columns of them into 16 column vectors with a byte transpose:
 //! writing them lane by lane into column vectors cost a store a byte.
-//! Queued shortest first (`order`), 16 neighbours have spans of nearly one
-//! length, so few columns are computed past a text's end.
+//! Queued shortest first (`score_each` sorts them), 16 neighbours have
+//! spans of nearly one length, so few columns are computed past a text's
+//! end.
 //!
 //! Scores are i16 with saturating adds, exact because two ranges never
 //! meet. Minus infinity is i16::MIN itself, and what is built on it stays
