@@ -37,37 +37,30 @@ fn pick(mask: V, a: V, b: V) -> V {
 #[target_feature(enable = "avx2")]
 #[inline]
 fn transpose(rows: [Bytes; 16]) -> [Bytes; 16] {
-    // a[h * 8 + i]: rows 2i and 2i + 1, columns 8h..8h + 8, as pairs.
-    let mut a = rows;
-    for i in 0..8 {
-        a[i] = _mm_unpacklo_epi8(rows[2 * i], rows[2 * i + 1]);
-        a[8 + i] = _mm_unpackhi_epi8(rows[2 * i], rows[2 * i + 1]);
-    }
-    // b[h * 8 + g * 4 + i]: rows 4i..4i + 4, columns 8h + 4g.. + 4.
-    let mut b = a;
-    for h in 0..2 {
-        for i in 0..4 {
-            let (x, y) = (a[8 * h + 2 * i], a[8 * h + 2 * i + 1]);
-            b[8 * h + i] = _mm_unpacklo_epi16(x, y);
-            b[8 * h + 4 + i] = _mm_unpackhi_epi16(x, y);
+    let pairs = interleave(rows, 16, |x, y| (_mm_unpacklo_epi8(x, y), _mm_unpackhi_epi8(x, y)));
+    let quads = interleave(pairs, 8, |x, y| (_mm_unpacklo_epi16(x, y), _mm_unpackhi_epi16(x, y)));
+    let eights = interleave(quads, 4, |x, y| (_mm_unpacklo_epi32(x, y), _mm_unpackhi_epi32(x, y)));
+    interleave(eights, 2, |x, y| (_mm_unpacklo_epi64(x, y), _mm_unpackhi_epi64(x, y)))
+}
+
+/// One round of `transpose`: within each group of `size` vectors, the
+/// vectors are paired in order, and each pair's low and high
+/// interleavings go to the group's first and second half. After the first
+/// round, vector h * 8 + i holds rows 2i and 2i + 1 at columns 8h..8h + 8;
+/// each round doubles the rows a vector holds and halves its columns.
+#[target_feature(enable = "avx2")]
+#[inline]
+fn interleave(v: [Bytes; 16], size: usize, lo_hi: impl Fn(Bytes, Bytes) -> (Bytes, Bytes)) -> [Bytes; 16] {
+    let mut out = v;
+    let half = size / 2;
+    for group in (0..16).step_by(size) {
+        for i in 0..half {
+            let (lo, hi) = lo_hi(v[group + 2 * i], v[group + 2 * i + 1]);
+            out[group + i] = lo;
+            out[group + half + i] = hi;
         }
     }
-    // c[q * 4 + k * 2 + i]: rows 8i..8i + 8, columns 4q + 2k and the next.
-    let mut c = b;
-    for q in 0..4 {
-        for i in 0..2 {
-            let (x, y) = (b[4 * q + 2 * i], b[4 * q + 2 * i + 1]);
-            c[4 * q + i] = _mm_unpacklo_epi32(x, y);
-            c[4 * q + 2 + i] = _mm_unpackhi_epi32(x, y);
-        }
-    }
-    let mut columns = c;
-    for pair in 0..8 {
-        let (x, y) = (c[2 * pair], c[2 * pair + 1]);
-        columns[2 * pair] = _mm_unpacklo_epi64(x, y);
-        columns[2 * pair + 1] = _mm_unpackhi_epi64(x, y);
-    }
-    columns
+    out
 }
 
 /// Columns `from..from + 16` of every lane's row, each as one vector.
