@@ -168,24 +168,16 @@ impl Index {
                 Some(d) => d.change_all(&texts, &mut scores),
                 None => plan.score_all(&texts, &mut scores),
             }
-            let hits = items.iter().zip(scores).filter_map(
-                |(
-                    &Hit {
-                        node: n,
-                        score: earlier,
-                    },
-                    s,
-                )| {
-                    let s = s?;
-                    let s = match delta {
-                        // The earlier score has the node's bonus already.
-                        Some(_) => i64::from(earlier) + s,
-                        None => s + bonus(o, n as usize),
-                    };
-                    let score = s.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
-                    Some(Hit { node: n, score })
-                },
-            );
+            let hits = items.iter().zip(scores).filter_map(|(h, s)| {
+                let s = s?;
+                let s = match delta {
+                    // The earlier score has the node's bonus already.
+                    Some(_) => i64::from(h.score) + s,
+                    None => s + bonus(o, h.node as usize),
+                };
+                let score = s.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
+                Some(Hit { node: h.node, score })
+            });
             hits.collect()
         };
         // The best hits so far, for progress reports, and how many of the

@@ -3,6 +3,7 @@
 
 use rayon::prelude::*;
 
+use super::counting::sort_by_small_key;
 use super::index::BATCH_TOP;
 use super::{rank_key, rank_order, Hit};
 
@@ -81,20 +82,5 @@ pub(crate) fn rank(hits: &[Hit]) -> Vec<Hit> {
         return sorted;
     }
     // Bucket 0 holds the best score.
-    let bucket = |h: &Hit| (i64::from(hi) - i64::from(h.score)) as usize;
-    let mut next = vec![0usize; span];
-    for h in hits {
-        next[bucket(h)] += 1;
-    }
-    let mut start = 0;
-    for n in &mut next {
-        (*n, start) = (start, start + *n);
-    }
-    let mut out = vec![Hit { node: 0, score: 0 }; hits.len()];
-    for h in hits {
-        let b = bucket(h);
-        out[next[b]] = *h;
-        next[b] += 1;
-    }
-    out
+    sort_by_small_key(hits, span, |h| (i64::from(hi) - i64::from(h.score)) as usize)
 }

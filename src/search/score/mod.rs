@@ -35,6 +35,8 @@ mod online;
 
 use std::ops::Range;
 
+use super::counting::sort_by_small_key;
+
 #[cfg(test)]
 use chars::BYTE_TYPES;
 use chars::{in_place_bonus, CharType, Sym};
@@ -160,7 +162,12 @@ impl Pattern {
                 Some(span) => queue.push((tag, text, span)),
             }
         }
-        for k in shortest_first(queue.iter().map(|q| q.2.len()), queue.len()) {
+        // Shortest first, to eight bytes (near enough for filling lanes, and
+        // past 4 KB all one); comparison sorting cost a tenth of a short
+        // pattern's scoring.
+        let bucket = |k: &u32| queue[*k as usize].2.len().min(4097).div_ceil(8);
+        let order: Vec<u32> = (0..queue.len() as u32).collect();
+        for k in sort_by_small_key(&order, 4097usize.div_ceil(8) + 1, bucket) {
             let (tag, text, span) = queue[k as usize].clone();
             let found_at = &greedy[k as usize * rows..][..rows];
             if !lanes.push(tag, text.as_bytes(), (span, found_at), &mut out) {
@@ -169,28 +176,6 @@ impl Pattern {
         }
         lanes.finish(&mut out);
     }
-}
-
-/// Indices of the `n` `lens` by length, shortest first, to eight bytes (near
-/// enough for filling lanes, and past 4 KB all one). A counting sort:
-/// comparison sorting cost a tenth of a short pattern's scoring.
-fn shortest_first(lens: impl Iterator<Item = usize> + Clone, n: usize) -> Vec<u32> {
-    let bucket = |len: usize| len.min(4097).div_ceil(8);
-    let mut next = vec![0u32; bucket(usize::MAX) + 1];
-    for len in lens.clone() {
-        next[bucket(len)] += 1;
-    }
-    let mut start = 0;
-    for n in &mut next {
-        (*n, start) = (start, start + *n);
-    }
-    let mut order = vec![0; n];
-    for (k, len) in lens.enumerate() {
-        let b = bucket(len);
-        order[next[b] as usize] = k as u32;
-        next[b] += 1;
-    }
-    order
 }
 
 /// SkimMatcherV2's score for a one-char pattern, where the programme
