@@ -82,8 +82,8 @@ pub(super) struct Lanes {
     /// The same, as `scan` looks for them.
     needles: Vec<scan::Needle>,
     cs: bool,
-    /// Lane l's columns are `rows[l * STRIDE..]`: its span's chars (continuation
-    /// bytes are left out, as they are no columns: the lead byte before
+    /// Lane l's columns are `rows[l * STRIDE..]`: its span's chars
+    /// (continuation bytes are left out, as they are no columns: the lead byte before
     /// them has the kind of the whole char, and never matches an ASCII
     /// pattern), then zeros, which match no pattern byte (no pattern holds
     /// NUL). All zero between two `Lanes`.
@@ -164,9 +164,9 @@ impl Lanes {
     }
 
     /// Queues `text` under `tag`: it has the pattern as a subsequence
-    /// within `span`, whose greedy matches are `greedy` (see `span`). A full group of lanes is scored at once
-    /// and handed to `out`. False, with nothing queued, when the span is
-    /// longer than MAX_SPAN.
+    /// within `span`, whose greedy matches are `greedy` (see `span`). A
+    /// full group of lanes is scored at once and handed to `out`. False,
+    /// with nothing queued, when the span is longer than MAX_SPAN.
     pub fn push(
         &mut self,
         tag: usize,
