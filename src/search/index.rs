@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use super::plan::{char_mask, Delta, Plan, SEARCHABLE, SESSION};
 use super::query::Query;
 use super::rank::{best_above, merge_top, rank};
+use super::records::{Keep, Piece, Records};
 use super::{searched, Batch, Hit, Scope, SESSION_BONUS, TOPIC_BONUS};
 use crate::outline::{Kind, Outline};
 
@@ -82,7 +83,7 @@ impl Index {
         within: Option<&[Hit]>,
         cancel: &dyn Fn() -> bool,
     ) -> Option<Vec<Hit>> {
-        let found = self.run(o, q, scope, within.map(|w| (w, None)), cancel, None)?;
+        let found = self.run(o, q, scope, within.map(|w| (w, None, None)), cancel, None)?;
         Some(found.ranked)
     }
 
@@ -99,7 +100,7 @@ impl Index {
         cancel: &dyn Fn() -> bool,
         on_batch: &mut dyn FnMut(Batch<'_>),
     ) -> Option<Vec<Hit>> {
-        let found = self.run(o, q, scope, within.map(|w| (w, None)), cancel, Some(on_batch))?;
+        let found = self.run(o, q, scope, within.map(|w| (w, None, None)), cancel, Some(on_batch))?;
         Some(found.ranked)
     }
 
@@ -109,16 +110,25 @@ impl Index {
     /// is its old one with that term's part exchanged, and the other terms
     /// are not scored again (typing a second word rescored the first for
     /// every hit). Base hits in document order are scanned as they are.
+    /// When the base kept records of its last term and `q` types one more
+    /// char of it, only that char's row is computed (see `records`).
     pub(crate) fn scan(
         &self,
         o: &Outline,
         q: &Query,
         scope: Scope,
-        base: Option<(&[Hit], &Query)>,
+        base: Option<(&[Hit], &Query, Option<&Records>)>,
         cancel: &dyn Fn() -> bool,
         on_batch: &mut dyn FnMut(Batch<'_>),
     ) -> Option<Found> {
-        self.run(o, q, scope, base.map(|(h, q)| (h, Some(q))), cancel, Some(on_batch))
+        self.run(
+            o,
+            q,
+            scope,
+            base.map(|(h, q, r)| (h, Some(q), r)),
+            cancel,
+            Some(on_batch),
+        )
     }
 
     fn run(
@@ -126,7 +136,7 @@ impl Index {
         o: &Outline,
         q: &Query,
         scope: Scope,
-        within: Option<(&[Hit], Option<&Query>)>,
+        within: Option<(&[Hit], Option<&Query>, Option<&Records>)>,
         cancel: &dyn Fn() -> bool,
         mut on_batch: Option<&mut dyn FnMut(Batch<'_>)>,
     ) -> Option<Found> {
@@ -142,8 +152,13 @@ impl Index {
         // Earlier hits come best first; rescanned in that order they would
         // be read from all over the outline's text. In node order the scan
         // reads it front to back, as a fresh one does.
-        let delta = within.and_then(|(_, base)| Delta::between(base?, q));
-        let within: Option<Cow<[Hit]>> = within.map(|(w, _)| {
+        // Records are of hits in document order.
+        let sorted = within.is_none_or(|(w, ..)| w.is_sorted_by_key(|h| h.node));
+        let keep = Keep::choose(q, within.and_then(|(_, base, r)| Some((base?, r.filter(|_| sorted)))));
+        let delta = within
+            .and_then(|(_, base, _)| Delta::between(base?, q))
+            .filter(|_| keep.is_none());
+        let within: Option<Cow<[Hit]>> = within.map(|(w, ..)| {
             if w.is_sorted_by_key(|h| h.node) {
                 return Cow::Borrowed(w);
             }
@@ -186,6 +201,7 @@ impl Index {
         let mut in_top = 0;
         // At most every candidate: reserved, not grown by copying.
         let mut by_node: Vec<Hit> = Vec::with_capacity(total);
+        let mut pieces: Vec<(usize, Piece)> = Vec::new();
         let mut start = 0;
         let mut size = CHUNK;
         while start < total {
@@ -193,14 +209,39 @@ impl Index {
                 return None;
             }
             let end = (start + size).min(total);
-            let found: Vec<Vec<Hit>> = (start..end)
+            let found: Vec<(Vec<Hit>, Option<Piece>)> = (start..end)
                 .step_by(PIECE)
                 .collect::<Vec<usize>>()
                 .into_par_iter()
                 .map(|from| {
                     let to = (from + PIECE).min(end);
                     let fresh = |node| Hit { node, score: 0 };
-                    piece(match (&within, scope) {
+                    if let Some(keep) = &keep {
+                        let text = |node: u32| o.text(node as usize);
+                        let bonus = |node: u32| bonus(o, node as usize);
+                        let (hits, records) = match (&within, scope) {
+                            (Some(w), _) => {
+                                keep.piece((from..to).map(|i| (i, w[i])).filter(|(_, h)| passes(h)), text, bonus)
+                            }
+                            (None, Scope::All) => keep.piece(
+                                (from as u32..to as u32)
+                                    .map(|n| (0, fresh(n)))
+                                    .filter(|(_, h)| passes(h)),
+                                text,
+                                bonus,
+                            ),
+                            (None, Scope::Sessions) => keep.piece(
+                                self.sessions[from..to]
+                                    .iter()
+                                    .map(|&n| (0, fresh(n)))
+                                    .filter(|(_, h)| passes(h)),
+                                text,
+                                bonus,
+                            ),
+                        };
+                        return (hits, Some(records));
+                    }
+                    let hits = piece(match (&within, scope) {
                         (Some(w), _) => w[from..to].iter().copied().filter(passes).collect(),
                         (None, Scope::All) => (from as u32..to as u32).map(fresh).filter(passes).collect(),
                         (None, Scope::Sessions) => self.sessions[from..to]
@@ -209,10 +250,16 @@ impl Index {
                             .map(fresh)
                             .filter(passes)
                             .collect(),
-                    })
+                    });
+                    (hits, None)
                 })
                 .collect();
-            by_node.extend(found.into_iter().flatten());
+            for (hits, records) in found {
+                if let Some(r) = records {
+                    pieces.push((by_node.len(), r));
+                }
+                by_node.extend(hits);
+            }
             // Reported after 1, 2, 4, 8... times the first chunk.
             if end < total && end % CHUNK == 0 && (end / CHUNK).is_power_of_two() {
                 if let Some(f) = on_batch.as_deref_mut() {
@@ -233,6 +280,7 @@ impl Index {
         Some(Found {
             ranked: rank(&by_node),
             by_node,
+            records: keep.map(|k| k.finish(pieces)),
         })
     }
 }
@@ -244,6 +292,8 @@ impl Index {
 pub(crate) struct Found {
     pub ranked: Vec<Hit>,
     pub by_node: Vec<Hit>,
+    /// The last term's records, when the search kept them.
+    pub records: Option<Records>,
 }
 
 /// What a hit scores for where it sits, on top of its text's score.

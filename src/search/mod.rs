@@ -7,6 +7,7 @@ mod index;
 mod plan;
 mod query;
 mod rank;
+mod records;
 mod score;
 mod searcher;
 mod worker;

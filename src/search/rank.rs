@@ -71,11 +71,14 @@ pub(crate) fn rank(hits: &[Hit]) -> Vec<Hit> {
     if hits.is_empty() {
         return Vec::new();
     }
-    let (lo, hi) = hits
+    // The score range and whether node order holds, in one pass.
+    let (lo, hi, in_order, _) = hits
         .iter()
-        .fold((i32::MAX, i32::MIN), |(lo, hi), h| (lo.min(h.score), hi.max(h.score)));
+        .fold((i32::MAX, i32::MIN, true, None), |(lo, hi, ordered, last), h| {
+            let ordered = ordered && last.is_none_or(|n| n < h.node);
+            (lo.min(h.score), hi.max(h.score), ordered, Some(h.node))
+        });
     let span = usize::try_from(i64::from(hi) - i64::from(lo) + 1).unwrap_or(usize::MAX);
-    let in_order = hits.windows(2).all(|w| w[0].node < w[1].node);
     if !in_order || span > hits.len().max(1024) {
         let mut sorted = hits.to_vec();
         sorted.par_sort_unstable_by_key(rank_key);

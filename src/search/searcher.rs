@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::records::Records;
 use super::{Batch, Hit, Index, Query, Scope};
 use crate::outline::Outline;
 
@@ -11,17 +12,28 @@ use crate::outline::Outline;
 /// (broadest) results are dropped first.
 const MAX_CACHED_HITS: usize = 8_000_000;
 
+/// Bytes of records (see `records`) kept below the top of the stack, for
+/// typing on after a backspace. The top's are always kept: a one-letter
+/// query's, on a million bullets, take about 50 MB.
+const MAX_RECORD_BYTES: usize = 64 << 20;
+
 struct Entry {
     query: Query,
     scope: Scope,
     hits: Arc<Vec<Hit>>,
     /// The same hits in document order, for scanning within them.
     by_node: Vec<Hit>,
+    /// Their last term's records, for typing more of it.
+    records: Option<Records>,
 }
 
 impl Entry {
     fn cached(&self) -> usize {
         self.hits.len() + self.by_node.len()
+    }
+
+    fn record_bytes(&self) -> usize {
+        self.records.as_ref().map_or(0, Records::heap_bytes)
     }
 }
 
@@ -65,7 +77,10 @@ impl Searcher {
             .stack
             .iter()
             .rposition(|e| covers(e.scope, scope) && q.narrows(&e.query));
-        let within = base.map(|k| (self.stack[k].by_node.as_slice(), &self.stack[k].query));
+        let within = base.map(|k| {
+            let e = &self.stack[k];
+            (e.by_node.as_slice(), &e.query, e.records.as_ref())
+        });
         let found = self.index.scan(&self.outline, &q, scope, within, cancel, on_batch)?;
         let hits = Arc::new(found.ranked);
         // Entries above the base belong to another branch of typing.
@@ -75,8 +90,18 @@ impl Searcher {
             scope,
             hits: hits.clone(),
             by_node: found.by_node,
+            records: found.records,
         });
         let mut cached: usize = self.stack.iter().map(Entry::cached).sum();
+        let below_top = self.stack.len() - 1;
+        let mut record_bytes: usize = self.stack[..below_top].iter().map(Entry::record_bytes).sum();
+        for e in &mut self.stack[..below_top] {
+            if record_bytes <= MAX_RECORD_BYTES {
+                break;
+            }
+            record_bytes -= e.record_bytes();
+            e.records = None;
+        }
         while cached > MAX_CACHED_HITS && self.stack.len() > 1 {
             cached -= self.stack.remove(0).cached();
         }

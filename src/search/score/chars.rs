@@ -87,7 +87,7 @@ pub(super) const BYTE_TYPES: [CharType; 256] = {
 };
 
 /// The bonus for matching a char of type `cur` after one of type `prev`.
-pub(super) fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
+pub(super) const fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
     use CharType::*;
     match (prev, cur) {
         (Empty | HardSep, _) => BONUS_HEAD,
@@ -96,3 +96,17 @@ pub(super) fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
         _ => 0,
     }
 }
+
+/// `in_place_bonus` of a byte after each byte (by the byte before), for a
+/// byte that is not an uppercase letter ([0]) and one that is ([1]): no
+/// other kind of the byte itself changes the bonus.
+pub(super) const BONUS_AFTER: [[i8; 256]; 2] = {
+    let mut t = [[0; 256]; 2];
+    let mut b = 0;
+    while b < 256 {
+        t[0][b] = in_place_bonus(BYTE_TYPES[b], CharType::Lower) as i8;
+        t[1][b] = in_place_bonus(BYTE_TYPES[b], CharType::Upper) as i8;
+        b += 1;
+    }
+    t
+};

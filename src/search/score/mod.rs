@@ -32,6 +32,7 @@ mod greedy;
 #[cfg(target_arch = "x86_64")]
 mod lanes;
 mod online;
+pub(crate) mod rows;
 
 use std::ops::Range;
 
@@ -62,6 +63,16 @@ mod lanes {
             None
         }
         pub fn finish(&mut self, _: &mut impl FnMut(usize, Option<i64>)) {}
+    }
+    #[derive(Clone, Copy)]
+    pub(super) enum ByteFinder {}
+    impl ByteFinder {
+        pub fn new(_: u8, _: bool) -> Option<ByteFinder> {
+            None
+        }
+        pub fn push_matches(self, _: &[u8], _: usize, _: bool, _: &mut Vec<u32>) {
+            match self {}
+        }
     }
 }
 
@@ -215,5 +226,7 @@ fn consecutive_bonus(in_place: i32) -> i32 {
     in_place.max(BONUS_CONSECUTIVE)
 }
 
+#[cfg(test)]
+mod rows_tests;
 #[cfg(test)]
 mod tests;

@@ -42,13 +42,13 @@ fn score_each(p: &Pattern, texts: &[&str]) -> Vec<Option<i64>> {
 
 /// Texts rich in what the score reacts to: case changes, digits, both kinds
 /// of separator, repeats of the same letters, and some non-ASCII.
-fn texts() -> impl Strategy<Value = String> {
+pub(super) fn texts() -> impl Strategy<Value = String> {
     "[aAbBcCdD0 ./_\\-(é€ü]{0,40}"
 }
 
 /// A pattern taken from the text (so it usually matches), case flipped at
 /// random, or any short string.
-fn text_and_pattern() -> impl Strategy<Value = (String, String)> {
+pub(super) fn text_and_pattern() -> impl Strategy<Value = (String, String)> {
     texts().prop_flat_map(|t| {
         let n = t.chars().count();
         let picked = prop::collection::vec((0..n.max(1), any::<bool>()), 1..6);

@@ -42,6 +42,24 @@ mod kernel;
 mod kinds;
 mod scan;
 
+/// Finds one pattern byte in texts 32 bytes at a time (`scan::push_matches`).
+#[derive(Clone, Copy)]
+pub(super) struct ByteFinder(scan::Needle);
+
+impl ByteFinder {
+    /// None without AVX2 (or POPCNT and BMI1, which come with it).
+    pub fn new(p: u8, cs: bool) -> Option<ByteFinder> {
+        use std::arch::is_x86_feature_detected as has;
+        (has!("avx2") && has!("popcnt") && has!("bmi1")).then(|| ByteFinder(scan::Needle::new(p, cs)))
+    }
+
+    /// See `scan::push_matches`.
+    pub fn push_matches(self, text: &[u8], from: usize, ascii: bool, out: &mut Vec<u32>) {
+        // SAFETY: a `ByteFinder` exists only where `new` found the features.
+        unsafe { scan::push_matches(text, from, self.0, ascii, out) }
+    }
+}
+
 /// Texts side by side: 16 lanes of i16, one AVX2 register. Without AVX2
 /// (checked at run time) texts are scored one by one, by `online`.
 const LANES: usize = 16;

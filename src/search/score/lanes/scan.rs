@@ -111,3 +111,46 @@ pub(super) fn span(text: &[u8], needles: &[Needle], greedy: &mut [usize]) -> Opt
         end = start;
     }
 }
+
+/// Appends to `out` each byte of `text` from `from` on that `needle`
+/// matches, in order, as `byte | col << 16`: its offset and 1-based char
+/// column (every byte a char when `ascii`). Both must fit in 16 bits.
+#[target_feature(enable = "avx2,popcnt,bmi1")]
+pub(super) fn push_matches(text: &[u8], from: usize, needle: Needle, ascii: bool, out: &mut Vec<u32>) {
+    let is_continuation = |b: &u8| b & 0xC0 == 0x80;
+    let mut continuations = if ascii {
+        0
+    } else {
+        text[..from].iter().filter(|b| is_continuation(b)).count()
+    };
+    // Written through the spare capacity: pushed one by one, each match
+    // reloaded and stored the vector's length.
+    out.reserve(text.len() - from);
+    let spare = out.spare_capacity_mut();
+    let mut written = 0;
+    let mut at = from;
+    while at < text.len() {
+        let bytes = window(text, at);
+        let mut found = hits(bytes, needle);
+        // Continuation bytes are 0x80..=0xBF: below -64 as i8.
+        let below = _mm256_cmpgt_epi8(_mm256_set1_epi8(-64), bytes.0);
+        let continued = if ascii {
+            0
+        } else {
+            (_mm256_movemask_epi8(below) as u32) >> bytes.1
+        };
+        while found != 0 {
+            let bit = found.trailing_zeros();
+            let before = continuations + (continued & ((1 << bit) - 1)).count_ones() as usize;
+            let byte = at + bit as usize;
+            spare[written].write((byte | (byte + 1 - before) << 16) as u32);
+            written += 1;
+            found &= found - 1;
+        }
+        continuations += continued.count_ones() as usize;
+        at += BLOCK;
+    }
+    // SAFETY: the first `written` spare elements were just written (at
+    // most one per byte from `from` on, which was reserved).
+    unsafe { out.set_len(out.len() + written) };
+}
