@@ -6,10 +6,14 @@ use super::query::{Query, Term, TermKind};
 use super::score::rows::Extender;
 use super::Hit;
 
-/// Terms longer than this are not started from nothing (a pasted query):
-/// computed row by row their matrix costs more than the scorer's lanes,
-/// and a term typed char by char gets its records from its first char.
-const MAX_START: usize = 1;
+/// The longest term whose records are started from nothing: in a fresh
+/// search, a first char; within earlier hits (typing, where a fast typist's
+/// first keystrokes may have been cancelled), a few. Row by row from
+/// nothing, a term costs about twice the scorer's lanes, which a pasted
+/// query keeps; within earlier hits it is paid once and every char typed
+/// after it costs one row.
+const MAX_START_FRESH: usize = 1;
+const MAX_START_WITHIN: usize = 4;
 
 /// The records of one search's hits (`by_node` order), in the pieces the
 /// scan wrote them in.
@@ -88,7 +92,12 @@ impl<'a> Keep<'a> {
                 });
             }
         }
-        if last.text.len() > MAX_START {
+        let max_start = if base.is_some() {
+            MAX_START_WITHIN
+        } else {
+            MAX_START_FRESH
+        };
+        if last.text.len() > max_start {
             return None;
         }
         let prior = match old_terms {
