@@ -36,6 +36,25 @@ fn naive_matches(text: &str, q: &Query) -> bool {
     })
 }
 
+/// A hit's score written out: each positive fuzzy term's SkimMatcherV2
+/// score, a fixed part for each other positive term, the node's bonus.
+fn naive_score(o: &Outline, node: usize, q: &Query) -> i32 {
+    let terms = q.terms().iter().filter(|t| !t.negated);
+    let text = o.text(node);
+    let term = |t: &Term| match t.kind {
+        TermKind::Fuzzy => plan::matcher(t.case_sensitive)
+            .fuzzy_match(text, &t.text)
+            .expect("a hit"),
+        _ => plan::EXACT_TERM_SCORE,
+    };
+    let bonus = match o.kind(node) {
+        Kind::Session => SESSION_BONUS,
+        _ if o.has_children(node) => TOPIC_BONUS,
+        _ => 0,
+    };
+    (terms.map(term).sum::<i64>() + bonus) as i32
+}
+
 fn texts() -> impl Strategy<Value = String> {
     "[aAbBcü .-]{0,10}"
 }
@@ -112,11 +131,36 @@ proptest! {
     #[test]
     fn index_agrees_with_a_plain_matcher(o in outlines(), input in queries(), scope in scopes()) {
         let q = Query::parse(&input);
-        let mut got: Vec<u32> = fresh(&o, &input, scope).iter().map(|h| h.node).collect();
-        got.sort_unstable();
-        let want: Vec<u32> = (0..o.len())
+        let mut got = fresh(&o, &input, scope);
+        got.sort_unstable_by_key(|h| h.node);
+        let want: Vec<Hit> = (0..o.len())
             .filter(|&i| !q.is_empty() && searched(o.kind(i), scope) && naive_matches(o.text(i), &q))
-            .map(|i| i as u32)
+            .map(|i| Hit { node: i as u32, score: naive_score(&o, i, &q) })
+            .collect();
+        prop_assert_eq!(got, want);
+    }
+
+    /// Several terms over few letters, so that most texts match some and
+    /// many match all: each term's part of a score, whichever term the
+    /// plan scores first.
+    #[test]
+    fn a_score_is_the_sum_of_its_terms(
+        texts in prop::collection::vec("[abc -]{0,14}", 1..40),
+        input in "([!']?[abc]{1,4} ){1,3}",
+    ) {
+        let blocks: Vec<Block> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| Block::new(0, Kind::Bullet, t, i as u32 + 1))
+            .collect();
+        let mut o = Outline::new();
+        o.push_document("Doc", info(), &blocks);
+        let q = Query::parse(&input);
+        let mut got = fresh(&o, &input, Scope::All);
+        got.sort_unstable_by_key(|h| h.node);
+        let want: Vec<Hit> = (0..o.len())
+            .filter(|&i| searched(o.kind(i), Scope::All) && naive_matches(o.text(i), &q))
+            .map(|i| Hit { node: i as u32, score: naive_score(&o, i, &q) })
             .collect();
         prop_assert_eq!(got, want);
     }

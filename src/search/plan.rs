@@ -68,16 +68,20 @@ pub(crate) fn matcher(case_sensitive: bool) -> SkimMatcherV2 {
 pub(crate) struct Plan<'q> {
     /// Bits every matching text must carry.
     pub need: u64,
-    /// Byte-level tests, cheap ones first; fuzzy terms only as a subsequence
-    /// prefilter here.
+    /// Byte-level tests made on every text, cheap ones first.
     checks: Vec<&'q Term>,
+    /// Tests made only on texts that pass the first fuzzy term's
+    /// subsequence test: the other fuzzy terms' (as a prefilter) and the
+    /// exclusions, which reject few.
+    after_first: Vec<&'q Term>,
+    /// Fuzzy terms in scoring order: the longest first.
     fuzzy: Vec<Pattern>,
     fixed: i64,
 }
 
 impl<'q> Plan<'q> {
     pub fn new(q: &'q Query) -> Self {
-        let mut checks: Vec<&Term> = q.terms().iter().collect();
+        let mut terms: Vec<&Term> = q.terms().iter().collect();
         // Anchored tests read a few bytes, exact ones scan the text, the
         // subsequence prefilter scans it too but rejects less; exclusions
         // rarely reject at all.
@@ -87,23 +91,34 @@ impl<'q> Plan<'q> {
             TermKind::Exact => 1,
             TermKind::Fuzzy => 2,
         };
-        checks.sort_by_key(cost);
-        // The first fuzzy term scored needs no subsequence test first: its
-        // scorer makes the same test in the pass it starts with. Later ones
-        // keep it, so that a failing one costs no scoring of the others.
-        if let Some(k) = checks.iter().position(|t| t.kind == TermKind::Fuzzy && !t.negated) {
-            checks.remove(k);
-        }
-        let positive = q.terms().iter().filter(|t| !t.negated);
+        terms.sort_by_key(cost);
+        let positive_fuzzy = |t: &&Term| t.kind == TermKind::Fuzzy && !t.negated;
+        // The longest fuzzy term rejects the most texts: scored first, its
+        // vectorised subsequence test stands in front of the other terms'
+        // scalar ones, which then run on the few texts it lets through
+        // ("consistent has" tested "has" on every text first).
+        let mut fuzzy: Vec<&Term> = terms.iter().copied().filter(positive_fuzzy).collect();
+        fuzzy.sort_by_key(|t| std::cmp::Reverse(t.text.len()));
+        let first = fuzzy.first().copied();
+        // The first fuzzy term needs no subsequence test before it: its
+        // scorer starts with one.
+        let rest = terms
+            .iter()
+            .copied()
+            .filter(|&t| !first.is_some_and(|f| std::ptr::eq(f, t)));
+        let (checks, after_first) = match first {
+            Some(_) => rest.partition(|t| cost(t) < 2),
+            None => (rest.collect(), Vec::new()),
+        };
         Plan {
-            need: positive.clone().fold(0, |m, t| m | char_mask(&t.text)),
-            fuzzy: positive
-                .clone()
-                .filter(|t| t.kind == TermKind::Fuzzy)
-                .map(|t| Pattern::new(&t.text, t.case_sensitive))
-                .collect(),
-            fixed: positive.filter(|t| t.kind != TermKind::Fuzzy).count() as i64 * EXACT_TERM_SCORE,
+            need: terms
+                .iter()
+                .filter(|t| !t.negated)
+                .fold(0, |m, t| m | char_mask(&t.text)),
+            fuzzy: fuzzy.iter().map(|t| Pattern::new(&t.text, t.case_sensitive)).collect(),
+            fixed: terms.iter().filter(|t| !t.negated && t.kind != TermKind::Fuzzy).count() as i64 * EXACT_TERM_SCORE,
             checks,
+            after_first,
         }
     }
 
@@ -114,7 +129,12 @@ impl<'q> Plan<'q> {
         for (score, text) in out.iter_mut().zip(texts) {
             *score = self.checks.iter().all(|t| passes(text, t)).then_some(self.fixed);
         }
-        for t in &self.fuzzy {
+        let Some((first, rest)) = self.fuzzy.split_first() else {
+            return;
+        };
+        let also = |i: usize| self.after_first.iter().all(|t| passes(texts[i], t));
+        add_each_where(first, texts, out, 1, also);
+        for t in rest {
             add_each(t, texts, out, 1);
         }
     }
@@ -123,18 +143,23 @@ impl<'q> Plan<'q> {
 /// Adds `sign` times `pattern`'s score of each text still scored in `out`;
 /// a text it does not match is no longer scored.
 fn add_each(pattern: &Pattern, texts: &[&str], out: &mut [Option<i64>], sign: i64) {
+    add_each_where(pattern, texts, out, sign, |_| true);
+}
+
+/// As `add_each`, a matched text staying scored only where `also(index)`.
+fn add_each_where(pattern: &Pattern, texts: &[&str], out: &mut [Option<i64>], sign: i64, also: impl Fn(usize) -> bool) {
     let add = |out: &mut [Option<i64>], i: usize, s: Option<i64>| out[i] = out[i].zip(s).map(|(a, s)| a + sign * s);
     // Mostly every text is still scored (one fuzzy term, no other): then
     // no list of those that are.
     if out.iter().all(Option::is_some) {
-        pattern.score_each(texts.iter().copied().enumerate(), |i, s| add(out, i, s));
+        pattern.score_each_where(texts.iter().copied().enumerate(), also, |i, s| add(out, i, s));
         return;
     }
     let alive: Vec<(usize, &str)> = (0..texts.len())
         .filter(|&i| out[i].is_some())
         .map(|i| (i, texts[i]))
         .collect();
-    pattern.score_each(alive, |i, s| add(out, i, s));
+    pattern.score_each_where(alive, also, |i, s| add(out, i, s));
 }
 
 /// How a query differs from an earlier one whose hits it is searched
@@ -211,7 +236,9 @@ pub(crate) fn find(text: &str, pat: &str, cs: bool) -> Option<usize> {
     }
     let (lower, upper) = (p[0].to_ascii_lowercase(), p[0].to_ascii_uppercase());
     let last = t.len().checked_sub(p.len())?;
-    (0..=last).find(|&i| (t[i] == lower || t[i] == upper) && t[i + 1..i + p.len()].eq_ignore_ascii_case(&p[1..]))
+    // The first byte's either case found by a vectorised search: a byte
+    // loop here made an exact term the slowest test of a query.
+    memchr::memchr2_iter(lower, upper, &t[..=last]).find(|&i| t[i + 1..i + p.len()].eq_ignore_ascii_case(&p[1..]))
 }
 
 /// Char indices of `text` to highlight for `q`: the union of what each

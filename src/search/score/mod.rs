@@ -142,16 +142,30 @@ impl Pattern {
     /// `score` of each `(tag, text)`, handed to `out` with its tag, not
     /// necessarily in order: an ASCII pattern scores matching texts
     /// LANES at a time (`lanes`), the rest one by one.
+    #[cfg(test)]
     pub fn score_each<'t>(
         &self,
         texts: impl IntoIterator<Item = (usize, &'t str)>,
+        out: impl FnMut(usize, Option<i64>),
+    ) {
+        self.score_each_where(texts, |_| true, out);
+    }
+
+    /// As `score_each`, but a text the pattern matches scores only when
+    /// `also(tag)` holds too (None otherwise). `also` is asked after the
+    /// pattern's subsequence test, so it runs on the few texts that pass
+    /// it; its cost then often spares a text the score matrix.
+    pub fn score_each_where<'t>(
+        &self,
+        texts: impl IntoIterator<Item = (usize, &'t str)>,
+        also: impl Fn(usize) -> bool,
         mut out: impl FnMut(usize, Option<i64>),
     ) {
         let cs = self.case_sensitive;
         let lanes = self.ascii.as_deref().and_then(|p| Some((p, lanes::Lanes::new(p, cs)?)));
         let Some((pattern, mut lanes)) = lanes else {
             for (tag, text) in texts {
-                out(tag, self.score(text));
+                out(tag, self.score(text).filter(|_| also(tag)));
             }
             return;
         };
@@ -169,8 +183,8 @@ impl Pattern {
                 greedy.resize((k + 1) * rows, 0);
             }
             match lanes.span(text.as_bytes(), &mut greedy[k * rows..][..rows]) {
-                None => out(tag, None),
-                Some(span) => queue.push((tag, text, span)),
+                Some(span) if also(tag) => queue.push((tag, text, span)),
+                _ => out(tag, None),
             }
         }
         // Shortest first, to eight bytes (near enough for filling lanes, and

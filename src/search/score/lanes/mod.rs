@@ -272,13 +272,36 @@ fn copy(from: &[u8], to: &mut [u8]) {
     const BLOCK: usize = 32;
     let n = from.len();
     if n < BLOCK {
-        to[..n].copy_from_slice(from);
+        copy_short(from, to);
         return;
     }
     for (to, from) in to[..n].chunks_exact_mut(BLOCK).zip(from.chunks_exact(BLOCK)) {
         to.copy_from_slice(from);
     }
     to[n - BLOCK..n].copy_from_slice(&from[n - BLOCK..]);
+}
+
+/// `to[..n].copy_from_slice(from)` for n below 32: two moves of the
+/// widest power of two that fits, overlapping, rather than a `memcpy`
+/// call of variable length (most bullets are short, and most scans end in
+/// a short window).
+#[inline(always)]
+fn copy_short(from: &[u8], to: &mut [u8]) {
+    fn both_ends<const W: usize>(from: &[u8], to: &mut [u8]) {
+        let n = from.len();
+        let (head, tail): ([u8; W], [u8; W]) = (
+            from[..W].try_into().expect("W bytes"),
+            from[n - W..].try_into().expect("W bytes"),
+        );
+        to[..W].copy_from_slice(&head);
+        to[n - W..n].copy_from_slice(&tail);
+    }
+    match from.len() {
+        16.. => both_ends::<16>(from, to),
+        8.. => both_ends::<8>(from, to),
+        4.. => both_ends::<4>(from, to),
+        n => to[..n].iter_mut().zip(from).for_each(|(t, &f)| *t = f),
+    }
 }
 
 #[cfg(test)]

@@ -47,7 +47,7 @@ fn window(text: &[u8], from: usize) -> (__m256i, u32) {
             (text[start..].try_into().expect("32 bytes"), from - start)
         }
         None => {
-            padded[..text.len()].copy_from_slice(text);
+            super::copy_short(text, &mut padded);
             (&padded, from)
         }
     };

@@ -53,3 +53,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_short_copy_moves_exactly_its_bytes() {
+    let from: Vec<u8> = (1..=40).collect();
+    for n in 0..32 {
+        let mut to = [0xEEu8; 40];
+        copy_short(&from[..n], &mut to);
+        assert_eq!(&to[..n], &from[..n], "{n} bytes copied");
+        assert!(to[n..].iter().all(|&b| b == 0xEE), "nothing past {n} written");
+    }
+}
