@@ -117,7 +117,7 @@ impl Pattern {
         // An ASCII pattern reads any text as bytes: see `Sym for u8`.
         match (&self.ascii, self.chars.as_slice()) {
             (_, []) => Some(0),
-            (Some(p), [_]) => single(text.bytes(), p[0], cs),
+            (Some(p), [_]) => single_byte(text.as_bytes(), p[0], cs),
             (None, [pc]) => single(text.chars(), *pc, cs),
             (Some(p), _) => {
                 let span = self.slots.span_bytes(text.as_bytes(), p, cs)?;
@@ -215,16 +215,37 @@ fn single<S: Sym>(choice: impl Iterator<Item = S>, pc: S, cs: bool) -> Option<i6
     for (j, c) in choice.enumerate() {
         let cur = c.kind();
         if c.fold(cs) == key {
-            let mut in_place = in_place_bonus(prev, cur);
-            if j == 0 {
-                in_place *= FIRST_CHAR_MULTIPLIER;
-            }
-            let score = SCORE_MATCH + if !cs && c != pc { PENALTY_CASE_MISMATCH } else { 0 };
-            best = best.max(Some(GAP_EXTENSION + in_place + score));
+            best = best.max(Some(single_match(prev, cur, j == 0, !cs && c != pc)));
         }
         prev = cur;
     }
     best.map(i64::from)
+}
+
+/// `single` over bytes for an ASCII pattern char, visiting only its
+/// matches, found by a vectorised search: the byte loop cost more than
+/// the rest of a query whose other term is long ("consistent h" scores
+/// "h" over the long texts that hold "consistent").
+fn single_byte(text: &[u8], pc: u8, cs: bool) -> Option<i64> {
+    let key = pc.fold(cs);
+    let other = if cs { key } else { key.to_ascii_uppercase() };
+    let matches = memchr::memchr2_iter(key, other, text).map(|j| {
+        let prev = j.checked_sub(1).map_or(CharType::Empty, |i| text[i].kind());
+        single_match(prev, text[j].kind(), j == 0, text[j] != pc && !cs)
+    });
+    matches.max().map(i64::from)
+}
+
+/// A one-char pattern's score at a match: the fresh row 0's p (-1), the
+/// match, its in-place bonus (doubled on the first char), less the case
+/// penalty.
+fn single_match(prev: CharType, cur: CharType, first: bool, case_mismatch: bool) -> i32 {
+    let mut in_place = in_place_bonus(prev, cur);
+    if first {
+        in_place *= FIRST_CHAR_MULTIPLIER;
+    }
+    let score = SCORE_MATCH + if case_mismatch { PENALTY_CASE_MISMATCH } else { 0 };
+    GAP_EXTENSION + in_place + score
 }
 
 /// The bonus for extending a run of matches with a match of in-place bonus
