@@ -67,7 +67,7 @@ pub fn run(corpora: &[Corpus]) {
             c.outline.len()
         );
         for q in QUERIES {
-            let runs = runs_for(c.bullets, 10);
+            let runs = runs_for(c.bullets, 28);
             let typed: Vec<Typed> = (0..runs)
                 .map(|_| type_query(&mut Searcher::new(c.outline.clone()), q))
                 .collect();
