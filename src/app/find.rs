@@ -28,6 +28,9 @@ pub struct Find {
     pub cursor: usize,
     pub top: usize,
     pub origin: Option<Origin>,
+    /// The ancestors of the result last previewed, which the preview
+    /// opened (see `App::preview`).
+    pub preview_path: Vec<usize>,
     /// Enter was pressed before the results were in: jump when they are.
     pub jump_pending: bool,
     /// Which earlier query Up/Down recalled, if the input shows one.
@@ -46,6 +49,7 @@ impl Default for Find {
             cursor: 0,
             top: 0,
             origin: None,
+            preview_path: Vec::new(),
             jump_pending: false,
             history_pos: None,
         }
@@ -127,6 +131,7 @@ impl Find {
         self.progress = None;
         self.cursor = 0;
         self.top = 0;
+        self.preview_path.clear();
         self.jump_pending = false;
         self.history_pos = None;
     }

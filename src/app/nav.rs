@@ -89,6 +89,8 @@ impl App {
 
     /// Closes the find pane; `restore` puts the outline back as it was.
     pub(super) fn close_find(&mut self, restore: bool) {
+        // Closed first: the outline is scrolled back for its full height.
+        self.find.open = false;
         if let (true, Some(origin)) = (restore, self.find.origin.take()) {
             let o = self.outline.clone();
             self.tree.set_open_flags(&o, origin.open);
@@ -97,7 +99,6 @@ impl App {
             self.sync();
             self.detail.scroll = origin.detail_scroll;
         }
-        self.find.open = false;
         self.find.origin = None;
         self.worker.submit("", self.find.scope);
     }
@@ -141,8 +142,18 @@ impl App {
             return;
         };
         let o = self.outline.clone();
-        self.tree.set_open_flags(&o, origin.open.clone());
-        self.tree.reveal(&o, node);
+        // The folds the last preview opened go back to the origin's, and
+        // this one's path opens: only those subtrees' rows are rewritten
+        // (each new best hit while a search runs is previewed).
+        let path: Vec<usize> = o.ancestors(node).collect();
+        let back = self.find.preview_path.iter().filter(|a| !path.contains(a));
+        let changes: Vec<(usize, bool)> = back
+            .map(|&a| (a, origin.open.get(a).copied().unwrap_or(false)))
+            .chain(path.iter().map(|&a| (a, true)))
+            .collect();
+        self.tree.selected = node;
+        self.tree.set_folds(&o, changes);
+        self.find.preview_path = path;
     }
 
     pub(super) fn submit_search(&mut self) {

@@ -103,13 +103,48 @@ fn find_jepsen_lands_in_the_dotscale_talk() {
 #[test]
 fn esc_closes_find_and_returns_to_where_you_were() {
     let mut a = app();
+    // Small enough that the find pane leaves the outline a few rows.
+    a.update(Action::Resize(60, 16));
     type_keys(&mut a, "j j j");
-    let before = (a.tree.selected, a.tree.rows().to_vec());
+    let before = (a.tree.selected, a.tree.rows().to_vec(), a.tree.top);
     type_keys(&mut a, "/ r i e m a n n Down");
     assert_ne!(a.tree.selected, before.0, "the result is previewed");
     type_keys(&mut a, "Esc");
     assert!(!a.find.open);
-    assert_eq!((a.tree.selected, a.tree.rows().to_vec()), before);
+    assert_eq!((a.tree.selected, a.tree.rows().to_vec(), a.tree.top), before);
+}
+
+#[test]
+fn each_preview_opens_only_the_path_to_its_result() {
+    let mut a = app();
+    let origin = a.tree.clone();
+    type_keys(&mut a, "/ i n");
+    let hits: Vec<usize> = a.find.results.iter().map(|h| h.node as usize).collect();
+    // A result inside a folded talk, then one in another talk: the first
+    // preview opens folds that the second must close again.
+    let talk = |n: usize| a.outline.ancestors(n).find(|&p| a.outline.kind(p) == Kind::Session);
+    let folded = |n: usize| a.outline.ancestors(n).any(|p| !origin.is_open(p));
+    let near = hits.iter().position(|&h| folded(h)).expect("a hit in a folded talk");
+    let far = near
+        + hits[near..]
+            .iter()
+            .position(|&h| talk(h) != talk(hits[near]))
+            .expect("hits in two talks");
+    for _ in 0..near {
+        type_keys(&mut a, "Down");
+    }
+    assert_ne!(a.tree.rows(), origin.rows(), "the first preview opened its talk");
+    for _ in near..far {
+        type_keys(&mut a, "Down");
+    }
+    let mut expected = origin.clone();
+    expected.reveal(&a.outline, hits[far]);
+    assert_eq!(a.tree.selected, hits[far]);
+    assert_eq!(
+        a.tree.rows(),
+        expected.rows(),
+        "earlier previews' folds are closed again"
+    );
 }
 
 #[test]
