@@ -3,7 +3,7 @@
 //! here) writes once into target/bench-corpus. Prints tables; it asserts
 //! nothing about speed (budgets are read off the numbers, see README).
 //!
-//! `cargo bench -- search` runs one section (load, search, draw);
+//! `cargo bench -- search` runs one section (load, search, draw, echo);
 //! TALKTREE_BENCH_SIZES=10000,100000 picks the corpus sizes.
 
 #[path = "../../examples/gen_corpus.rs"]
@@ -12,6 +12,7 @@ mod gen_corpus;
 
 mod corpus;
 mod draw;
+mod echo;
 mod load;
 mod search;
 mod timing;
@@ -35,5 +36,8 @@ fn main() {
     }
     if wanted("draw") {
         draw::run(&corpora);
+    }
+    if wanted("echo") {
+        echo::run(&corpora);
     }
 }
