@@ -38,7 +38,7 @@ impl App {
                 set_paths: false,
             };
         }
-        let lv = super::tree::levels(o);
+        let lv = self.tree.levels();
         let sel_doc = o.document_of(self.tree.selected);
         let mut state = State::default();
         let mut loaded = HashSet::new();
@@ -75,7 +75,6 @@ impl App {
     /// the selection, the detail scroll, bookmarks and find history.
     pub fn restore(&mut self, s: &State) {
         let o = self.outline.clone();
-        let lv = super::tree::levels(&o);
         let mut changes = Vec::new();
         for (d, info) in o.docs().iter().enumerate() {
             let Some(doc) = s.documents.get(&info.key) else {
@@ -87,8 +86,7 @@ impl App {
                 self.opts.open_level
             };
             self.doc_levels[d] = level;
-            self.tree
-                .apply_level(&o, &lv, info.node..o.subtree_end(info.node), level);
+            self.tree.apply_level(&o, info.node..o.subtree_end(info.node), level);
             let resolved = |paths: &Vec<crate::state::keys::NodePath>, open: bool| {
                 paths
                     .iter()

@@ -129,7 +129,7 @@ mod incremental {
         fn changed_subtrees_give_the_rows_of_a_full_walk(
             docs in prop::collection::vec(prop::collection::vec(0u32..5, 0..25), 1..4),
             level in 1u8..10,
-            steps in prop::collection::vec((0u8..4, any::<prop::sample::Index>(), prop::collection::vec((any::<prop::sample::Index>(), any::<bool>()), 0..6)), 1..12),
+            steps in prop::collection::vec((0u8..6, any::<prop::sample::Index>(), prop::collection::vec((any::<prop::sample::Index>(), any::<bool>()), 0..6)), 1..12),
         ) {
             let o = outline(&docs);
             let mut t = Tree::new(&o, level);
@@ -139,7 +139,22 @@ mod incremental {
                     0 => t.set_folds(&o, changes.iter().map(|(i, open)| (i.index(o.len()), *open))),
                     1 => t.reveal(&o, node),
                     2 => t.cycle(&o, node),
-                    _ => t.select_row(at.index(t.rows().len())),
+                    3 => t.select_row(at.index(t.rows().len())),
+                    4 => {
+                        let level = (node % 9) as u8 + 1;
+                        t.show_level(&o, level);
+                        let mut folds = t.clone();
+                        folds.apply_level(&o, 0..o.len(), level);
+                        prop_assert_eq!(t.open_flags(), folds.open_flags());
+                    }
+                    _ => {
+                        let mut flags = t.open_flags().to_vec();
+                        for (i, open) in &changes {
+                            flags[i.index(o.len())] = *open;
+                        }
+                        t.set_open_flags(&o, flags.clone());
+                        prop_assert_eq!(t.open_flags(), &flags[..]);
+                    }
                 }
                 let mut full = t.clone();
                 full.rebuild(&o);
