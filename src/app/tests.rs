@@ -148,25 +148,6 @@ fn each_preview_opens_only_the_path_to_its_result() {
 }
 
 #[test]
-fn hits_in_document_order_whether_few_or_many() {
-    use crate::search::Hit;
-    let nodes = 1000;
-    // A fixed shuffle: i * 7919 mod 1000 visits every node once.
-    let shuffled: Vec<Hit> = (0..nodes as u32)
-        .map(|i| Hit {
-            node: i * 7919 % 1000,
-            score: 0,
-        })
-        .collect();
-    for count in [0, 10, 61, 62, 500, 1000] {
-        let hits = &shuffled[..count];
-        let mut expected: Vec<u32> = hits.iter().map(|h| h.node).collect();
-        expected.sort_unstable();
-        assert_eq!(super::nav::in_document_order(hits, nodes), expected, "{count} hits");
-    }
-}
-
-#[test]
 fn number_keys_show_levels_and_tab_cycles() {
     let mut a = app();
     type_keys(&mut a, "1");

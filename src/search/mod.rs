@@ -23,6 +23,7 @@ use crate::outline::{Kind, Outline};
 
 pub use index::Index;
 pub use query::{Query, Term, TermKind};
+pub use rank::in_document_order;
 pub use searcher::Searcher;
 pub use worker::{Results, SearchWorker};
 
