@@ -306,4 +306,6 @@ impl App {
 }
 
 #[cfg(test)]
+mod find_tests;
+#[cfg(test)]
 mod tests;
