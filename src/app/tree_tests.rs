@@ -1,7 +1,7 @@
 //! Folding, levels, selection and scrolling on small outlines.
 
 use super::*;
-use crate::outline::{Block, DocInfo, Format};
+use crate::outline::{Block, DocInfo};
 
 //  doc
 //  ├─ Day (group)
@@ -11,16 +11,9 @@ use crate::outline::{Block, DocInfo, Format};
 //     └─ b1
 fn sample() -> Outline {
     let mut o = Outline::new();
-    let info = DocInfo {
-        node: 0,
-        source: "t".into(),
-        format: Format::Text,
-        warnings: vec![],
-        key: String::new(),
-    };
     o.push_document(
         "doc",
-        info,
+        DocInfo::for_tests(),
         &[
             Block::new(0, Kind::Group, "Day", 1),
             Block::new(1, Kind::Session, "Talk A", 2),
@@ -103,20 +96,13 @@ mod incremental {
     /// to one below the bullet before).
     fn outline(docs: &[Vec<u32>]) -> Outline {
         let mut o = Outline::new();
-        for (d, depths) in docs.iter().enumerate() {
-            let info = DocInfo {
-                node: 0,
-                source: format!("d{d}"),
-                format: Format::Text,
-                warnings: vec![],
-                key: String::new(),
-            };
+        for depths in docs {
             let blocks: Vec<Block> = depths
                 .iter()
                 .enumerate()
                 .map(|(i, &depth)| Block::new(depth, Kind::Bullet, format!("b{i}"), i as u32 + 1))
                 .collect();
-            o.push_document("doc", info, &blocks);
+            o.push_document("doc", DocInfo::for_tests(), &blocks);
         }
         o
     }

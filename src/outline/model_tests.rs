@@ -3,14 +3,21 @@
 
 use super::*;
 
-fn info() -> DocInfo {
-    DocInfo {
-        node: 0,
-        source: "x".into(),
-        format: Format::Text,
-        warnings: vec![],
-        key: String::new(),
+impl DocInfo {
+    /// A plain text document's info, for outlines built in tests.
+    pub(crate) fn for_tests() -> DocInfo {
+        DocInfo {
+            node: 0,
+            source: "x".into(),
+            format: Format::Text,
+            warnings: vec![],
+            key: String::new(),
+        }
     }
+}
+
+fn info() -> DocInfo {
+    DocInfo::for_tests()
 }
 
 //  doc

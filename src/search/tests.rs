@@ -2,16 +2,10 @@
 //! drawn in comments, plus the two checks on the bundled seeds.
 
 use super::*;
-use crate::outline::{Block, DocInfo, Format};
+use crate::outline::{Block, DocInfo};
 
 pub(crate) fn info() -> DocInfo {
-    DocInfo {
-        node: 0,
-        source: "x".into(),
-        format: Format::Text,
-        warnings: vec![],
-        key: String::new(),
-    }
+    DocInfo::for_tests()
 }
 
 //  0 Conf 2015                               document
