@@ -177,17 +177,18 @@ impl<'a> Keep<'a> {
 /// Hits whose text is fetched ahead of scoring.
 const AHEAD: usize = 16;
 
-/// Asks the CPU to bring the start of `bytes` into cache.
+/// Asks the CPU to bring the start of `bytes` into cache. (Left out with
+/// the `scalar-only` feature too, which builds search as elsewhere.)
 fn prefetch(bytes: &[u8]) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch reads nothing the program sees, whatever the
-    // address; SSE is part of x86_64.
+    #[cfg(all(target_arch = "x86_64", not(feature = "scalar-only")))]
+    // SAFETY: `_mm_prefetch` needs SSE, which every x86_64 CPU has, and
+    // may be given any address: a prefetch reads nothing the program sees.
     unsafe {
         use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
         _mm_prefetch::<_MM_HINT_T0>(bytes.as_ptr().cast());
         _mm_prefetch::<_MM_HINT_T0>(bytes.as_ptr().wrapping_add(63).cast());
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(not(all(target_arch = "x86_64", not(feature = "scalar-only"))))]
     let _ = bytes;
 }
 

@@ -29,7 +29,7 @@
 
 mod chars;
 mod greedy;
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", not(feature = "scalar-only")))]
 mod lanes;
 mod online;
 pub(crate) mod rows;
@@ -38,12 +38,11 @@ use std::ops::Range;
 
 use super::counting::sort_by_small_key;
 
-#[cfg(test)]
-use chars::BYTE_TYPES;
 use chars::{in_place_bonus, CharType, Sym};
 
-/// Elsewhere every text is scored on its own.
-#[cfg(not(target_arch = "x86_64"))]
+/// Elsewhere (or with the `scalar-only` feature) every text is scored on
+/// its own, and bytes are found by `memchr`.
+#[cfg(not(all(target_arch = "x86_64", not(feature = "scalar-only"))))]
 mod lanes {
     pub(super) struct Lanes;
     impl Lanes {

@@ -137,7 +137,7 @@ pub(super) fn in_place(prev: Kinds, cur: Kinds) -> Bytes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::score::{in_place_bonus, CharType, BYTE_TYPES};
+    use crate::search::score::chars::{in_place_bonus, CharType, BYTE_TYPES};
 
     fn lanes(v: Bytes) -> [u8; 16] {
         // SAFETY: a __m128i and a [u8; 16] are the same 16 bytes.
