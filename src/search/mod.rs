@@ -2,6 +2,7 @@
 //! char positions to highlight, and a background worker for the UI. Pure: no
 //! terminal, no I/O; the outline is only read.
 
+mod candidates;
 mod counting;
 mod index;
 mod plan;

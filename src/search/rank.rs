@@ -4,8 +4,11 @@
 use rayon::prelude::*;
 
 use super::counting::sort_by_small_key;
-use super::index::BATCH_TOP;
 use super::{rank_key, rank_order, Hit};
+
+/// Hits in a progress report: the best ones so far, pages more than a
+/// screen holds. The count is not shown until the search is done.
+pub(crate) const BATCH_TOP: usize = 1000;
 
 /// The best `k` of `hits`, ranked. A progress report needs no more, and
 /// selecting them is a few passes over the keys, where ranking every hit
