@@ -53,16 +53,17 @@ pub(crate) fn sort_by_small_key<T: Copy + Send + Sync>(
                 free.start < free.end,
                 "sort_by_small_key: a key changed between two calls"
             );
-            // SAFETY: `free.start` is one of this run's slots (just
-            // checked), so below items.len(), which `out` has room for, and
-            // written by no other run; then it is used up.
+            // SAFETY: `at` needs a slot within `out`'s room that no other
+            // run writes: `free.start` is one of this run's slots (just
+            // checked), below items.len(), and used up by this write.
             unsafe { base.at(free.start).write(*x) };
             free.start += 1;
         }
     });
-    // Every run wrote one item a slot of its own and never more than a
-    // key's slots hold; its slots add up to its length, so each is filled.
-    // SAFETY: so every slot below items.len() was written just above.
+    // SAFETY: `set_len` needs the first items.len() slots written, within
+    // the capacity. Each run wrote one item a slot of its own, never more
+    // than a key's slots hold, and its slots add up to its length: so every
+    // slot was filled (a panic above leaves `out` empty).
     unsafe { out.set_len(items.len()) };
     out
 }

@@ -2,6 +2,10 @@
 //! char positions to highlight, and a background worker for the UI. Pure: no
 //! terminal, no I/O; the outline is only read.
 
+// The scorer's vector code and the counting sort write through pointers:
+// each unsafe block says why what it needs holds.
+#![warn(clippy::undocumented_unsafe_blocks)]
+
 mod candidates;
 mod counting;
 mod index;
