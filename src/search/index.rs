@@ -24,8 +24,8 @@ const MAX_CHUNK: usize = 16 * CHUNK;
 /// scorer's lanes full. The first chunk makes four pieces, so a first
 /// report uses at most four cores; later chunks make PIECES_A_CHUNK, of up
 /// to 4096 nodes. (A selective term matches a few in a thousand: its
-/// matches, queued shortest first, fill the lanes better the more there
-/// are; 1024-node pieces left a third of the lanes idle.)
+/// matches, queued shortest first, fill the lanes better the more a piece
+/// holds.)
 const PIECE: usize = 1024;
 const PIECES_A_CHUNK: usize = 16;
 
@@ -232,8 +232,7 @@ impl Index {
 }
 
 /// A finished search: its hits ranked, and the same hits in document
-/// order, which a narrower query scans without sorting them again (a
-/// million hits took ~20 ms to sort by node).
+/// order, which a narrower query scans without sorting them again.
 #[derive(Default)]
 pub(crate) struct Found {
     pub ranked: Vec<Hit>,

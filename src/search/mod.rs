@@ -130,8 +130,8 @@ impl std::fmt::Display for Breadcrumb<'_> {
 
 /// `--search` output, one line per hit: score, breadcrumb, text, tab
 /// separated. Yields it in pieces of bytes, in order, formatted a block at
-/// a time on all cores. (The pieces are not joined: at 80k hits that was
-/// another 12 MB of fresh memory, page faults and a copy.)
+/// a time on all cores. (The pieces are not joined: that would copy the
+/// whole output once more, into fresh memory.)
 pub fn hit_lines<'a>(o: &'a Outline, hits: &'a [Hit]) -> impl Iterator<Item = Vec<u8>> + 'a {
     use rayon::prelude::*;
     use std::io::Write;

@@ -96,7 +96,7 @@ impl<'q> Plan<'q> {
         // The longest fuzzy term rejects the most texts: scored first, its
         // vectorised subsequence test stands in front of the other terms'
         // scalar ones, which then run on the few texts it lets through
-        // ("consistent has" tested "has" on every text first).
+        // (in "consistent has", "has" rejects little).
         let mut fuzzy: Vec<&Term> = terms.iter().copied().filter(positive_fuzzy).collect();
         fuzzy.sort_by_key(|t| std::cmp::Reverse(t.text.len()));
         let first = fuzzy.first().copied();

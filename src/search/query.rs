@@ -175,8 +175,8 @@ pub(crate) fn find(text: &str, pat: &str, cs: bool) -> Option<usize> {
     }
     let (lower, upper) = (p[0].to_ascii_lowercase(), p[0].to_ascii_uppercase());
     let last = t.len().checked_sub(p.len())?;
-    // The first byte's either case found by a vectorised search: a byte
-    // loop here made an exact term the slowest test of a query.
+    // The first byte's either case found by a vectorised search, which
+    // skips most of the text; the rest compared only where it is found.
     memchr::memchr2_iter(lower, upper, &t[..=last]).find(|&i| t[i + 1..i + p.len()].eq_ignore_ascii_case(&p[1..]))
 }
 

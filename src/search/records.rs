@@ -9,7 +9,7 @@ use super::Hit;
 /// The longest term whose records are started from nothing: in a fresh
 /// search, a first char; within earlier hits (typing, where a fast typist's
 /// first keystrokes may have been cancelled), a few. Row by row from
-/// nothing, a term costs about twice the scorer's lanes, which a pasted
+/// nothing, a term costs more than the scorer's lanes, which a pasted
 /// query keeps; within earlier hits it is paid once and every char typed
 /// after it costs one row.
 const MAX_START_FRESH: usize = 1;
@@ -123,7 +123,7 @@ impl<'a> Keep<'a> {
     ) -> (Vec<Hit>, Piece) {
         let items: Vec<(usize, Hit)> = items.collect();
         let mut hits = Vec::with_capacity(items.len());
-        // A record is a dozen words or so: grown, it was copied a few times.
+        // A record is a dozen words or so: reserved, not grown by copying.
         let mut piece = Piece {
             first: 0,
             ends: Vec::with_capacity(items.len()),
@@ -132,8 +132,8 @@ impl<'a> Keep<'a> {
         let mut near = 0;
         for (k, &(i, h)) in items.iter().enumerate() {
             // The texts are read in document order but only a hit's, so
-            // the next few are fetched ahead: a text's first read was
-            // the scan's biggest stall.
+            // the next few are fetched ahead: a text's first read misses
+            // the cache, and the scan would wait for it.
             if let Some(ahead) = items.get(k + AHEAD) {
                 prefetch(text(ahead.1.node).as_bytes());
             }

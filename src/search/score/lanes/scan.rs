@@ -1,6 +1,6 @@
 //! The greedy matches and the span of a text, 32 bytes at a time: the
 //! same answer as `Slots::span_and_greedy`, without a `memchr` call per
-//! pattern byte (on one-line bullets, their set-up cost more than the
+//! pattern byte (on one-line bullets, a call's set-up costs more than the
 //! search).
 
 use std::arch::x86_64::*;
