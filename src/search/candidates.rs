@@ -97,18 +97,31 @@ impl<'a> List<'a> {
         }
     }
 
-    /// The candidates at `at`, each with its position (its index among the
-    /// earlier hits, which records go by). Not a `dyn Iterator`: a call a
-    /// node would cost more than the mask test.
-    pub fn items(&self, at: Range<usize>) -> impl Iterator<Item = (usize, Hit)> + '_ {
+    /// The candidates at `at` whose node `passes`, each with its position
+    /// (its index among the earlier hits, which records go by). A loop
+    /// for each kind of list: a candidate costs little more than its mask
+    /// test, and one iterator over all three kinds, matching the kind at
+    /// every candidate, costs more than the test.
+    pub fn passing(&self, at: Range<usize>, passes: impl Fn(u32) -> bool) -> Vec<(usize, Hit)> {
         let fresh = |node| Hit { node, score: 0 };
-        at.map(move |i| {
-            let hit = match self {
-                List::Nodes(_) => fresh(i as u32),
-                List::Sessions(s) => fresh(s[i]),
-                List::Hits(h) => h[i],
-            };
-            (i, hit)
-        })
+        // Room for all: grown as they pass, the list was copied a few times.
+        let mut out = Vec::with_capacity(at.len());
+        let positions = at.clone();
+        match self {
+            List::Nodes(_) => out.extend(positions.filter(|&i| passes(i as u32)).map(|i| (i, fresh(i as u32)))),
+            List::Sessions(s) => out.extend(
+                positions
+                    .zip(&s[at])
+                    .filter(|&(_, &n)| passes(n))
+                    .map(|(i, &n)| (i, fresh(n))),
+            ),
+            List::Hits(h) => out.extend(
+                positions
+                    .zip(&h[at])
+                    .filter(|(_, h)| passes(h.node))
+                    .map(|(i, &h)| (i, h)),
+            ),
+        }
+        out
     }
 }

@@ -146,14 +146,14 @@ impl Index {
         let text = |node: u32| o.text(node as usize);
         let bonus = |node: u32| bonus(o, node as usize);
         // Plan or delta scores a piece's texts together.
-        let score = |items: Vec<Hit>| -> Vec<Hit> {
-            let texts: Vec<&str> = items.iter().map(|h| text(h.node)).collect();
+        let score = |items: &[(usize, Hit)]| -> Vec<Hit> {
+            let texts: Vec<&str> = items.iter().map(|(_, h)| text(h.node)).collect();
             let mut scores = vec![None; texts.len()];
             match &delta {
                 Some(d) => d.change_all(&texts, &mut scores),
                 None => plan.score_all(&texts, &mut scores),
             }
-            let hits = items.iter().zip(scores).filter_map(|(h, s)| {
+            let hits = items.iter().zip(scores).filter_map(|((_, h), s)| {
                 let s = s?;
                 let s = match delta {
                     // The earlier score has the node's bonus already.
@@ -168,15 +168,13 @@ impl Index {
         // One piece of the scan: the candidates that pass the mask test,
         // scored together.
         let piece = |at: Range<usize>| -> (Vec<Hit>, Option<Piece>) {
-            let items = list
-                .items(at)
-                .filter(|(_, h)| self.masks[h.node as usize] & need == need);
+            let items = list.passing(at, |node| self.masks[node as usize] & need == need);
             match &keep {
                 Some(keep) => {
-                    let (hits, records) = keep.piece(items, text, bonus);
+                    let (hits, records) = keep.piece(&items, text, bonus);
                     (hits, Some(records))
                 }
-                None => (score(items.map(|(_, h)| h).collect()), None),
+                None => (score(&items), None),
             }
         };
         // The best hits so far, for progress reports, and how many of the

@@ -117,11 +117,10 @@ impl<'a> Keep<'a> {
     /// a node's bonus.
     pub fn piece(
         &self,
-        items: impl Iterator<Item = (usize, Hit)>,
+        items: &[(usize, Hit)],
         text: impl Fn(u32) -> &'a str,
         bonus: impl Fn(u32) -> i64,
     ) -> (Vec<Hit>, Piece) {
-        let items: Vec<(usize, Hit)> = items.collect();
         let mut hits = Vec::with_capacity(items.len());
         // A record is a dozen words or so: reserved, not grown by copying.
         let mut piece = Piece {
