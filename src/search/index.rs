@@ -1,13 +1,14 @@
 //! The per-node prefilter (8 bytes a node) and the parallel, cancellable,
 //! progressive scan that turns a query into ranked hits.
 
-use std::borrow::Cow;
+use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::candidates::{Candidates, List, Scan};
 use super::plan::{char_mask, Delta, Plan, SEARCHABLE, SESSION};
 use super::query::Query;
-use super::rank::{best_above, merge_top, rank};
+use super::rank::{best_above, merge_top, rank, BATCH_TOP};
 use super::records::{Keep, Piece, Records};
 use super::{searched, Batch, Hit, Scope, SESSION_BONUS, TOPIC_BONUS};
 use crate::outline::{Kind, Outline};
@@ -23,14 +24,10 @@ const MAX_CHUNK: usize = 16 * CHUNK;
 /// scorer's lanes full. The first chunk makes four pieces, so a first
 /// report uses at most four cores; later chunks make PIECES_A_CHUNK, of up
 /// to 4096 nodes. (A selective term matches a few in a thousand: its
-/// matches, queued shortest first, fill the lanes better the more there
-/// are; 1024-node pieces left a third of the lanes idle.)
+/// matches, queued shortest first, fill the lanes better the more a piece
+/// holds.)
 const PIECE: usize = 1024;
 const PIECES_A_CHUNK: usize = 16;
-
-/// Hits in a progress report: the best ones so far, pages more than a
-/// screen holds. The count is not shown until the search is done.
-pub(crate) const BATCH_TOP: usize = 1000;
 
 /// Built once per outline. Holds no text: only a char mask per node, so the
 /// scan rejects most nodes without touching their text (except one built
@@ -87,63 +84,51 @@ impl Index {
         within: Option<&[Hit]>,
         cancel: &dyn Fn() -> bool,
     ) -> Option<Vec<Hit>> {
-        let found = self.run(o, q, scope, within.map(|w| (w, None, None)), cancel, None)?;
-        Some(found.ranked)
+        let candidates = within.map_or(Candidates::All, Candidates::Hits);
+        let request = Scan {
+            query: q,
+            scope,
+            candidates,
+        };
+        Some(self.scan(o, request, cancel, None)?.ranked)
     }
 
-    /// As `search`, also handing `on_batch` the best hits found so far (at
-    /// most BATCH_TOP, ranked) after 1, 2, 4, 8... times the first chunk's
-    /// nodes: each report ranks only the hits new since the last. The
-    /// finished result is not passed to it.
-    pub fn search_progressive(
+    /// As `search`, with progress reports (see `scan`).
+    #[cfg(test)]
+    pub(crate) fn search_progressive(
         &self,
         o: &Outline,
         q: &Query,
         scope: Scope,
-        within: Option<&[Hit]>,
         cancel: &dyn Fn() -> bool,
         on_batch: &mut dyn FnMut(Batch<'_>),
     ) -> Option<Vec<Hit>> {
-        let found = self.run(o, q, scope, within.map(|w| (w, None, None)), cancel, Some(on_batch))?;
-        Some(found.ranked)
+        let request = Scan {
+            query: q,
+            scope,
+            candidates: Candidates::All,
+        };
+        Some(self.scan(o, request, cancel, Some(on_batch))?.ranked)
     }
 
-    /// As `search_progressive`, keeping the hits in document order too, and
-    /// when `base` is given, within the hits of that query, which `q`
-    /// narrows. Then, when only the last fuzzy term differs, a hit's score
-    /// is its old one with that term's part exchanged, and the other terms
-    /// are not scored again (typing a second word rescored the first for
-    /// every hit). Base hits in document order are scanned as they are.
-    /// When the base kept records of its last term and `q` types one more
-    /// char of it, only that char's row is computed (see `records`).
+    /// The hits of `request`, ranked and in document order. `cancel` is
+    /// polled every few thousand nodes; None means it fired. `on_batch`, if
+    /// given, is handed the best hits found so far (at most BATCH_TOP,
+    /// ranked) after 1, 2, 4, 8... times the first chunk's nodes: each
+    /// report ranks only the hits new since the last. The finished result
+    /// is not passed to it.
     pub(crate) fn scan(
         &self,
         o: &Outline,
-        q: &Query,
-        scope: Scope,
-        base: Option<(&[Hit], &Query, Option<&Records>)>,
-        cancel: &dyn Fn() -> bool,
-        on_batch: &mut dyn FnMut(Batch<'_>),
-    ) -> Option<Found> {
-        self.run(
-            o,
-            q,
-            scope,
-            base.map(|(h, q, r)| (h, Some(q), r)),
-            cancel,
-            Some(on_batch),
-        )
-    }
-
-    fn run(
-        &self,
-        o: &Outline,
-        q: &Query,
-        scope: Scope,
-        within: Option<(&[Hit], Option<&Query>, Option<&Records>)>,
+        request: Scan<'_>,
         cancel: &dyn Fn() -> bool,
         mut on_batch: Option<&mut dyn FnMut(Batch<'_>)>,
     ) -> Option<Found> {
+        let Scan {
+            query: q,
+            scope,
+            candidates,
+        } = request;
         if q.is_empty() {
             return Some(Found::default());
         }
@@ -153,51 +138,44 @@ impl Index {
                 Scope::All => SEARCHABLE,
                 Scope::Sessions => SESSION,
             };
-        // Earlier hits come best first; rescanned in that order they would
-        // be read from all over the outline's text. In node order the scan
-        // reads it front to back, as a fresh one does.
-        // Records are of hits in document order.
-        let sorted = within.is_none_or(|(w, ..)| w.is_sorted_by_key(|h| h.node));
-        let keep = Keep::choose(q, within.and_then(|(_, base, r)| Some((base?, r.filter(|_| sorted)))));
-        let delta = within
-            .and_then(|(_, base, _)| Delta::between(base?, q))
-            .filter(|_| keep.is_none());
-        let within: Option<Cow<[Hit]>> = within.map(|(w, ..)| {
-            if w.is_sorted_by_key(|h| h.node) {
-                return Cow::Borrowed(w);
-            }
-            let mut hits = w.to_vec();
-            hits.par_sort_unstable_by_key(|h| h.node);
-            Cow::Owned(hits)
-        });
-        let total = match (&within, scope) {
-            (Some(w), _) => w.len(),
-            (None, Scope::All) => self.masks.len(),
-            (None, Scope::Sessions) => self.sessions.len(),
-        };
-        // One piece of the scan: the nodes (with their earlier score when
-        // narrowing) that pass the mask test, scored together. (Each kind
-        // of piece collects its own; through one `dyn Iterator` a call a
-        // node cost more than the mask test.)
-        let passes = |h: &Hit| self.masks[h.node as usize] & need == need;
-        let piece = |items: Vec<Hit>| -> Vec<Hit> {
-            let texts: Vec<&str> = items.iter().map(|h| o.text(h.node as usize)).collect();
+        let (list, records) = List::new(candidates, scope, self.masks.len(), &self.sessions);
+        let base = candidates.base();
+        let keep = Keep::choose(q, base.map(|b| (b, records)));
+        let delta = base.and_then(|b| Delta::between(b, q)).filter(|_| keep.is_none());
+        let total = list.len();
+        let text = |node: u32| o.text(node as usize);
+        let bonus = |node: u32| bonus(o, node as usize);
+        // Plan or delta scores a piece's texts together.
+        let score = |items: &[(usize, Hit)]| -> Vec<Hit> {
+            let texts: Vec<&str> = items.iter().map(|(_, h)| text(h.node)).collect();
             let mut scores = vec![None; texts.len()];
             match &delta {
                 Some(d) => d.change_all(&texts, &mut scores),
                 None => plan.score_all(&texts, &mut scores),
             }
-            let hits = items.iter().zip(scores).filter_map(|(h, s)| {
+            let hits = items.iter().zip(scores).filter_map(|((_, h), s)| {
                 let s = s?;
                 let s = match delta {
                     // The earlier score has the node's bonus already.
                     Some(_) => i64::from(h.score) + s,
-                    None => s + bonus(o, h.node as usize),
+                    None => s + bonus(h.node),
                 };
                 let score = s.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
                 Some(Hit { node: h.node, score })
             });
             hits.collect()
+        };
+        // One piece of the scan: the candidates that pass the mask test,
+        // scored together.
+        let piece = |at: Range<usize>| -> (Vec<Hit>, Option<Piece>) {
+            let items = list.passing(at, |node| self.masks[node as usize] & need == need);
+            match &keep {
+                Some(keep) => {
+                    let (hits, records) = keep.piece(&items, text, bonus);
+                    (hits, Some(records))
+                }
+                None => (score(&items), None),
+            }
         };
         // The best hits so far, for progress reports, and how many of the
         // hits found are already in it.
@@ -218,46 +196,7 @@ impl Index {
                 .step_by(piece_len)
                 .collect::<Vec<usize>>()
                 .into_par_iter()
-                .map(|from| {
-                    let to = (from + piece_len).min(end);
-                    let fresh = |node| Hit { node, score: 0 };
-                    if let Some(keep) = &keep {
-                        let text = |node: u32| o.text(node as usize);
-                        let bonus = |node: u32| bonus(o, node as usize);
-                        let (hits, records) = match (&within, scope) {
-                            (Some(w), _) => {
-                                keep.piece((from..to).map(|i| (i, w[i])).filter(|(_, h)| passes(h)), text, bonus)
-                            }
-                            (None, Scope::All) => keep.piece(
-                                (from as u32..to as u32)
-                                    .map(|n| (0, fresh(n)))
-                                    .filter(|(_, h)| passes(h)),
-                                text,
-                                bonus,
-                            ),
-                            (None, Scope::Sessions) => keep.piece(
-                                self.sessions[from..to]
-                                    .iter()
-                                    .map(|&n| (0, fresh(n)))
-                                    .filter(|(_, h)| passes(h)),
-                                text,
-                                bonus,
-                            ),
-                        };
-                        return (hits, Some(records));
-                    }
-                    let hits = piece(match (&within, scope) {
-                        (Some(w), _) => w[from..to].iter().copied().filter(passes).collect(),
-                        (None, Scope::All) => (from as u32..to as u32).map(fresh).filter(passes).collect(),
-                        (None, Scope::Sessions) => self.sessions[from..to]
-                            .iter()
-                            .copied()
-                            .map(fresh)
-                            .filter(passes)
-                            .collect(),
-                    });
-                    (hits, None)
-                })
+                .map(|from| piece(from..(from + piece_len).min(end)))
                 .collect();
             for (hits, records) in found {
                 if let Some(r) = records {
@@ -291,8 +230,7 @@ impl Index {
 }
 
 /// A finished search: its hits ranked, and the same hits in document
-/// order, which a narrower query scans without sorting them again (a
-/// million hits took ~20 ms to sort by node).
+/// order, which a narrower query scans without sorting them again.
 #[derive(Default)]
 pub(crate) struct Found {
     pub ranked: Vec<Hit>,

@@ -2,6 +2,11 @@
 //! char positions to highlight, and a background worker for the UI. Pure: no
 //! terminal, no I/O; the outline is only read.
 
+// The scorer's vector code and the counting sort write through pointers:
+// each unsafe block says why what it needs holds.
+#![warn(clippy::undocumented_unsafe_blocks)]
+
+mod candidates;
 mod counting;
 mod index;
 mod plan;
@@ -125,8 +130,8 @@ impl std::fmt::Display for Breadcrumb<'_> {
 
 /// `--search` output, one line per hit: score, breadcrumb, text, tab
 /// separated. Yields it in pieces of bytes, in order, formatted a block at
-/// a time on all cores. (The pieces are not joined: at 80k hits that was
-/// another 12 MB of fresh memory, page faults and a copy.)
+/// a time on all cores. (The pieces are not joined: that would copy the
+/// whole output once more, into fresh memory.)
 pub fn hit_lines<'a>(o: &'a Outline, hits: &'a [Hit]) -> impl Iterator<Item = Vec<u8>> + 'a {
     use rayon::prelude::*;
     use std::io::Write;

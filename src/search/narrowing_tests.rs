@@ -8,6 +8,7 @@ use std::time::Duration;
 use fuzzy_matcher::FuzzyMatcher;
 use proptest::prelude::*;
 
+use super::candidates::{Candidates, Scan};
 use super::tests::info;
 use super::*;
 use crate::outline::Block;
@@ -16,6 +17,16 @@ fn fresh(o: &Outline, input: &str, scope: Scope) -> Vec<Hit> {
     Index::new(o)
         .search(o, &Query::parse(input), scope, None, &|| false)
         .expect("never cancelled")
+}
+
+/// `Index::scan` to the end, without progress reports.
+fn scan(index: &Index, o: &Outline, query: &Query, scope: Scope, candidates: Candidates<'_>) -> index::Found {
+    let request = Scan {
+        query,
+        scope,
+        candidates,
+    };
+    index.scan(o, request, &|| false, None).expect("never cancelled")
 }
 
 /// The query's meaning written out directly: SkimMatcherV2 on every text,
@@ -206,11 +217,11 @@ proptest! {
         let narrowed = index.search(&o, &qb, scope, Some(&prev), &|| false).unwrap();
         prop_assert_eq!(&narrowed, &fresh(&o, &b, scope));
         // Knowing the earlier query, scores of unchanged terms are reused.
-        let reused = index.scan(&o, &qb, scope, Some((&prev, &qa, None)), &|| false, &mut |_| {}).unwrap();
+        let reused = scan(&index, &o, &qb, scope, Candidates::HitsOf { hits: &prev, query: &qa, records: None });
         prop_assert_eq!(&reused.ranked, &narrowed);
         // The earlier hits in document order, as the searcher keeps them to
         // scan within: the same hits, and the same result.
-        let earlier = index.scan(&o, &qa, Scope::All, None, &|| false, &mut |_| {}).unwrap();
+        let earlier = scan(&index, &o, &qa, Scope::All, Candidates::All);
         prop_assert_eq!(&earlier.ranked, &prev);
         prop_assert!(earlier.by_node.windows(2).all(|w| w[0].node < w[1].node));
         let mut same = earlier.ranked.clone();
@@ -218,8 +229,8 @@ proptest! {
         prop_assert_eq!(&same, &earlier.by_node);
         // With the earlier search's records of its last term, if it kept
         // them: a term typed one more char is scored from them.
-        let base = Some((earlier.by_node.as_slice(), &qa, earlier.records.as_ref()));
-        let within = index.scan(&o, &qb, scope, base, &|| false, &mut |_| {}).unwrap();
+        let base = Candidates::HitsOf { hits: &earlier.by_node, query: &qa, records: earlier.records.as_ref() };
+        let within = scan(&index, &o, &qb, scope, base);
         prop_assert_eq!(&within.ranked, &narrowed);
     }
 }
@@ -264,7 +275,7 @@ fn cancellation_stops_between_chunks() {
         checks.get() > 2
     };
     let mut last_scanned = 0;
-    let got = index.search_progressive(&o, &q, Scope::All, None, &cancel, &mut |b| last_scanned = b.scanned);
+    let got = index.search_progressive(&o, &q, Scope::All, &cancel, &mut |b| last_scanned = b.scanned);
     assert!(got.is_none());
     assert_eq!(checks.get(), 3, "no chunk is scored after the flag is seen");
     assert!(last_scanned > 0 && last_scanned < o.len());
@@ -278,20 +289,20 @@ fn progress_batches_are_ranked_prefixes_of_the_scan() {
     let q = Query::parse("riemann");
     let mut batches: Vec<(Vec<Hit>, usize, usize)> = Vec::new();
     let done = index
-        .search_progressive(&o, &q, Scope::All, None, &|| false, &mut |b| {
+        .search_progressive(&o, &q, Scope::All, &|| false, &mut |b| {
             batches.push((b.hits.to_vec(), b.scanned, b.total))
         })
         .unwrap();
     assert_eq!(done, fresh(&o, "riemann", Scope::All));
     assert!(batches.len() >= 3);
     // A third of the bullets match: every report holds just the best.
-    assert!(batches.iter().all(|(hits, ..)| hits.len() == super::index::BATCH_TOP));
+    assert!(batches.iter().all(|(hits, ..)| hits.len() == super::rank::BATCH_TOP));
     for (hits, scanned, total) in &batches {
         assert_eq!(*total, o.len());
         assert!(hits.windows(2).all(|w| rank_order(&w[0], &w[1]).is_lt()));
         let mut want: Vec<Hit> = done.iter().filter(|h| (h.node as usize) < *scanned).copied().collect();
         want.sort_by(rank_order);
-        want.truncate(super::index::BATCH_TOP);
+        want.truncate(super::rank::BATCH_TOP);
         assert_eq!(hits, &want);
     }
 }

@@ -4,7 +4,7 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::query::{byte_eq, Query, Term, TermKind};
+use super::query::{byte_eq, find, Query, Term, TermKind};
 use super::score::{greedy_bytes, Pattern};
 
 /// What an exact, prefix, suffix or whole term adds to a score. Every hit
@@ -96,7 +96,7 @@ impl<'q> Plan<'q> {
         // The longest fuzzy term rejects the most texts: scored first, its
         // vectorised subsequence test stands in front of the other terms'
         // scalar ones, which then run on the few texts it lets through
-        // ("consistent has" tested "has" on every text first).
+        // (in "consistent has", "has" rejects little).
         let mut fuzzy: Vec<&Term> = terms.iter().copied().filter(positive_fuzzy).collect();
         fuzzy.sort_by_key(|t| std::cmp::Reverse(t.text.len()));
         let first = fuzzy.first().copied();
@@ -225,20 +225,6 @@ fn passes(text: &str, t: &Term) -> bool {
         TermKind::Whole => b.len() == p.len() && eq(b),
     };
     hit != t.negated
-}
-
-/// Byte offset of the first occurrence of `pat` in `text`. With no case to
-/// fold, std's substring search (SIMD-assisted) does it.
-pub(crate) fn find(text: &str, pat: &str, cs: bool) -> Option<usize> {
-    let (t, p) = (text.as_bytes(), pat.as_bytes());
-    if cs || !p.iter().any(u8::is_ascii_alphabetic) {
-        return text.find(pat);
-    }
-    let (lower, upper) = (p[0].to_ascii_lowercase(), p[0].to_ascii_uppercase());
-    let last = t.len().checked_sub(p.len())?;
-    // The first byte's either case found by a vectorised search: a byte
-    // loop here made an exact term the slowest test of a query.
-    memchr::memchr2_iter(lower, upper, &t[..=last]).find(|&i| t[i + 1..i + p.len()].eq_ignore_ascii_case(&p[1..]))
 }
 
 /// Char indices of `text` to highlight for `q`: the union of what each

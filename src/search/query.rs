@@ -1,5 +1,7 @@
 //! The query language, after fzf's extended mode: space-separated terms that
-//! must all match. Parsing only; matching lives in `plan`.
+//! must all match. Parsing, which query implies which, and the byte
+//! comparisons under the case rule that both this and `plan` make; scoring
+//! lives in `plan`.
 
 /// How one term is compared with a node's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,7 +163,21 @@ fn ends_with(text: &str, pat: &str, cs: bool) -> bool {
 }
 
 fn contains(text: &str, pat: &str, cs: bool) -> bool {
-    super::plan::find(text, pat, cs).is_some()
+    find(text, pat, cs).is_some()
+}
+
+/// Byte offset of the first occurrence of `pat` in `text`. With no case to
+/// fold, std's substring search (SIMD-assisted) does it.
+pub(crate) fn find(text: &str, pat: &str, cs: bool) -> Option<usize> {
+    let (t, p) = (text.as_bytes(), pat.as_bytes());
+    if cs || !p.iter().any(u8::is_ascii_alphabetic) {
+        return text.find(pat);
+    }
+    let (lower, upper) = (p[0].to_ascii_lowercase(), p[0].to_ascii_uppercase());
+    let last = t.len().checked_sub(p.len())?;
+    // The first byte's either case found by a vectorised search, which
+    // skips most of the text; the rest compared only where it is found.
+    memchr::memchr2_iter(lower, upper, &t[..=last]).find(|&i| t[i + 1..i + p.len()].eq_ignore_ascii_case(&p[1..]))
 }
 
 /// Char-wise so a multi-byte char is never matched piecewise.

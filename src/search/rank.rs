@@ -4,12 +4,15 @@
 use rayon::prelude::*;
 
 use super::counting::sort_by_small_key;
-use super::index::BATCH_TOP;
 use super::{rank_key, rank_order, Hit};
+
+/// Hits in a progress report: the best ones so far, pages more than a
+/// screen holds. The count is not shown until the search is done.
+pub(crate) const BATCH_TOP: usize = 1000;
 
 /// The best `k` of `hits`, ranked. A progress report needs no more, and
 /// selecting them is a few passes over the keys, where ranking every hit
-/// found since the last report took as long as ranking them at the end.
+/// found since the last report would cost the final ranking over again.
 pub(crate) fn best(hits: &[Hit], k: usize) -> Vec<Hit> {
     if hits.len() <= k {
         return rank(hits);
@@ -63,10 +66,9 @@ pub(crate) fn merge_top(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
 }
 
 /// Hits in document order, ranked. Scores span a few hundred values, so a
-/// stable counting sort by score does it in two passes, where sorting a
-/// million hits by comparison took ~20 ms on both cores; hits out of
-/// document order, or scores spread wider than there are hits, are sorted
-/// by comparison.
+/// stable counting sort by score does it in two passes over the hits,
+/// where a comparison sort needs about log n; hits out of document order, or
+/// scores spread wider than there are hits, are sorted by comparison.
 pub(crate) fn rank(hits: &[Hit]) -> Vec<Hit> {
     if hits.is_empty() {
         return Vec::new();
@@ -88,9 +90,9 @@ pub(crate) fn rank(hits: &[Hit]) -> Vec<Hit> {
     sort_by_small_key(hits, span, |h| (i64::from(hi) - i64::from(h.score)) as usize)
 }
 
-/// The nodes of `hits` in document order (the reader's n and N). A
-/// million hits took 13 ms to sort, on a keystroke; marked in a map of
-/// the outline's `nodes` and read back in order, they take about one.
+/// The nodes of `hits` in document order (the reader's n and N), on a
+/// keystroke. Many hits are marked in a map of the outline's `nodes` and
+/// read back in order, two passes in place of a sort; a few are sorted.
 pub fn in_document_order(hits: &[Hit], nodes: usize) -> Vec<u32> {
     if hits.len() < nodes / 16 {
         let mut sorted: Vec<u32> = hits.iter().map(|h| h.node).collect();

@@ -9,7 +9,7 @@ use super::Hit;
 /// The longest term whose records are started from nothing: in a fresh
 /// search, a first char; within earlier hits (typing, where a fast typist's
 /// first keystrokes may have been cancelled), a few. Row by row from
-/// nothing, a term costs about twice the scorer's lanes, which a pasted
+/// nothing, a term costs more than the scorer's lanes, which a pasted
 /// query keeps; within earlier hits it is paid once and every char typed
 /// after it costs one row.
 const MAX_START_FRESH: usize = 1;
@@ -117,13 +117,12 @@ impl<'a> Keep<'a> {
     /// a node's bonus.
     pub fn piece(
         &self,
-        items: impl Iterator<Item = (usize, Hit)>,
+        items: &[(usize, Hit)],
         text: impl Fn(u32) -> &'a str,
         bonus: impl Fn(u32) -> i64,
     ) -> (Vec<Hit>, Piece) {
-        let items: Vec<(usize, Hit)> = items.collect();
         let mut hits = Vec::with_capacity(items.len());
-        // A record is a dozen words or so: grown, it was copied a few times.
+        // A record is a dozen words or so: reserved, not grown by copying.
         let mut piece = Piece {
             first: 0,
             ends: Vec::with_capacity(items.len()),
@@ -132,8 +131,8 @@ impl<'a> Keep<'a> {
         let mut near = 0;
         for (k, &(i, h)) in items.iter().enumerate() {
             // The texts are read in document order but only a hit's, so
-            // the next few are fetched ahead: a text's first read was
-            // the scan's biggest stall.
+            // the next few are fetched ahead: a text's first read misses
+            // the cache, and the scan would wait for it.
             if let Some(ahead) = items.get(k + AHEAD) {
                 prefetch(text(ahead.1.node).as_bytes());
             }
@@ -177,17 +176,18 @@ impl<'a> Keep<'a> {
 /// Hits whose text is fetched ahead of scoring.
 const AHEAD: usize = 16;
 
-/// Asks the CPU to bring the start of `bytes` into cache.
+/// Asks the CPU to bring the start of `bytes` into cache. (Left out with
+/// the `scalar-only` feature too, which builds search as elsewhere.)
 fn prefetch(bytes: &[u8]) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch reads nothing the program sees, whatever the
-    // address; SSE is part of x86_64.
+    #[cfg(all(target_arch = "x86_64", not(feature = "scalar-only")))]
+    // SAFETY: `_mm_prefetch` needs SSE, which every x86_64 CPU has, and
+    // may be given any address: a prefetch reads nothing the program sees.
     unsafe {
         use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
         _mm_prefetch::<_MM_HINT_T0>(bytes.as_ptr().cast());
         _mm_prefetch::<_MM_HINT_T0>(bytes.as_ptr().wrapping_add(63).cast());
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(not(all(target_arch = "x86_64", not(feature = "scalar-only"))))]
     let _ = bytes;
 }
 

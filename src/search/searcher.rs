@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::candidates::{Candidates, Scan};
 use super::records::Records;
 use super::{Batch, Hit, Index, Query, Scope};
 use crate::outline::Outline;
@@ -77,11 +78,20 @@ impl Searcher {
             .stack
             .iter()
             .rposition(|e| covers(e.scope, scope) && q.narrows(&e.query));
-        let within = base.map(|k| {
+        let candidates = base.map_or(Candidates::All, |k| {
             let e = &self.stack[k];
-            (e.by_node.as_slice(), &e.query, e.records.as_ref())
+            Candidates::HitsOf {
+                hits: &e.by_node,
+                query: &e.query,
+                records: e.records.as_ref(),
+            }
         });
-        let found = self.index.scan(&self.outline, &q, scope, within, cancel, on_batch)?;
+        let request = Scan {
+            query: &q,
+            scope,
+            candidates,
+        };
+        let found = self.index.scan(&self.outline, request, cancel, Some(on_batch))?;
         let hits = Arc::new(found.ranked);
         // Entries above the base belong to another branch of typing.
         self.stack.truncate(base.map_or(0, |k| k + 1));

@@ -276,7 +276,7 @@ fn rank_key_orders_by_score_down_then_node_up() {
 fn a_report_keeps_the_best_of_old_and_new_hits() {
     use proptest::prelude::*;
     use proptest::test_runner::{Config, TestRunner};
-    let k = index::BATCH_TOP;
+    let k = rank::BATCH_TOP;
     let hits = prop::collection::vec(0..40i32, k..3 * k);
     TestRunner::new(Config::with_cases(32))
         .run(&(hits, 0..3 * k), |(scores, cut)| {

@@ -3,19 +3,20 @@
 //! its per-call costs.
 //!
 //! Why: a find-pane keystroke on a large corpus scores most bullets (a one
-//! or two letter query matches nearly all of them), and `fuzzy_match` costs
-//! 1.7 µs for a one-letter pattern on an 87-char line, 5 µs for ten letters:
-//! it collects the text into a `Vec<char>`, allocates its bookkeeping, and a
-//! fresh matcher also builds its thread-local caches. This is the same
-//! dynamic programme in one pass over the text (its bytes when the pattern
-//! is ASCII) that touches only the match cells (`online`), one-char
-//! patterns in a simpler scan. A search scores many texts at once
-//! (`Pattern::score_each`): with AVX2 and an ASCII pattern, 16 texts side
-//! by side, the whole matrix a column at a time (`lanes`), which costs
-//! less than `online`'s branchy steps once a pattern has a few letters.
-//! The scores are SkimMatcherV2's exactly:
-//! `tests` compare them with a fresh `SkimMatcherV2` on random, exhaustive
-//! and real texts, and highlighting still calls fuzzy-matcher itself.
+//! or two letter query matches nearly all of them), and most of what
+//! `fuzzy_match` costs is paid per call: it collects the text into a
+//! `Vec<char>`, allocates its bookkeeping, and a fresh matcher also builds
+//! its thread-local caches. This is the same dynamic programme in one pass
+//! over the text (its bytes when the pattern is ASCII) that touches only
+//! the match cells (`online`), one-char patterns in a simpler scan. A
+//! search scores many texts at once (`Pattern::score_each`): with AVX2 and
+//! an ASCII pattern, 16 texts side by side, the whole matrix a column at a
+//! time (`lanes`), which costs less than `online`'s branchy steps once a
+//! pattern has a few letters. Elsewhere, or built with the `scalar-only`
+//! feature, `lanes` is a stub that takes no text. The scores are
+//! SkimMatcherV2's exactly: `tests` compare them with a fresh
+//! `SkimMatcherV2` on random, exhaustive and real texts (CI runs them on
+//! both paths), and highlighting still calls fuzzy-matcher itself.
 //!
 //! "Exactly" includes its quirks. With `with_pos` false, upstream's
 //! `build_score_matrix` keeps two matrix rows that take turns, and starts
@@ -29,7 +30,7 @@
 
 mod chars;
 mod greedy;
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", not(feature = "scalar-only")))]
 mod lanes;
 mod online;
 pub(crate) mod rows;
@@ -38,12 +39,11 @@ use std::ops::Range;
 
 use super::counting::sort_by_small_key;
 
-#[cfg(test)]
-use chars::BYTE_TYPES;
 use chars::{in_place_bonus, CharType, Sym};
 
-/// Elsewhere every text is scored on its own.
-#[cfg(not(target_arch = "x86_64"))]
+/// Elsewhere (or with the `scalar-only` feature) every text is scored on
+/// its own, and bytes are found by `memchr`.
+#[cfg(not(all(target_arch = "x86_64", not(feature = "scalar-only"))))]
 mod lanes {
     pub(super) struct Lanes;
     impl Lanes {
@@ -188,8 +188,8 @@ impl Pattern {
             }
         }
         // Shortest first, to eight bytes (near enough for filling lanes, and
-        // past 4 KB all one); comparison sorting cost a tenth of a short
-        // pattern's scoring.
+        // past 4 KB all one): a counting sort, as sorting by comparison
+        // would be a large part of a short pattern's scoring.
         let bucket = |k: &u32| queue[*k as usize].2.len().min(4097).div_ceil(8);
         let order: Vec<u32> = (0..queue.len() as u32).collect();
         for k in sort_by_small_key(&order, 4097usize.div_ceil(8) + 1, bucket) {
@@ -223,9 +223,9 @@ fn single<S: Sym>(choice: impl Iterator<Item = S>, pc: S, cs: bool) -> Option<i6
 }
 
 /// `single` over bytes for an ASCII pattern char, visiting only its
-/// matches, found by a vectorised search: the byte loop cost more than
-/// the rest of a query whose other term is long ("consistent h" scores
-/// "h" over the long texts that hold "consistent").
+/// matches, found by a vectorised search rather than byte by byte: a
+/// query whose other term is long ("consistent h") scores the one char
+/// over the long texts that hold the other.
 fn single_byte(text: &[u8], pc: u8, cs: bool) -> Option<i64> {
     let key = pc.fold(cs);
     let other = if cs { key } else { key.to_ascii_uppercase() };

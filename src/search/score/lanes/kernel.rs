@@ -79,6 +79,10 @@ fn columns(rows: &[u8], from: usize) -> [Bytes; 16] {
 }
 
 /// `columns` as arrays, for tests.
+///
+/// # Safety
+/// Compiled for AVX2: callers outside such code must make sure the CPU
+/// has it.
 #[cfg(test)]
 #[target_feature(enable = "avx2")]
 pub(super) fn columns_as_bytes(rows: &[u8], from: usize) -> [[u8; 16]; 16] {
@@ -100,6 +104,10 @@ fn lowest(units: &Units) -> usize {
 
 /// The best last-row score of every lane of `lanes`, over `cols` columns.
 /// `cells` is scratch space.
+///
+/// # Safety
+/// Compiled for AVX2: callers outside such code must make sure the CPU
+/// has it.
 #[target_feature(enable = "avx2")]
 pub(super) fn run(lanes: &Lanes, cells: &mut Vec<Cells>, cols: usize) -> Units {
     let n = lanes.folded.len();

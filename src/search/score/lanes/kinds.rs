@@ -99,6 +99,11 @@ fn all(b: u8) -> Bytes {
     _mm_set1_epi8(b as i8)
 }
 
+/// The kinds of a column's bytes.
+///
+/// # Safety
+/// Compiled for AVX2: callers outside such code must make sure the CPU
+/// has it.
 #[target_feature(enable = "avx2")]
 #[inline]
 pub(super) fn kinds(bytes: Bytes) -> Kinds {
@@ -127,6 +132,10 @@ pub(super) fn kinds(bytes: Bytes) -> Kinds {
 
 /// `in_place_bonus(prev, cur)` for each byte: the kinds are disjoint, so
 /// the bonuses can be or-ed.
+///
+/// # Safety
+/// Compiled for AVX2: callers outside such code must make sure the CPU
+/// has it.
 #[target_feature(enable = "avx2")]
 #[inline]
 pub(super) fn in_place(prev: Kinds, cur: Kinds) -> Bytes {
@@ -137,7 +146,7 @@ pub(super) fn in_place(prev: Kinds, cur: Kinds) -> Bytes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::score::{in_place_bonus, CharType, BYTE_TYPES};
+    use crate::search::score::chars::{in_place_bonus, CharType, BYTE_TYPES};
 
     fn lanes(v: Bytes) -> [u8; 16] {
         // SAFETY: a __m128i and a [u8; 16] are the same 16 bytes.
@@ -155,6 +164,7 @@ mod tests {
                 let cur: [u8; 16] = cur.try_into().unwrap();
                 // SAFETY: AVX2 was found above.
                 let got = unsafe { lanes(in_place(kinds(table([prev; 16])), kinds(table(cur)))) };
+                // SAFETY: as above.
                 let upper = unsafe { lanes(kinds(table(cur)).upper) };
                 for (k, &c) in cur.iter().enumerate() {
                     let want = in_place_bonus(BYTE_TYPES[prev as usize], BYTE_TYPES[c as usize]);

@@ -1,11 +1,11 @@
 //! The score matrix of many texts at once, one text per SIMD lane.
 //!
 //! `online` touches only match cells, but each costs a few dependent steps
-//! and a branch the text decides: ~15 ns a cell, so a long pattern of
-//! common letters costs microseconds a text. Here the whole matrix is
-//! computed, column by column, every row at every column, for LANES texts
-//! side by side: no branch depends on the text, and each step is one
-//! vector instruction for all lanes. The recurrence is `online`'s, dense:
+//! and a branch the text decides, so a long pattern of common letters
+//! costs many such steps a text. Here the whole matrix is computed,
+//! column by column, every row at every column, for LANES texts side by
+//! side: no branch depends on the text, and each step is one vector
+//! instruction for all lanes. The recurrence is `online`'s, dense:
 //!
 //! - m(r, c) = match ? max(m(r-1, c-1) + consecutive, p(r-1, c-1) +
 //!   in_place) + score : minus infinity
@@ -22,7 +22,7 @@
 //!
 //! The texts are queued as rows of bytes, one a lane, and the kernel turns
 //! each 16 columns of them into 16 column vectors with a byte transpose:
-//! writing them lane by lane into column vectors cost a store a byte.
+//! writing them lane by lane into column vectors would cost a store a byte.
 //! Queued shortest first (`score_each` sorts them), 16 neighbours have
 //! spans of nearly one length, so few columns are computed past a text's
 //! end.
@@ -266,8 +266,8 @@ impl Lanes {
 
 /// `to.copy_from_slice(from)` into the front of a longer `to`, as whole
 /// blocks of 32 bytes, the last one overlapping the one before: inline
-/// vector moves, where a `memcpy` call for every bullet cost more than
-/// the copy.
+/// vector moves, as a `memcpy` call for every bullet costs more than the
+/// copy.
 fn copy(from: &[u8], to: &mut [u8]) {
     const BLOCK: usize = 32;
     let n = from.len();

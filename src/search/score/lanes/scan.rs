@@ -1,6 +1,6 @@
 //! The greedy matches and the span of a text, 32 bytes at a time: the
 //! same answer as `Slots::span_and_greedy`, without a `memchr` call per
-//! pattern byte (on one-line bullets, their set-up cost more than the
+//! pattern byte (on one-line bullets, a call's set-up costs more than the
 //! search).
 
 use std::arch::x86_64::*;
@@ -67,6 +67,10 @@ fn hits((bytes, shift): (__m256i, u32), needle: Needle) -> u32 {
 /// From the greedy match of the first needle to the last match of the
 /// last, each needle's greedy match written to `greedy`; None when the
 /// needles are not a subsequence of `text`.
+///
+/// # Safety
+/// Compiled for AVX2: callers outside such code must make sure the CPU
+/// has it.
 #[target_feature(enable = "avx2")]
 pub(super) fn span(text: &[u8], needles: &[Needle], greedy: &mut [usize]) -> Option<Range<usize>> {
     let mut want = needles.iter().zip(greedy.iter_mut());
@@ -115,6 +119,10 @@ pub(super) fn span(text: &[u8], needles: &[Needle], greedy: &mut [usize]) -> Opt
 /// Appends to `out` each byte of `text` from `from` on that `needle`
 /// matches, in order, as `byte | col << 16`: its offset and 1-based char
 /// column (every byte a char when `ascii`). Both must fit in 16 bits.
+///
+/// # Safety
+/// Compiled for AVX2, POPCNT and BMI1: callers outside such code must make
+/// sure the CPU has them.
 #[target_feature(enable = "avx2,popcnt,bmi1")]
 pub(super) fn push_matches(text: &[u8], from: usize, needle: Needle, ascii: bool, out: &mut Vec<u32>) {
     let is_continuation = |b: &u8| b & 0xC0 == 0x80;
