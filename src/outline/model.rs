@@ -85,8 +85,9 @@ pub struct Node {
 pub struct DocInfo {
     /// Index of the document's node.
     pub node: usize,
-    /// The path as given on the command line (`seeds/NAME` for bundled notes).
-    pub source: String,
+    /// The path as given on the command line (`seeds/NAME` for bundled
+    /// notes), as display text.
+    pub source: super::Clean,
     pub format: Format,
     pub warnings: Vec<String>,
     /// Stable identity for remembering state: the absolute path, or
