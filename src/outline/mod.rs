@@ -83,13 +83,21 @@ pub fn parse_document_owned(bytes: Vec<u8>, source: &str) -> Result<Document, Lo
     let decoded = hygiene::decode_owned(bytes);
     let path = std::path::Path::new(source);
     let ext = path.extension().and_then(|e| e.to_str());
-    let (format, parsed) = if opml::looks_like(&decoded.text) {
-        (Format::Opml, shape::classify(opml::parse(&decoded.text)))
+    let (format, parsed, warnings) = if opml::looks_like(&decoded.text) {
+        (
+            Format::Opml,
+            shape::classify(opml::parse(&decoded.text)),
+            decoded.warnings,
+        )
     } else {
+        let keep_widths = mangled::may_apply(&decoded.text);
+        let (decoded, map) = lines::squeeze_blank_runs(decoded, keep_widths);
         // Split once: detection and the parsers all read these lines.
         let lines: Vec<&str> = lines::split(&decoded.text).collect();
         let format = detect::detect(&lines, ext);
-        (format, parse_lines(format, &decoded, &lines, ext))
+        let mut parsed = parse_lines(format, &decoded, &lines, ext);
+        map.restore(&mut parsed.blocks);
+        (format, parsed, decoded.warnings)
     };
     let title = parsed
         .title
@@ -102,7 +110,7 @@ pub fn parse_document_owned(bytes: Vec<u8>, source: &str) -> Result<Document, Lo
         source: Clean::new(source),
         key: source.to_string(),
         format,
-        warnings: decoded.warnings,
+        warnings,
         blocks: parsed.blocks,
     })
 }
