@@ -126,14 +126,15 @@ impl Find {
             self.input.delete_line_by_head();
             return self.query() != before;
         }
-        let inserts = matches!(k.code, Code::Char(_)) && !k.ctrl && !k.alt;
-        if inserts && self.query_bytes() >= MAX_QUERY_BYTES {
-            return false;
+        if let (Code::Char(c), false, false) = (k.code, k.ctrl, k.alt) {
+            if self.query_bytes() + stand_in(c).unwrap_or(c).len_utf8() > MAX_QUERY_BYTES {
+                return false;
+            }
         }
         self.input.input(to_input(k));
         if self.input.lines().len() > 1 {
             // The query is one line whatever the editor's bindings do.
-            let joined = self.query();
+            let joined = as_query(&self.query());
             self.input = new_input();
             self.input.insert_str(joined);
         }
