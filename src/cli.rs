@@ -19,7 +19,8 @@ pub enum DumpFormat {
     after_help = "With no PATH, opens the notes bundled with talktree.\nKeys: press ? inside the reader for every binding."
 )]
 pub struct Cli {
-    /// Notes files or folders (folders are searched recursively for .txt .md .org .opml ...).
+    /// Notes files or folders. Folders are searched recursively for .txt .md .org .opml ...;
+    /// symlinks to folders are not followed, files linked in are read.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 

@@ -110,7 +110,8 @@ fn arguments_config_paths_and_missing_files_are_printed_inert() {
     let config = hostile_config.to_str().unwrap();
     let missing = dir.path().join(format!("missing {NAME}.md"));
     let flag = format!("--{NAME}");
-    let cases: Vec<(Vec<&std::ffi::OsStr>, Vec<(&str, &str)>)> = vec![
+    type Case<'a> = (Vec<&'a std::ffi::OsStr>, Vec<(&'a str, &'a str)>);
+    let cases: Vec<Case> = vec![
         (
             vec!["--search".as_ref(), "q".as_ref(), "--limit".as_ref(), NAME.as_ref()],
             vec![],
