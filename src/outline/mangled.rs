@@ -25,7 +25,7 @@ pub fn detect(lines: &[&str], blank_width: &dyn Fn(usize) -> usize) -> bool {
 
 /// Whether `detect` could say yes: it needs three ` - ` lines. Until then
 /// the width of a whitespace-only line means nothing (see
-/// `lines::squeeze_blank_runs`).
+/// `squeeze::squeeze_blank_runs`).
 pub fn may_apply(text: &str) -> bool {
     let starts = memchr::memmem::find_iter(text.as_bytes(), "\n - ").take(3).count();
     starts + usize::from(text.starts_with(" - ")) >= 3

@@ -21,6 +21,7 @@ mod patterns;
 mod scan;
 mod shape;
 pub mod signals;
+mod squeeze;
 mod text;
 mod vocabulary;
 mod ws;
@@ -91,7 +92,7 @@ pub fn parse_document_owned(bytes: Vec<u8>, source: &str) -> Result<Document, Lo
         )
     } else {
         let keep_widths = mangled::may_apply(&decoded.text);
-        let (decoded, map) = lines::squeeze_blank_runs(decoded, keep_widths);
+        let (decoded, map) = squeeze::squeeze_blank_runs(decoded, keep_widths);
         // Split once: detection and the parsers all read these lines.
         let lines: Vec<&str> = lines::split(&decoded.text).collect();
         let format = detect::detect(&lines, ext);
