@@ -1,6 +1,7 @@
 //! The command line. Scripts and tests depend on these names and exit codes:
 //! 0 when every file loaded, 1 when some could not, 2 for usage errors.
 
+use crate::outline::Clean;
 use clap::{Parser, ValueEnum};
 use std::path::PathBuf;
 
@@ -18,7 +19,8 @@ pub enum DumpFormat {
     after_help = "With no PATH, opens the notes bundled with talktree.\nKeys: press ? inside the reader for every binding."
 )]
 pub struct Cli {
-    /// Notes files or folders (folders are searched recursively for .txt .md .org .opml ...).
+    /// Notes files or folders. Folders are searched recursively for .txt .md .org .opml ...;
+    /// symlinks to folders are not followed, files linked in are read.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -56,6 +58,31 @@ pub struct Cli {
     pub print_config: bool,
 }
 
+impl Cli {
+    /// `Cli::parse`, but a usage error is printed as display text: clap's
+    /// messages quote the arguments, which may hold escape sequences.
+    pub fn parse_clean() -> Cli {
+        match Cli::try_parse() {
+            Ok(c) => c,
+            // --help and --version: our own words, to stdout, as clap prints them.
+            Err(e) if !e.use_stderr() => e.exit(),
+            Err(e) => {
+                use std::io::Write;
+                let mut err = std::io::stderr().lock();
+                for line in usage_error_lines(&e) {
+                    let _ = writeln!(err, "{line}");
+                }
+                std::process::exit(e.exit_code());
+            }
+        }
+    }
+}
+
+/// A usage error's lines, each cleaned (without clap's colours).
+pub fn usage_error_lines(e: &clap::Error) -> Vec<Clean> {
+    e.render().to_string().lines().map(Clean::new).collect()
+}
+
 /// `--limit`: a count, or "all" for every hit (as `fzf --filter` prints).
 fn parse_limit(s: &str) -> Result<usize, String> {
     if s.eq_ignore_ascii_case("all") {
@@ -84,6 +111,25 @@ mod tests {
         assert_eq!(limit("all").unwrap(), usize::MAX);
         assert_eq!(limit("ALL").unwrap(), usize::MAX);
         assert_eq!(Cli::try_parse_from(["talktree"]).unwrap().limit, 50);
+    }
+
+    #[test]
+    fn usage_errors_quote_arguments_as_display_text() {
+        for args in [
+            vec!["talktree", "--bogus\u{1b}]0;pwned\u{7}"],
+            vec!["talktree", "--search", "q", "--limit", "\u{9b}2J\u{7}many\u{85}"],
+            vec!["talktree", "--dump", "--format", "x\u{1b}]52;c;aGk=\u{7}\nnext\tcol"],
+        ] {
+            let e = Cli::try_parse_from(&args).unwrap_err();
+            let lines = usage_error_lines(&e);
+            assert!(lines.len() > 1, "{lines:?}");
+            for l in &lines {
+                assert!(
+                    !l.chars().any(crate::outline::hygiene::is_unsafe_char),
+                    "{args:?}: {l:?}"
+                );
+            }
+        }
     }
 
     #[test]

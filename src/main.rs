@@ -2,12 +2,11 @@
 //! print (--dump, --search, or any run whose stdout is not a terminal) or
 //! open the reader.
 
-use clap::Parser;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use talktree::cli::{Cli, DumpFormat};
-use talktree::outline::{dump, Outline};
+use talktree::outline::{dump, Clean, Outline};
 use talktree::reader::{self, Start};
 use talktree::search;
 use talktree::startup::{default_config_text, load_config, load_notes};
@@ -15,15 +14,16 @@ use talktree::state::store::Store;
 use talktree::state::State;
 use talktree::terminal;
 
-/// `eprintln!` that never panics: stderr may be a terminal that is gone.
+/// `eprintln!` that never panics (stderr may be a terminal that is gone)
+/// and writes display text: messages quote paths, arguments and config.
 macro_rules! say {
     ($($arg:tt)*) => {{
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let _ = writeln!(std::io::stderr(), "{}", Clean::from(format!($($arg)*)));
     }};
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_clean();
     if cli.print_config {
         print!("{}", default_config_text());
         return ExitCode::SUCCESS;

@@ -5,7 +5,7 @@
 
 use crate::app::{App, LoadSummary, Options};
 use crate::config::Config;
-use crate::outline::Outline;
+use crate::outline::{Clean, Outline};
 use crate::startup::{load_notes, Loaded};
 use crate::state::store::{Saved, Store};
 use crate::state::State;
@@ -32,7 +32,7 @@ pub struct Start {
 
 /// Runs the reader until quit. Returns the files that could not be loaded,
 /// for the caller to print once the terminal is back.
-pub fn run(mut start: Start) -> std::io::Result<Vec<String>> {
+pub fn run(mut start: Start) -> std::io::Result<Vec<Clean>> {
     let opts = Options {
         open_level: start.config.open_level,
         tree_width: start.config.tree_width,
@@ -113,8 +113,8 @@ pub fn run(mut start: Start) -> std::io::Result<Vec<String>> {
     }
 }
 
-fn shown(paths: &[PathBuf]) -> Vec<String> {
-    paths.iter().map(|p| p.display().to_string()).collect()
+fn shown(paths: &[PathBuf]) -> Vec<Clean> {
+    paths.iter().map(|p| Clean::path(p)).collect()
 }
 
 /// The reader on loaded notes, with the remembered view laid over them.
@@ -125,7 +125,7 @@ fn open(loaded: Loaded, start: &Start, opts: Options, remember: bool) -> App {
         app.restore(&start.state);
     }
     app.state_dirty = false;
-    let mut notes = loaded.notices;
+    let mut notes: Vec<String> = loaded.notices.into_iter().map(Clean::into_string).collect();
     notes.extend(start.notes.iter().cloned());
     // With nothing loaded the screen itself lists them.
     if !loaded.problems.is_empty() && !nothing {
@@ -144,7 +144,7 @@ fn open(loaded: Loaded, start: &Start, opts: Options, remember: bool) -> App {
         ));
     }
     if !notes.is_empty() {
-        app.status = Some(notes.join(" · "));
+        app.status = Some(notes.join(" · ").into());
     }
     app.load = LoadSummary {
         paths: shown(&start.paths),
@@ -165,7 +165,7 @@ fn save(app: &mut App, store: &mut Store, last_paths: &[String]) {
         Saved::Failed(msg) => {
             app.state_dirty = false;
             if let Some(m) = msg {
-                app.status = Some(m);
+                app.status = Some(m.into());
             }
         }
     }

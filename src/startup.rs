@@ -3,7 +3,7 @@
 //! the file and the reason.
 
 use crate::config::{self, Config};
-use crate::outline::{self, fs, Outline};
+use crate::outline::{self, fs, Clean, Outline};
 use std::path::{Path, PathBuf};
 
 /// `--config`, else `TALKTREE_CONFIG`, else the platform's config folder.
@@ -21,7 +21,7 @@ pub fn config_path(flag: Option<&Path>) -> Option<PathBuf> {
 pub fn default_config_text() -> String {
     let mut out = String::new();
     if let Some(p) = config_path(None) {
-        out.push_str(&format!("# Save as {} (or pass --config PATH).\n", p.display()));
+        out.push_str(&format!("# Save as {} (or pass --config PATH).\n", Clean::path(&p)));
     }
     out.push_str(config::DEFAULT);
     out
@@ -56,8 +56,8 @@ pub fn load_config(flag: Option<&Path>) -> (Config, Vec<String>) {
 /// "file: reason") and notices that are not failures (a scan limit).
 pub struct Loaded {
     pub outline: Outline,
-    pub problems: Vec<String>,
-    pub notices: Vec<String>,
+    pub problems: Vec<Clean>,
+    pub notices: Vec<Clean>,
 }
 
 /// Loads the given paths, or the bundled seeds when there are none.
@@ -76,7 +76,7 @@ pub fn load_notes(paths: &[PathBuf], config: &Config) -> Loaded {
     let report = fs::load(paths, &opts);
     Loaded {
         outline: report.outline,
-        problems: report.errors.iter().map(|e| e.to_string()).collect(),
+        problems: report.errors.iter().map(|e| Clean::from(e.to_string())).collect(),
         notices: report.notices,
     }
 }

@@ -1,12 +1,22 @@
 //! Measuring, cutting and wrapping text by display width, grapheme by
 //! grapheme, exactly as ratatui's buffer measures it (so a row we build to
-//! fit a pane really fits). Never by byte index.
+//! fit a pane really fits). Never by byte index. Cutting and wrapping read
+//! no further into a text than what they keep: a 50 MB line costs what its
+//! first rows do.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+#[cfg(test)]
+thread_local! {
+    /// Graphemes measured on this thread: the tests' count of work done.
+    static MEASURED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Display width of one grapheme as the terminal buffer will draw it.
 fn grapheme_width(g: &str) -> usize {
+    #[cfg(test)]
+    MEASURED.with(|m| m.set(m.get() + 1));
     if g.contains(char::is_control) {
         0
     } else {
@@ -18,37 +28,70 @@ pub fn width(s: &str) -> usize {
     s.graphemes(true).map(grapheme_width).sum()
 }
 
-/// `s` cut to at most `max` columns, ending in `…` when cut.
-pub fn fit(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
+/// The width of `s`, or some width over `cap` if it is wider (measured no
+/// further than that).
+fn width_over(s: &str, cap: usize) -> usize {
     let mut used = 0;
     for g in s.graphemes(true) {
-        let w = grapheme_width(g);
-        if used + w > max - 1 {
+        used += grapheme_width(g);
+        if used > cap {
             break;
+        }
+    }
+    used
+}
+
+/// `s` cut to at most `max` columns, ending in `…` when cut.
+pub fn fit(s: &str, max: usize) -> String {
+    fit_cut(s, max).0
+}
+
+/// `fit`, and whether it cut: found on the way, not by measuring all of `s`.
+pub fn fit_cut(s: &str, max: usize) -> (String, bool) {
+    let mut out = String::new();
+    let mut used = 0;
+    // Where to cut if `s` turns out too wide: the end of the longest
+    // prefix that leaves a column for the ellipsis.
+    let mut keep = 0;
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w > max {
+            if max == 0 {
+                return (String::new(), true);
+            }
+            out.truncate(keep);
+            out.push('…');
+            return (out, true);
         }
         out.push_str(g);
         used += w;
+        if used < max {
+            keep = out.len();
+        }
     }
-    out.push('…');
-    out
+    (out, false)
 }
 
 /// Greedy word wrap to `max` columns (at least 1). Words wider than a line
 /// are split between graphemes. Returns at least one (possibly empty) line.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    wrap_at_most(text, max, usize::MAX).0
+}
+
+/// `wrap`, stopping after `limit` lines (at least one); the flag says
+/// whether text was left over.
+pub fn wrap_at_most(text: &str, max: usize, limit: usize) -> (Vec<String>, bool) {
     let max = max.max(1);
+    let limit = limit.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut used = 0;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let w = width(word);
+        if lines.len() >= limit {
+            return (lines, true);
+        }
+        // Measured no further than a line: a longer word is split anyway.
+        let w = width_over(word, max);
         if used > 0 && used + 1 + w <= max {
             line.push(' ');
             line.push_str(word);
@@ -69,13 +112,19 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
             if used + gw > max && used > 0 {
                 lines.push(std::mem::take(&mut line));
                 used = 0;
+                if lines.len() >= limit {
+                    return (lines, true);
+                }
             }
             line.push_str(g);
             used += gw;
         }
     }
+    if lines.len() >= limit {
+        return (lines, !line.is_empty());
+    }
     lines.push(line);
-    lines
+    (lines, false)
 }
 
 #[cfg(test)]
@@ -105,5 +154,56 @@ mod tests {
         for l in wrap("日本語 テキスト ですよ 日本語テキストですよ", 5) {
             assert!(width(&l) <= 5, "{l}");
         }
+    }
+
+    fn measured<T>(f: impl FnOnce() -> T) -> (T, usize) {
+        MEASURED.with(|m| m.set(0));
+        let out = f();
+        (out, MEASURED.with(|m| m.get()))
+    }
+
+    #[test]
+    fn fit_keeps_what_fits_and_says_when_it_cut() {
+        for (s, max) in [
+            ("abc", 3),
+            ("abc", 2),
+            ("", 0),
+            ("a", 0),
+            ("日本", 3),
+            ("日本", 4),
+            ("e\u{301}x", 1),
+        ] {
+            let (cut, was_cut) = fit_cut(s, max);
+            assert_eq!(was_cut, width(s) > max, "{s:?} at {max}");
+            assert!(width(&cut) <= max, "{s:?} at {max}: {cut:?}");
+            assert_eq!(cut == s, !was_cut, "{s:?} at {max}: {cut:?}");
+        }
+    }
+
+    /// A 50 MB line on screen made every key take seconds: cutting it to a
+    /// row measured all of it first. Ten times the line, the same work.
+    #[test]
+    fn cutting_a_huge_line_reads_only_what_fits() {
+        let line = "word ".repeat(200_000);
+        let ten = line.repeat(10);
+        let (a, small) = measured(|| fit(&line, 80));
+        let (b, large) = measured(|| fit(&ten, 80));
+        assert_eq!(a, b);
+        assert!(small <= 82 && large <= 82, "measured {small} and {large} graphemes");
+    }
+
+    #[test]
+    fn wrapping_stops_at_its_line_limit() {
+        let word = "x".repeat(1_000_000);
+        let ((lines, more), work) = measured(|| wrap_at_most(&word, 50, 3));
+        assert_eq!(lines, vec!["x".repeat(50); 3]);
+        assert!(more);
+        assert!(work < 4 * 50 + 10, "measured {work} graphemes for three lines");
+        let (all, more) = wrap_at_most("one two three", 9, 2);
+        assert_eq!((all, more), (vec!["one two".to_string(), "three".into()], false));
+        assert_eq!(
+            wrap_at_most("one two three four", 9, 2),
+            (vec!["one two".into(), "three".into()], true)
+        );
     }
 }

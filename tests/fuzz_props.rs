@@ -4,7 +4,7 @@
 //! actions. Cases are few; `cargo fuzz` (see README) runs them at length.
 
 mod common;
-use common::props::{load_case, render_case, state_case};
+use common::props::{find_case, load_case, render_case, state_case};
 use proptest::prelude::*;
 
 proptest! {
@@ -113,4 +113,34 @@ proptest! {
             }
         }
     }
+}
+
+// The find input: arbitrary keys and pastes of any length and content.
+// `cargo fuzz run find` (see README) runs it at length.
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_keys_and_pastes_in_find_keep_it_drawable_and_closable(data in find_events()) {
+        find_case(&data).map_err(TestCaseError::fail)?;
+    }
+}
+
+/// Find events as `find_case` reads them: keys, and pastes of up to 2,000
+/// chars of any kind (a paste's length is its two bytes after the marker).
+fn find_events() -> impl Strategy<Value = Vec<u8>> {
+    let key = (0u8..64).prop_map(|k| vec![k]);
+    let paste = (64u8..=255, 0u16..2000, prop::collection::vec(any::<u8>(), 3..60)).prop_map(|(m, len, text)| {
+        let mut v = vec![m];
+        v.extend(len.to_le_bytes());
+        v.push(text.len() as u8);
+        v.extend(text);
+        v
+    });
+    let event = prop_oneof![3 => key, 1 => paste];
+    (any::<u8>(), any::<u8>(), prop::collection::vec(event, 0..12)).prop_map(|(w, h, events)| {
+        let mut v = vec![w, h];
+        v.extend(events.concat());
+        v
+    })
 }

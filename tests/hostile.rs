@@ -4,9 +4,15 @@
 //! tabs and lone CRs, in notes and in a file name, drawn at several sizes
 //! with the find pane matching them, the detail pane showing them and the
 //! help and bookmark overlays open. Every cell must be printable and every
-//! row exactly the screen's width (tests/common/cells.rs).
+//! row exactly the screen's width (tests/common/cells.rs). File names and
+//! paths: `hostile/names.rs` (drawn) and `hostile/runs.rs` (the real
+//! binary's output, byte for byte).
 
 mod common;
+#[path = "hostile/names.rs"]
+mod names;
+#[path = "hostile/runs.rs"]
+mod runs;
 use common::cells::check_buffer;
 use common::render::{app_on, frame, keys, text};
 use talktree::outline::{build_outline, parse_document, Outline};

@@ -4,7 +4,7 @@
 //! Built when the talk or the width changes, not on every frame.
 
 use crate::outline::{Kind, Outline};
-use crate::wrap::{width, wrap};
+use crate::wrap::{width, wrap_at_most};
 
 /// What a line shows, for the theme to colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,11 +64,29 @@ pub fn context_of(o: &Outline, sel: usize) -> usize {
 
 const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
 
+/// A node's lines past this many are left out (a line says so): a 50 MB
+/// note was wrapped whole, a million lines, each time its talk was shown.
+const MAX_NODE_LINES: usize = 1000;
+
+/// The indentation of `indent` columns (two a level) as drawn: spaces while
+/// they leave half the pane for the text; deeper, the level as a number
+/// within that half. Deep outlines (100,000 nested OPML outlines) made each
+/// line carry its full indentation: gigabytes for one talk.
+fn lead(indent: usize, w: usize) -> String {
+    let room = w / 2;
+    if indent <= room {
+        return " ".repeat(indent);
+    }
+    format!("{:>room$}", format!("{}› ", indent / 2))
+}
+
 fn push_wrapped(lines: &mut Vec<Line>, node: usize, indent: usize, marker: &str, text: &str, role: Role, w: usize) {
-    let lead = " ".repeat(indent);
-    let hang = " ".repeat(indent + width(marker));
-    let avail = w.saturating_sub(indent + width(marker)).max(8);
-    for (k, part) in wrap(text, avail).into_iter().enumerate() {
+    let lead = lead(indent, w);
+    let taken = width(&lead) + width(marker);
+    let hang = " ".repeat(taken);
+    let avail = w.saturating_sub(taken).max(8);
+    let (parts, more) = wrap_at_most(text, avail, MAX_NODE_LINES);
+    for (k, part) in parts.into_iter().enumerate() {
         let prefix = if k == 0 {
             format!("{lead}{marker}")
         } else {
@@ -81,6 +99,22 @@ fn push_wrapped(lines: &mut Vec<Line>, node: usize, indent: usize, marker: &str,
             role,
             aside: String::new(),
         });
+    }
+    if more {
+        lines.push(Line {
+            node: node as u32,
+            prefix: hang,
+            text: format!("… (the rest of this {} note is not shown)", size(text.len())),
+            role: Role::Meta,
+            aside: String::new(),
+        });
+    }
+}
+
+fn size(bytes: usize) -> String {
+    match bytes {
+        n if n >= 1 << 20 => format!("{:.1} MB", n as f64 / (1 << 20) as f64),
+        n => format!("{} KB", n.div_ceil(1 << 10)),
     }
 }
 
@@ -142,10 +176,16 @@ pub fn build(o: &Outline, context: usize, w: usize) -> Vec<Line> {
                     push_wrapped(&mut lines, i, indent, "", o.text(i), Role::Note, w)
                 }
                 Kind::Code => {
-                    // Wrapping drops leading spaces; code keeps its own indentation.
+                    // Wrapping drops leading spaces; code keeps its own
+                    // indentation (as a number past half the pane).
                     let t = o.text(i);
                     let code = t.trim_start_matches(' ');
-                    let marker = format!("│ {}", &t[..t.len() - code.len()]);
+                    let pad = t.len() - code.len();
+                    let marker = if pad <= w / 2 {
+                        format!("│ {}", &t[..pad])
+                    } else {
+                        format!("│ →{pad} ")
+                    };
                     push_wrapped(&mut lines, i, indent, &marker, code, Role::Code, w)
                 }
                 Kind::Document => {}

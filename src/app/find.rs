@@ -3,9 +3,15 @@
 //! was before, so Esc can put everything back.
 
 use crate::keymap::{Code, Key};
+use crate::outline::clean::{stand_in, Clean};
 use crate::search::{Hit, Scope};
 use std::sync::Arc;
 use tui_textarea::{Input, TextArea};
+
+/// The longest query, in bytes: a paste past it is cut. Every key and frame
+/// handles the query whole, so an unbounded one made a long paste cost the
+/// square of its length; no search needs more than a few words.
+pub const MAX_QUERY_BYTES: usize = 512;
 
 /// Where the reader was when the find pane opened.
 #[derive(Clone, Debug)]
@@ -63,11 +69,23 @@ fn new_input() -> TextArea<'static> {
     t
 }
 
+/// `text` as the input would hold it: display text, cut at the limit.
+fn as_query(text: &str) -> String {
+    let mut text = Clean::new(text).into_string();
+    let mut cut = text.len().min(MAX_QUERY_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.truncate(cut);
+    text
+}
+
 /// A key for the input box, in tui-textarea's terms.
 fn to_input(k: Key) -> Input {
     use tui_textarea::Key as T;
     let key = match k.code {
-        Code::Char(c) => T::Char(c),
+        // A pasted control character is shown, not obeyed.
+        Code::Char(c) => T::Char(stand_in(c).unwrap_or(c)),
         Code::Backspace => T::Backspace,
         Code::Delete => T::Delete,
         Code::Left => T::Left,
@@ -108,20 +126,36 @@ impl Find {
             self.input.delete_line_by_head();
             return self.query() != before;
         }
+        if let (Code::Char(c), false, false) = (k.code, k.ctrl, k.alt) {
+            if self.query_bytes() + stand_in(c).unwrap_or(c).len_utf8() > MAX_QUERY_BYTES {
+                return false;
+            }
+        }
         self.input.input(to_input(k));
         if self.input.lines().len() > 1 {
             // The query is one line whatever the editor's bindings do.
-            let joined = self.query();
+            let joined = as_query(&self.query());
             self.input = new_input();
             self.input.insert_str(joined);
         }
         self.query() != before
     }
 
-    /// Replaces the query text (recalling history), cursor at the end.
+    fn query_bytes(&self) -> usize {
+        self.input.lines().iter().map(String::len).sum()
+    }
+
+    /// Replaces the query text (recalling history, which comes from the
+    /// state file: shown as display text, cut as typing would be), cursor
+    /// at the end.
     pub fn set_query(&mut self, text: &str) {
         self.input = new_input();
-        self.input.insert_str(text);
+        self.input.insert_str(as_query(text));
+    }
+
+    /// Whether the input shows `text` as `set_query` would put it.
+    pub fn shows(&self, text: &str) -> bool {
+        as_query(text) == self.query()
     }
 
     pub fn clear(&mut self) {

@@ -188,8 +188,10 @@ impl App {
                         self.bookmark_list = None;
                         self.focus = Focus::Outline;
                     }
-                    Target::Missing => self.status = Some(format!("{:?} is no longer in its file", b.label)),
-                    Target::NotOpen => self.status = Some(format!("Not open in this run: talktree {} shows it", b.doc)),
+                    Target::Missing => self.status = Some(format!("{:?} is no longer in its file", b.label).into()),
+                    Target::NotOpen => {
+                        self.status = Some(format!("Not open in this run: talktree {} shows it", b.doc).into())
+                    }
                 }
             }
             _ => {}
@@ -202,7 +204,7 @@ impl App {
         let recalled = self
             .find
             .history_pos
-            .is_some_and(|i| self.history.get(i).is_some_and(|h| *h == self.find.query()));
+            .is_some_and(|i| self.history.get(i).is_some_and(|h| self.find.shows(h)));
         if !(self.find.query().is_empty() || recalled) || self.history.is_empty() {
             return false;
         }

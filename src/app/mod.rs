@@ -13,7 +13,7 @@ pub mod tree;
 use crate::action::Action;
 use crate::keymap::{Context, Key, Keymap};
 use crate::layout::{self, Layout};
-use crate::outline::{Kind, Outline};
+use crate::outline::{Clean, Kind, Outline};
 use crate::search::{Scope, SearchWorker};
 use crate::state::Bookmark;
 use detail::Detail;
@@ -52,8 +52,8 @@ impl Default for Options {
 /// screen says when nothing loaded.
 #[derive(Clone, Debug, Default)]
 pub struct LoadSummary {
-    pub paths: Vec<String>,
-    pub problems: Vec<String>,
+    pub paths: Vec<Clean>,
+    pub problems: Vec<Clean>,
     /// Still reading them in the background.
     pub loading: bool,
 }
@@ -76,7 +76,7 @@ pub struct App {
     /// The help overlay's scroll, when it is open.
     pub help: Option<usize>,
     pub size: (u16, u16),
-    pub status: Option<String>,
+    pub status: Option<Clean>,
     pub quit: bool,
     pub opts: Options,
     pub stats: Stats,

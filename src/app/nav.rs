@@ -112,7 +112,7 @@ impl App {
         self.find.jump_pending = false;
         let Some(node) = self.find.chosen() else {
             if !self.find.query().trim().is_empty() {
-                self.status = Some(format!("No match for {:?}", self.find.query()));
+                self.status = Some(format!("No match for {:?}", self.find.query()).into());
             }
             return;
         };
@@ -124,7 +124,7 @@ impl App {
         self.close_find(false);
         self.focus = Focus::Outline;
         self.last_hits = hits;
-        self.status = Some(format!("{n} hits for {query:?}: n and N step through them"));
+        self.status = Some(format!("{n} hits for {query:?}: n and N step through them").into());
         self.last_query = query;
         self.tree.selected = node;
     }
@@ -230,11 +230,14 @@ impl App {
         self.tree.reveal(&o, target as usize);
         let idx = self.last_hits.partition_point(|&h| h < target) + 1;
         let wrap_note = if wrapped { " (wrapped)" } else { "" };
-        self.status = Some(format!(
-            "hit {idx} of {} for {:?}{wrap_note}",
-            self.last_hits.len(),
-            self.last_query
-        ));
+        self.status = Some(
+            format!(
+                "hit {idx} of {} for {:?}{wrap_note}",
+                self.last_hits.len(),
+                self.last_query
+            )
+            .into(),
+        );
     }
 
     pub(super) fn click(&mut self, col: u16, row: u16) {

@@ -29,6 +29,7 @@ impl Outline {
                 end: 0,
                 line: 0,
                 depth: 0,
+                session: NO_PARENT,
                 kind: Kind::Document,
             };
             nodes
@@ -52,6 +53,11 @@ impl Outline {
                         n.parent + node0
                     },
                     end: n.end + node0,
+                    session: if n.session == NO_PARENT {
+                        NO_PARENT
+                    } else {
+                        n.session + node0
+                    },
                     ..*n
                 };
             }

@@ -1,13 +1,17 @@
 //! Finding and reading notes files: the only part of the loader that touches
-//! the file system. Directories are searched recursively (hidden folders and
-//! symlink loops skipped); anything that is not a regular file, is too big or
-//! cannot be read is reported by name and the rest still load.
+//! the file system. Folders are walked with walkdir, entries sorted by name
+//! in natural order (n2 before n10), hidden ones skipped. Symlinks to folders
+//! are not followed: the walk stays inside the folder asked for (a link to a
+//! folder inside it would read its files twice), while files linked in are
+//! read. Anything that is not a regular file, is too big or cannot be read
+//! is named with the reason, and the rest still load.
 
-use super::{parse_document_owned, Document, LoadError, Outline};
+use super::{parse_document_owned, Clean, Document, LoadError, Outline};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::cmp::Ordering;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use walkdir::{DirEntry, WalkDir};
 
 /// Files larger than this are refused without being read.
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
@@ -40,12 +44,12 @@ pub struct LoadReport {
     pub outline: Outline,
     pub errors: Vec<LoadError>,
     /// Things worth saying that are not failures (a scan limit reached).
-    pub notices: Vec<String>,
+    pub notices: Vec<Clean>,
 }
 
-fn err(source: &str, reason: impl Into<String>) -> LoadError {
+fn err(source: &Clean, reason: impl Into<String>) -> LoadError {
     LoadError {
-        source: source.to_string(),
+        source: source.clone(),
         reason: reason.into(),
     }
 }
@@ -53,24 +57,28 @@ fn err(source: &str, reason: impl Into<String>) -> LoadError {
 /// A file found by a scan: its path, and how to name it to the user.
 pub struct Found {
     pub path: PathBuf,
-    pub source: String,
+    pub source: Clean,
 }
 
+const NOT_REGULAR: &str = "not a regular file (a FIFO, device or socket); refusing to read it";
+
 /// Expands the given paths into the files to load, in a stable order.
-pub fn collect(paths: &[PathBuf], opts: &ScanOptions) -> (Vec<Found>, Vec<LoadError>, Vec<String>) {
+pub fn collect(paths: &[PathBuf], opts: &ScanOptions) -> (Vec<Found>, Vec<LoadError>, Vec<Clean>) {
     let mut found = Vec::new();
     let mut errors = Vec::new();
     let mut notices = Vec::new();
     for p in paths {
-        let source = p.display().to_string();
+        let source = Clean::path(p);
         match std::fs::metadata(p) {
             Err(e) => errors.push(err(&source, describe_io(&e))),
             Ok(m) if m.is_dir() => {
-                let before = found.len();
-                if let Some(n) = scan_dir(p, opts, &mut found) {
+                let (files_before, errors_before) = (found.len(), errors.len());
+                if let Some(n) = scan_dir(p, opts, &mut found, &mut errors) {
                     notices.push(n);
                 }
-                if found.len() == before {
+                // Said only when nothing else was: a folder that could not be
+                // read has already been named with the reason.
+                if found.len() == files_before && errors.len() == errors_before {
                     errors.push(err(&source, "no notes files found in this folder"));
                 }
             }
@@ -83,12 +91,20 @@ pub fn collect(paths: &[PathBuf], opts: &ScanOptions) -> (Vec<Found>, Vec<LoadEr
     (found, errors, notices)
 }
 
+fn has_wanted_extension(path: &Path, opts: &ScanOptions) -> Option<bool> {
+    let ext = path.extension()?;
+    let ext = ext.to_str();
+    Some(ext.is_some_and(|e| opts.extensions.iter().any(|x| x.eq_ignore_ascii_case(e))))
+}
+
+/// Named like a notes file: a wanted extension, or none at all.
+fn named_like_notes(path: &Path, opts: &ScanOptions) -> bool {
+    has_wanted_extension(path, opts).unwrap_or(true)
+}
+
 fn wanted(path: &Path, opts: &ScanOptions) -> bool {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some(e) => opts.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)),
-        // No extension: a notes file if its start reads as text.
-        None => sniff_text(path),
-    }
+    // No extension: a notes file if its start reads as text.
+    has_wanted_extension(path, opts).unwrap_or_else(|| sniff_text(path))
 }
 
 fn sniff_text(path: &Path) -> bool {
@@ -104,49 +120,108 @@ fn sniff_text(path: &Path) -> bool {
     n > 0 && !buf[..n].contains(&0) && std::str::from_utf8(&buf[..n.min(1000)]).is_ok()
 }
 
-/// Walks a folder without recursion; returns a notice if the file limit hit.
-fn scan_dir(root: &Path, opts: &ScanOptions, found: &mut Vec<Found>) -> Option<String> {
-    let mut seen: HashSet<PathBuf> = HashSet::new();
-    let mut stack = vec![root.to_path_buf()];
-    let mut files = Vec::new();
-    while let Some(dir) = stack.pop() {
-        let Ok(canon) = std::fs::canonicalize(&dir) else {
-            continue;
-        };
-        if !seen.insert(canon) {
-            continue; // a symlink loop or a folder reached twice
-        }
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        let mut here: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-        here.sort();
-        for p in here.into_iter().rev() {
-            let hidden = p
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
-            if hidden {
-                continue;
+/// Names in natural order: runs of digits compare as numbers, so `n2`
+/// sorts before `n10`; equal numbers written differently (`n01`, `n1`)
+/// fall back to their bytes, so the order is total.
+pub fn natural_cmp(a: &[u8], b: &[u8]) -> Ordering {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i].is_ascii_digit() && b[j].is_ascii_digit() {
+            let (si, sj) = (i, j);
+            while i < a.len() && a[i].is_ascii_digit() {
+                i += 1;
             }
-            match std::fs::metadata(&p) {
-                Ok(m) if m.is_dir() => stack.push(p),
-                Ok(m) if m.is_file() && wanted(&p, opts) => files.push(p),
-                _ => {}
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
             }
+            let trim = |d: &[u8]| -> usize { d.iter().take_while(|&&c| c == b'0').count() };
+            let (x, y) = (&a[si + trim(&a[si..i])..i], &b[sj + trim(&b[sj..j])..j]);
+            match x.len().cmp(&y.len()).then_with(|| x.cmp(y)) {
+                Ordering::Equal => {}
+                o => return o,
+            }
+        } else if a[i] != b[j] {
+            return a[i].cmp(&b[j]);
+        } else {
+            i += 1;
+            j += 1;
         }
     }
-    files.sort();
+    (a.len() - i).cmp(&(b.len() - j)).then_with(|| a.cmp(b))
+}
+
+fn is_hidden(e: &DirEntry) -> bool {
+    // The folder asked for is walked whatever its name (`talktree .`).
+    e.depth() > 0 && e.file_name().as_encoded_bytes().starts_with(b".")
+}
+
+/// Walks a folder; returns a notice if the file limit was reached. Files
+/// are collected in walk order; special files, dangling links and folders
+/// that cannot be read are named in `errors`.
+fn scan_dir(root: &Path, opts: &ScanOptions, found: &mut Vec<Found>, errors: &mut Vec<LoadError>) -> Option<Clean> {
+    let walk = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by(|a, b| natural_cmp(a.file_name().as_encoded_bytes(), b.file_name().as_encoded_bytes()))
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e));
+    let mut files = Vec::new();
+    for entry in walk {
+        let e = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = Clean::path(e.path().unwrap_or(root));
+                let reason = e.io_error().map_or_else(|| e.to_string(), describe_io);
+                errors.push(err(&at, format!("cannot read this folder: {reason}")));
+                continue;
+            }
+        };
+        let ft = e.file_type();
+        if ft.is_dir() {
+            continue;
+        }
+        let path = e.path();
+        if ft.is_file() {
+            if wanted(path, opts) {
+                files.push(e.into_path());
+            }
+            continue;
+        }
+        if !named_like_notes(path, opts) {
+            continue;
+        }
+        // A link is read when it leads to a file; one to a folder is not
+        // followed (see the module doc).
+        let target = if ft.is_symlink() {
+            std::fs::metadata(path)
+        } else {
+            e.metadata().map_err(|e| e.into())
+        };
+        match target {
+            Ok(m) if m.is_file() => {
+                if wanted(path, opts) {
+                    files.push(e.into_path());
+                }
+            }
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => errors.push(err(&Clean::path(path), NOT_REGULAR)),
+            Err(x) if x.kind() == std::io::ErrorKind::NotFound => {
+                errors.push(err(&Clean::path(path), "a symlink to nothing (its target is missing)"))
+            }
+            Err(x) => errors.push(err(&Clean::path(path), describe_io(&x))),
+        }
+    }
     let total = files.len();
     files.truncate(opts.max_files);
     found.extend(files.into_iter().map(|p| Found {
-        source: p.display().to_string(),
+        source: Clean::path(&p),
         path: p,
     }));
     (total > opts.max_files).then(|| {
-        format!(
+        Clean::from(format!(
             "loaded the first {} of {total} notes files in {} (narrow the folder to see the rest)",
             opts.max_files,
-            root.display()
-        )
+            Clean::path(root)
+        ))
     })
 }
 
@@ -162,6 +237,7 @@ fn describe_io(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::InvalidFilename => "the path is too long for the system to open".into(),
         _ => format!("cannot read: {e}"),
     }
 }
@@ -176,16 +252,13 @@ fn human_size(n: u64) -> String {
 
 /// Reads one file, refusing (without reading) anything that is not a
 /// regular file or is over the size limit. Never blocks on a FIFO.
-pub fn read_file(path: &Path, source: &str) -> Result<Vec<u8>, LoadError> {
+pub fn read_file(path: &Path, source: &Clean) -> Result<Vec<u8>, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| err(source, describe_io(&e)))?;
     if meta.is_dir() {
         return Err(err(source, "is a folder"));
     }
     if !meta.is_file() {
-        return Err(err(
-            source,
-            "not a regular file (a FIFO, device or socket); refusing to read it",
-        ));
+        return Err(err(source, NOT_REGULAR));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(err(
@@ -197,10 +270,7 @@ pub fn read_file(path: &Path, source: &str) -> Result<Vec<u8>, LoadError> {
     // The path may have been swapped since the check: look at what we opened.
     let opened = f.metadata().map_err(|e| err(source, describe_io(&e)))?;
     if !opened.is_file() {
-        return Err(err(
-            source,
-            "not a regular file (a FIFO, device or socket); refusing to read it",
-        ));
+        return Err(err(source, NOT_REGULAR));
     }
     let mut bytes = Vec::with_capacity(opened.len() as usize);
     f.by_ref()
@@ -241,77 +311,5 @@ pub fn load(paths: &[PathBuf], opts: &ScanOptions) -> LoadReport {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folders_are_searched_recursively_skipping_hidden_ones() {
-        let dir = tempfile::tempdir().unwrap();
-        let d = dir.path();
-        std::fs::create_dir_all(d.join("a/b")).unwrap();
-        std::fs::create_dir_all(d.join(".git")).unwrap();
-        std::fs::write(d.join("a/b/talk.md"), "# T\n- x\n").unwrap();
-        std::fs::write(d.join("a/NOTES"), "Talk\n- y\n").unwrap();
-        std::fs::write(d.join("a/pic.png"), [0u8, 1, 2]).unwrap();
-        std::fs::write(d.join(".git/x.txt"), "no").unwrap();
-        std::os::unix::fs::symlink(d, d.join("a/loop")).unwrap();
-        let (found, errors, _) = collect(&[d.to_path_buf()], &ScanOptions::default());
-        let names: Vec<String> = found
-            .iter()
-            .map(|f| f.path.strip_prefix(d).unwrap().display().to_string())
-            .collect();
-        assert_eq!(names, vec!["a/NOTES", "a/b/talk.md"]);
-        assert!(errors.is_empty());
-    }
-
-    #[test]
-    fn file_limit_is_reported() {
-        let dir = tempfile::tempdir().unwrap();
-        for i in 0..5 {
-            std::fs::write(dir.path().join(format!("{i}.txt")), "x").unwrap();
-        }
-        let opts = ScanOptions {
-            max_files: 3,
-            ..Default::default()
-        };
-        let (found, _, notices) = collect(&[dir.path().to_path_buf()], &opts);
-        assert_eq!(found.len(), 3);
-        assert!(notices[0].contains("first 3 of 5"), "{notices:?}");
-    }
-
-    #[test]
-    fn bad_inputs_are_named_and_the_rest_load() {
-        let dir = tempfile::tempdir().unwrap();
-        let d = dir.path();
-        std::fs::write(d.join("good.txt"), "Talk\n- x\n").unwrap();
-        std::fs::write(d.join("bin.txt"), b"ab\0cd").unwrap();
-        let big = std::fs::File::create(d.join("big.txt")).unwrap();
-        big.set_len(1 << 30).unwrap(); // sparse: refused without reading
-        let fifo = d.join("pipe.txt");
-        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-        let paths: Vec<PathBuf> = ["good.txt", "bin.txt", "big.txt", "pipe.txt", "missing.txt"]
-            .iter()
-            .map(|n| d.join(n))
-            .collect();
-        let r = load(&paths, &ScanOptions::default());
-        assert_eq!(r.outline.docs().len(), 1);
-        let reasons: Vec<String> = r.errors.iter().map(|e| e.to_string()).collect();
-        assert_eq!(reasons.len(), 4, "{reasons:?}");
-        assert!(reasons[0].contains("missing.txt") && reasons[0].contains("no such file"));
-        assert!(reasons.iter().any(|r| r.contains("bin.txt") && r.contains("binary")));
-        assert!(reasons
-            .iter()
-            .any(|r| r.contains("big.txt") && r.contains("too large (1.0 GiB")));
-        assert!(reasons
-            .iter()
-            .any(|r| r.contains("pipe.txt") && r.contains("not a regular file")));
-    }
-
-    #[test]
-    fn empty_folder_is_reported() {
-        let dir = tempfile::tempdir().unwrap();
-        let r = load(&[dir.path().to_path_buf()], &ScanOptions::default());
-        assert!(r.errors[0].reason.contains("no notes files"));
-    }
-}
+#[path = "fs_tests.rs"]
+mod tests;

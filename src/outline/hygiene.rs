@@ -244,8 +244,9 @@ pub fn clean_inline(s: &str) -> String {
     out
 }
 
-/// The visible stand-in for a character that must never reach a terminal.
-fn replacement(c: char) -> Option<char> {
+/// The visible stand-in for a character that must never reach a terminal
+/// (display text outside the files uses the same ones: see `clean`).
+pub(crate) fn replacement(c: char) -> Option<char> {
     match c {
         '\0'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
         '\u{7F}' => Some('\u{2421}'),

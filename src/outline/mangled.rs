@@ -23,6 +23,14 @@ pub fn detect(lines: &[&str], blank_width: &dyn Fn(usize) -> usize) -> bool {
     siblings >= 3 && openers >= 3
 }
 
+/// Whether `detect` could say yes: it needs three ` - ` lines. Until then
+/// the width of a whitespace-only line means nothing (see
+/// `squeeze::squeeze_blank_runs`).
+pub fn may_apply(text: &str) -> bool {
+    let starts = memchr::memmem::find_iter(text.as_bytes(), "\n - ").take(3).count();
+    starts + usize::from(text.starts_with(" - ")) >= 3
+}
+
 /// Rewrites the lines; each output line keeps its source line number.
 pub fn decode(lines: &[&str], blank_width: &dyn Fn(usize) -> usize) -> Vec<(u32, String)> {
     let mut out: Vec<(u32, String)> = Vec::with_capacity(lines.len());

@@ -4,6 +4,7 @@
 
 mod body;
 mod chrome;
+pub mod clean;
 mod detect;
 pub mod dump;
 pub mod fs;
@@ -20,12 +21,14 @@ mod patterns;
 mod scan;
 mod shape;
 pub mod signals;
+mod squeeze;
 mod text;
 mod vocabulary;
 mod ws;
 
 use ws::Ws;
 
+pub use clean::Clean;
 pub use model::{Block, Children, DocInfo, Format, Kind, Outline};
 
 /// What a format's parser hands back: depth-ordered blocks, and a title if
@@ -40,7 +43,8 @@ pub struct Parsed {
 #[derive(Debug)]
 pub struct Document {
     pub title: String,
-    pub source: String,
+    /// The path as given, as display text.
+    pub source: Clean,
     /// Identity for remembered state (see `DocInfo::key`).
     pub key: String,
     pub format: Format,
@@ -51,7 +55,8 @@ pub struct Document {
 /// A file that could not be loaded, and why (shown as `source: reason`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadError {
-    pub source: String,
+    pub source: Clean,
+    /// Our own words (and the system's error text): never a file's name.
     pub reason: String,
 }
 
@@ -72,32 +77,41 @@ pub fn parse_document(bytes: &[u8], source: &str) -> Result<Document, LoadError>
 pub fn parse_document_owned(bytes: Vec<u8>, source: &str) -> Result<Document, LoadError> {
     if hygiene::looks_binary(&bytes) {
         return Err(LoadError {
-            source: source.to_string(),
+            source: Clean::new(source),
             reason: "looks like a binary file (NUL bytes near the start), not notes".into(),
         });
     }
     let decoded = hygiene::decode_owned(bytes);
     let path = std::path::Path::new(source);
     let ext = path.extension().and_then(|e| e.to_str());
-    let (format, parsed) = if opml::looks_like(&decoded.text) {
-        (Format::Opml, shape::classify(opml::parse(&decoded.text)))
+    let (format, parsed, warnings) = if opml::looks_like(&decoded.text) {
+        (
+            Format::Opml,
+            shape::classify(opml::parse(&decoded.text)),
+            decoded.warnings,
+        )
     } else {
+        let keep_widths = mangled::may_apply(&decoded.text);
+        let (decoded, map) = squeeze::squeeze_blank_runs(decoded, keep_widths);
         // Split once: detection and the parsers all read these lines.
         let lines: Vec<&str> = lines::split(&decoded.text).collect();
         let format = detect::detect(&lines, ext);
-        (format, parse_lines(format, &decoded, &lines, ext))
+        let mut parsed = parse_lines(format, &decoded, &lines, ext);
+        map.restore(&mut parsed.blocks);
+        (format, parsed, decoded.warnings)
     };
     let title = parsed
         .title
         .filter(|t| !t.ws_trim().is_empty())
         .or_else(|| preamble_event_name(&parsed.blocks))
-        .unwrap_or_else(|| path.file_stem().and_then(|s| s.to_str()).unwrap_or(source).to_string());
+        // A file's name did not come through hygiene: cleaned as display text.
+        .unwrap_or_else(|| Clean::new(path.file_stem().and_then(|s| s.to_str()).unwrap_or(source)).into_string());
     Ok(Document {
         title,
-        source: source.to_string(),
+        source: Clean::new(source),
         key: source.to_string(),
         format,
-        warnings: decoded.warnings,
+        warnings,
         blocks: parsed.blocks,
     })
 }

@@ -77,6 +77,9 @@ pub struct Node {
     line: u32,
     /// Documents are depth 0.
     depth: u32,
+    /// The nearest session at or above this node (NO_PARENT: none), stored
+    /// so that finding it is one look-up, not a walk up 100,000 levels.
+    session: u32,
     kind: Kind,
 }
 
@@ -85,8 +88,9 @@ pub struct Node {
 pub struct DocInfo {
     /// Index of the document's node.
     pub node: usize,
-    /// The path as given on the command line (`seeds/NAME` for bundled notes).
-    pub source: String,
+    /// The path as given on the command line (`seeds/NAME` for bundled
+    /// notes), as display text.
+    pub source: super::Clean,
     pub format: Format,
     pub warnings: Vec<String>,
     /// Stable identity for remembering state: the absolute path, or
@@ -159,6 +163,11 @@ impl Outline {
         let text_start = self.text.len() as u32;
         self.text.push_str(text);
         let idx = self.nodes.len();
+        let session = match (kind, parent) {
+            (Kind::Session, _) => idx as u32,
+            (_, NO_PARENT) => NO_PARENT,
+            (_, p) => self.nodes[p as usize].session,
+        };
         self.nodes.push(Node {
             text_start,
             text_len: text.len() as u32,
@@ -166,6 +175,7 @@ impl Outline {
             end: idx as u32 + 1,
             line,
             depth,
+            session,
             kind,
         });
         idx
@@ -206,6 +216,8 @@ impl Outline {
     }
 
     pub fn parent(&self, i: usize) -> Option<usize> {
+        #[cfg(test)]
+        tests::PARENT_STEPS.with(|s| s.set(s.get() + 1));
         let p = self.nodes[i].parent;
         (p != NO_PARENT).then_some(p as usize)
     }
@@ -253,9 +265,8 @@ impl Outline {
 
     /// The session holding `i` (or `i` itself), if any.
     pub fn session_of(&self, i: usize) -> Option<usize> {
-        std::iter::once(i)
-            .chain(self.ancestors(i))
-            .find(|&n| self.kind(n) == Kind::Session)
+        let s = self.nodes[i].session;
+        (s != NO_PARENT).then_some(s as usize)
     }
 
     /// Roots of the forest: one per document.

@@ -102,6 +102,12 @@ pub fn highlight(o: &Outline, node: usize, q: &Query) -> Vec<usize> {
     plan::highlight_text(o.text(node), q)
 }
 
+/// Char indices of `text` to highlight for `q` (the part of a node's text
+/// a row shows, say).
+pub fn highlight_text(text: &str, q: &Query) -> Vec<usize> {
+    plan::highlight_text(text, q)
+}
+
 /// Where a node sits: "Document › Session", or just "Document" for a
 /// session itself and for nodes outside any session.
 pub fn breadcrumb(o: &Outline, node: usize) -> Breadcrumb<'_> {

@@ -3,11 +3,17 @@
 
 use super::theme::Theme;
 use crate::app::{App, Target};
+use crate::outline::Clean;
 use crate::wrap::{fit, width as display_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
+
+/// The file's name, not the start of its path: that is what tells files apart.
+fn file_name(doc: &str) -> String {
+    Clean::new(doc.rsplit('/').next().unwrap_or(doc)).into_string()
+}
 
 pub fn render(app: &App, cursor: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let w = (area.width * 4 / 5).clamp(area.width.min(40), 100);
@@ -31,22 +37,14 @@ pub fn render(app: &App, cursor: usize, theme: &Theme, area: Rect, buf: &mut Buf
                 let doc = o.text(o.document_of(n)).to_string();
                 ("", doc, theme.kind(o.kind(n)))
             }
-            Target::Missing => (
-                "(missing) ",
-                b.doc.rsplit('/').next().unwrap_or(&b.doc).to_string(),
-                theme.dim,
-            ),
-            // The file's name, not the start of its path: that is what tells files apart.
-            Target::NotOpen => (
-                "(file not open) ",
-                b.doc.rsplit('/').next().unwrap_or(&b.doc).to_string(),
-                theme.dim,
-            ),
+            Target::Missing => ("(missing) ", file_name(&b.doc), theme.dim),
+            Target::NotOpen => ("(file not open) ", file_name(&b.doc), theme.dim),
         };
         let width = inner.width as usize;
         let place = fit(&place, width / 3);
+        // Labels and paths come from the state file: display text first.
         let label = fit(
-            &format!("{note}{}", b.label),
+            &format!("{note}{}", Clean::new(&b.label)),
             width.saturating_sub(display_width(&place) + 4),
         );
         let pad = width.saturating_sub(display_width(&label) + display_width(&place) + 2);

@@ -18,15 +18,20 @@ pub struct DetailView<'a> {
 }
 
 /// "File › Group › Talk › … › selected", each part cut so the whole fits.
+/// Past what fits (four columns a part), the middle is one "…": a node
+/// 100,000 levels deep reads its nearest ancestors, not all of them.
 pub fn breadcrumb(o: &Outline, node: usize, w: usize) -> Vec<String> {
-    let mut parts: Vec<usize> = o.ancestors(node).collect();
-    parts.reverse();
-    parts.push(node);
-    let names: Vec<&str> = parts
-        .iter()
-        .map(|&p| if o.text(p).is_empty() { UNTITLED } else { o.text(p) })
-        .collect();
     let sep = width(" › ");
+    let most = (w / (4 + sep)).max(3);
+    let title = |p: usize| if o.text(p).is_empty() { UNTITLED } else { o.text(p) };
+    let mut up: Vec<usize> = o.ancestors(node).take(most + 1).collect();
+    let mut names: Vec<&str> = Vec::with_capacity(most + 2);
+    if up.len() > most {
+        up.truncate(most - 2);
+        names.extend([title(o.document_of(node)), "…"]);
+    }
+    names.extend(up.iter().rev().map(|&p| title(p)));
+    names.push(title(node));
     let mut budget = w.saturating_sub(sep * names.len().saturating_sub(1));
     let last = names.len() - 1;
     let mut out = vec![String::new(); names.len()];
@@ -151,5 +156,29 @@ impl Widget for &DetailView<'_> {
             let x = area.right().saturating_sub(width(&tag) as u16 + 1);
             buf.set_string(x, area.bottom() - 1, tag, self.theme.dim);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::{Block, DocInfo, Kind};
+
+    #[test]
+    fn a_deep_node_keeps_its_file_and_nearest_parents() {
+        let blocks: Vec<Block> = (0..10_000)
+            .map(|d| Block::new(d, Kind::Bullet, format!("n{d}"), d + 1))
+            .collect();
+        let mut o = Outline::new();
+        o.push_document("doc", DocInfo::for_tests(), &blocks);
+        let last = o.len() - 1;
+        let parts = breadcrumb(&o, last, 70);
+        assert!(parts.len() <= 70 / 7 + 1, "{parts:?}");
+        assert_eq!(parts[0], "doc");
+        assert_eq!(parts[1], "…");
+        assert_eq!(parts.last().unwrap(), "n9999");
+        assert!(parts[parts.len() - 2].starts_with("n99"), "{parts:?}");
+        let shallow = breadcrumb(&o, 3, 70);
+        assert_eq!(shallow, vec!["doc", "n0", "n1", "n2"]);
     }
 }

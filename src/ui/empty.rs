@@ -4,6 +4,7 @@
 use super::theme::Theme;
 use crate::app::App;
 use crate::keymap::Key;
+use crate::outline::Clean;
 use crate::wrap::wrap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,7 +28,7 @@ pub fn message(app: &App) -> Vec<String> {
         ];
         if !app.typed_ahead.is_empty() {
             out.push(String::new());
-            out.push(format!("Typed ahead: {}", typed(&app.typed_ahead)));
+            out.push(format!("Typed ahead: {}", Clean::from(typed(&app.typed_ahead))));
             out.push("(played once the notes are in)".into());
         }
         return out;

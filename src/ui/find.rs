@@ -1,13 +1,15 @@
 //! The find pane: the query input and the ranked results, each with its
 //! matched characters highlighted, a kind marker and its breadcrumb dimmed.
-//! Highlights are computed only for the rows on screen.
+//! Highlights are computed only for the rows on screen, on what a row can
+//! show, for the first few words of the query: a frame costs the same
+//! whatever was pasted into the input and however long a note is.
 
 use super::theme::Theme;
 use crate::app::App;
 use crate::layout::Layout;
 use crate::outline::Kind;
-use crate::search::{breadcrumb, highlight, Query};
-use crate::wrap::{fit, width};
+use crate::search::{breadcrumb, highlight_text, Query};
+use crate::wrap::{fit, fit_cut, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -30,12 +32,45 @@ fn kind_marker(k: Kind) -> &'static str {
     }
 }
 
+/// Highlights look at no more of a text than this many chars (a row shows
+/// fewer), so a 50 MB note costs a row what a short one does.
+const HIGHLIGHT_TEXT_CHARS: usize = 256;
+
+/// Highlights use the query's distinct positive words up to this many
+/// bytes: each word is matched against every row on screen, and a query
+/// of a thousand pasted words made each frame take seconds.
+const HIGHLIGHT_QUERY_BYTES: usize = 64;
+
+/// The query highlights are drawn for: see `HIGHLIGHT_QUERY_BYTES`.
+/// Negated words highlight nothing and are left out.
+pub fn highlight_query(raw: &str) -> Query {
+    let mut kept: Vec<&str> = Vec::new();
+    let mut bytes = 0;
+    for word in raw.split_whitespace().filter(|w| !w.starts_with('!')) {
+        if kept.contains(&word) {
+            continue;
+        }
+        bytes += word.len() + 1;
+        if bytes > HIGHLIGHT_QUERY_BYTES {
+            break;
+        }
+        kept.push(word);
+    }
+    Query::parse(&kept.join(" "))
+}
+
+/// The start of `text` that highlighting reads.
+fn highlight_span(text: &str) -> &str {
+    text.char_indices()
+        .nth(HIGHLIGHT_TEXT_CHARS)
+        .map_or(text, |(end, _)| &text[..end])
+}
+
 /// `text` cut to `max` columns, with the chars at `hits` (char indices) in
 /// `hit` style.
 fn highlighted(text: &str, hits: &[usize], max: usize, base: Style, hit: Style) -> Vec<Span<'static>> {
     let mut spans: Vec<Span<'static>> = Vec::new();
-    let cut = fit(text, max);
-    let truncated = width(text) > max;
+    let (cut, truncated) = fit_cut(text, max);
     let count = cut.graphemes(true).count();
     let mut char_at = 0;
     for (i, g) in cut.graphemes(true).enumerate() {
@@ -108,7 +143,7 @@ impl Widget for &FindView<'_> {
             );
             return;
         }
-        let q = Query::parse(&f.results_query);
+        let q = highlight_query(&f.results_query);
         let o = &app.outline;
         let w = rows.width as usize;
         let crumb_w = (w * 2 / 5).min(48);
@@ -125,9 +160,10 @@ impl Widget for &FindView<'_> {
             let crumb = fit(&breadcrumb(o, node).to_string(), crumb_w);
             let text_w = w.saturating_sub(2 + crumb_w + 2);
             let mut spans = vec![Span::styled(kind_marker(o.kind(node)), base)];
+            let text = o.text(node);
             spans.extend(highlighted(
-                o.text(node),
-                &highlight(o, node, &q),
+                text,
+                &highlight_text(highlight_span(text), &q),
                 text_w,
                 base,
                 hit_style,

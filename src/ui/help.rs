@@ -3,6 +3,7 @@
 use super::theme::Theme;
 use crate::app::help::help_lines;
 use crate::keymap::Keymap;
+use crate::outline::Clean;
 use crate::wrap::fit;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -39,7 +40,8 @@ pub fn render(keymap: &Keymap, scroll: usize, theme: &Theme, area: Rect, buf: &m
                 Span::styled(
                     format!(
                         "  {:<w$}",
-                        fit(keys, key_w.saturating_sub(2)),
+                        // Key names come from the config file.
+                        fit(&Clean::new(keys), key_w.saturating_sub(2)),
                         w = key_w.saturating_sub(2)
                     ),
                     theme.session,

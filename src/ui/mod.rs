@@ -1,5 +1,8 @@
 //! Rendering only: draws `&App` into a frame. No state changes here; the
-//! layout comes from `crate::layout`, styles from `theme`.
+//! layout comes from `crate::layout`, styles from `theme`. Everything drawn
+//! is display text: outline text cleaned at load, the rest a `Clean` (or
+//! cleaned here, for state held as plain strings), and `scrub` checks the
+//! finished frame once more.
 
 pub mod bookmarks;
 pub mod detail;
@@ -12,6 +15,7 @@ pub mod tree;
 
 use crate::app::App;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::outline::Clean;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
@@ -19,6 +23,27 @@ use ratatui::Frame;
 use theme::Theme;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_screen(frame, app, theme);
+    scrub(frame.buffer_mut());
+}
+
+/// The last guard before the terminal: no cell may hold a character a
+/// terminal acts on, whichever widget drew it (tui-textarea draws the find
+/// input itself, ratatui's `Span` passes control characters through). On a
+/// frame built from display text it changes nothing; it costs one test per
+/// byte of the frame, most cells being a single ASCII byte.
+fn scrub(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        let s = cell.symbol();
+        if s.bytes().all(|b| (0x20..0x7F).contains(&b)) || Clean::is_clean(s) {
+            continue;
+        }
+        let clean = Clean::new(s);
+        cell.set_symbol(&clean);
+    }
+}
+
+fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     let l = crate::layout::compute(area, app.find.open, app.opts.tree_width, app.opts.find_rows);

@@ -5,6 +5,7 @@ use super::theme::Theme;
 use crate::action::Action;
 use crate::app::App;
 use crate::keymap::Context;
+use crate::outline::Clean;
 use crate::wrap::{fit, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -30,7 +31,7 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let pending = if app.pending.is_empty() {
         String::new()
     } else {
-        format!("{} … ", crate::keymap::sequence_name(&app.pending))
+        format!("{} … ", Clean::from(crate::keymap::sequence_name(&app.pending)))
     };
     let right = format!("{pending}? help ");
     let w = area.width as usize;

@@ -202,3 +202,93 @@ pub fn render_case(data: &[u8]) -> Checked {
     }
     Ok(())
 }
+
+/// Keys the find input sees besides pasted text: editing, choosing,
+/// history, scope, and the keys that leave it.
+const FIND_KEYS: [&str; 16] = [
+    "Backspace",
+    "Delete",
+    "Left",
+    "Right",
+    "Home",
+    "End",
+    "Up",
+    "Down",
+    "Ctrl-u",
+    "Ctrl-t",
+    "Ctrl-n",
+    "Ctrl-p",
+    "Space",
+    "Enter",
+    "Esc",
+    "/",
+];
+
+/// A pasted char as the terminal delivers it without bracketed paste: a
+/// line break is Enter, a tab Tab, ESC the Esc key, anything else itself.
+fn pasted_key(c: char) -> Key {
+    match c {
+        '\n' | '\r' => Key::parse("Enter").expect("valid key"),
+        '\t' => Key::parse("Tab").expect("valid key"),
+        '\u{1b}' => Key::parse("Esc").expect("valid key"),
+        ' ' => Key::parse("Space").expect("valid key"),
+        c => Key::ch(c),
+    }
+}
+
+/// Bytes: width, height, then events on the seeds with the find pane open.
+/// An event byte below 64 presses one of `FIND_KEYS`; one above pastes: the
+/// next two bytes give its length (up to 64 K chars), then a count byte and
+/// that many bytes of text, three bytes a char (any char at all), cycled. After each event the screen is
+/// printable and full width and the query stays within its limit; at the
+/// end, Esc (a few times at most: an overlay first) closes find.
+pub fn find_case(data: &[u8]) -> Checked {
+    let [w, h, events @ ..] = data else {
+        return Ok(());
+    };
+    let mut app = app_on(
+        talktree::outline::load_seeds(),
+        20 + u16::from(*w % 140),
+        8 + u16::from(*h % 50),
+    );
+    app.update(Action::Press(Key::parse("/").expect("valid key")));
+    let mut i = 0;
+    while i < events.len() {
+        let b = events[i];
+        i += 1;
+        if b < 64 {
+            app.update(Action::Press(
+                Key::parse(FIND_KEYS[b as usize % FIND_KEYS.len()]).expect("valid key"),
+            ));
+        } else {
+            // Length (two bytes), then the text: a count byte and that many bytes.
+            let len = events
+                .get(i..i + 2)
+                .map_or(0, |l| usize::from(u16::from_le_bytes([l[0], l[1]])));
+            let n = events.get(i + 2).map_or(0, |&n| usize::from(n));
+            let text = events.get(i + 3..(i + 3 + n).min(events.len())).unwrap_or_default();
+            i += 3 + n;
+            let text = if text.is_empty() { &b"x"[..] } else { text };
+            let chars = text.chunks(3).map(|c| {
+                let n = c.iter().fold(0u32, |n, &b| n << 8 | u32::from(b)) % 0x11_0000;
+                char::from_u32(n).unwrap_or('\u{FFFD}')
+            });
+            for c in chars.cycle().take(len) {
+                app.update(Action::Press(pasted_key(c)));
+            }
+        }
+        app.settle();
+        let query = app.find.query();
+        if query.len() > talktree::app::find::MAX_QUERY_BYTES {
+            return Err(format!("query of {} bytes past the limit", query.len()));
+        }
+        check_buffer(&frame(&app)).map_err(|e| format!("after event {b} (query {query:?}): {e}"))?;
+    }
+    for _ in 0..4 {
+        if !app.find.open {
+            return Ok(());
+        }
+        app.update(Action::Press(Key::parse("Esc").expect("valid key")));
+    }
+    Err("Esc did not close the find pane".into())
+}
