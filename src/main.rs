@@ -41,7 +41,10 @@ fn main() -> ExitCode {
         say!("talktree: {e}");
     }
     if config_errors.len() > LISTED {
-        say!("talktree: ... and {} more config mistakes", config_errors.len() - LISTED);
+        say!(
+            "talktree: ... and {} more config mistakes",
+            config_errors.len() - LISTED
+        );
     }
     let mut notes = summarize(&config_errors, "config");
     // Only the reader uses the state: printing modes neither read nor move

@@ -154,7 +154,10 @@ fn open(loaded: Loaded, start: &Start, opts: Options, remember: bool) -> App {
             .iter()
             .map(|p| Clean::path(&paths::from_text(p)).into_string())
             .collect();
-        notes.push(format!("Showing the bundled notes: talktree --last reopens {}", last.join(" ")));
+        notes.push(format!(
+            "Showing the bundled notes: talktree --last reopens {}",
+            last.join(" ")
+        ));
     }
     if !notes.is_empty() {
         app.status = Some(notes.join(" · ").into());

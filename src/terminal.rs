@@ -140,12 +140,7 @@ pub fn run(app: &mut App, theme: &Theme, idle: Idle) -> io::Result<()> {
     result
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    theme: &Theme,
-    idle: Idle,
-) -> io::Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, idle: Idle) -> io::Result<()> {
     let tty = TtyWatch::new()?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));

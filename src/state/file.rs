@@ -15,7 +15,10 @@ use std::path::{Path, PathBuf};
 pub enum ReadProblem {
     /// A FIFO, device, socket or folder.
     NotRegular,
-    TooLarge { size: u64, cap: u64 },
+    TooLarge {
+        size: u64,
+        cap: u64,
+    },
     Io(io::Error),
 }
 
@@ -24,7 +27,12 @@ impl std::fmt::Display for ReadProblem {
         match self {
             ReadProblem::NotRegular => write!(f, "not a regular file (a FIFO, device, socket or folder)"),
             ReadProblem::TooLarge { size, cap } => {
-                write!(f, "too large ({} KiB; the limit is {} KiB)", size.div_ceil(1024), cap >> 10)
+                write!(
+                    f,
+                    "too large ({} KiB; the limit is {} KiB)",
+                    size.div_ceil(1024),
+                    cap >> 10
+                )
             }
             ReadProblem::Io(e) => write!(f, "{e}"),
         }
@@ -67,7 +75,11 @@ pub fn read_capped(path: &Path, cap: u64) -> Result<Option<Vec<u8>>, ReadProblem
 fn random_u64() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
     h.write_u32(std::process::id());
     h.finish()
 }
@@ -126,7 +138,9 @@ pub fn move_aside(path: &Path, what: &str) -> io::Result<PathBuf> {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     for n in 1..=1000u32 {
         let suffix = if n == 1 { String::new() } else { format!("-{n}") };
         let aside = path.with_file_name(format!("{name}.{what}-{secs}{suffix}"));
@@ -185,11 +199,17 @@ mod tests {
         // SAFETY: mkfifo on a path we own.
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
         assert!(matches!(read_capped(&fifo, 100), Err(ReadProblem::NotRegular)));
-        assert!(matches!(read_capped(Path::new("/dev/zero"), 100), Err(ReadProblem::NotRegular)));
+        assert!(matches!(
+            read_capped(Path::new("/dev/zero"), 100),
+            Err(ReadProblem::NotRegular)
+        ));
         assert!(matches!(read_capped(dir.path(), 100), Err(ReadProblem::NotRegular)));
         assert!(matches!(read_capped(&dir.path().join("none"), 100), Ok(None)));
         std::fs::write(dir.path().join("big"), [b'x'; 101]).unwrap();
-        assert!(matches!(read_capped(&dir.path().join("big"), 100), Err(ReadProblem::TooLarge { size: 101, cap: 100 })));
+        assert!(matches!(
+            read_capped(&dir.path().join("big"), 100),
+            Err(ReadProblem::TooLarge { size: 101, cap: 100 })
+        ));
         assert_eq!(read_capped(&dir.path().join("big"), 101).unwrap().unwrap().len(), 101);
     }
 

@@ -117,7 +117,10 @@ pub fn encode(o: &Outline, v: &View) -> DocState {
     let mut t = Table::new(o, doc);
     let mut state = DocState {
         level: v.level,
-        selected: v.selected.filter(|s| (doc..end).contains(s)).and_then(|s| t.id(s, false)),
+        selected: v
+            .selected
+            .filter(|s| (doc..end).contains(s))
+            .and_then(|s| t.id(s, false)),
         detail_scroll: v.detail_scroll,
         ..DocState::default()
     };
@@ -133,7 +136,14 @@ pub fn encode(o: &Outline, v: &View) -> DocState {
         } else if nested[k] && all_closed[k] {
             (&mut state.closed_all, true)
         } else if differs[k] {
-            (if v.open[i] { &mut state.opened } else { &mut state.closed }, false)
+            (
+                if v.open[i] {
+                    &mut state.opened
+                } else {
+                    &mut state.closed
+                },
+                false,
+            )
         } else {
             i += 1;
             continue;

@@ -85,7 +85,11 @@ fn a_wholly_open_subtree_is_one_entry() {
     let (state, r) = round_trip(&o, &open, None);
     assert_eq!(state.opened_all.len(), 50);
     assert_eq!(state.opened, vec![0]);
-    assert!(state.nodes.iter().enumerate().all(|(k, e)| e.1 == "Same" && e.2 == k as u32 + 1));
+    assert!(state
+        .nodes
+        .iter()
+        .enumerate()
+        .all(|(k, e)| e.1 == "Same" && e.2 == k as u32 + 1));
     let want: Vec<bool> = (0..o.len()).map(|n| o.has_children(n) && open[n]).collect();
     assert_eq!(opened(&o, &r), want);
 }
@@ -128,5 +132,9 @@ fn nonsense_ids_resolve_to_nothing() {
     let x = find(&o, "x");
     let nodes: std::collections::BTreeSet<usize> = r.folds.iter().map(|f| f.0).collect();
     assert_eq!(nodes, [0, a, x].into_iter().collect());
-    assert_eq!(r.folds.iter().filter(|f| f.0 == x).count(), 2, "once by opened_all (under 0), once by opened");
+    assert_eq!(
+        r.folds.iter().filter(|f| f.0 == x).count(),
+        2,
+        "once by opened_all (under 0), once by opened"
+    );
 }

@@ -112,7 +112,8 @@ impl<'a> Resolver<'a> {
 
     /// The node at `path` under document node `doc`, if it still exists.
     pub fn path(&mut self, doc: usize, path: &[Step]) -> Option<usize> {
-        path.iter().try_fold(doc, |at, Step(key, occurrence)| self.child(at, key, *occurrence))
+        path.iter()
+            .try_fold(doc, |at, Step(key, occurrence)| self.child(at, key, *occurrence))
     }
 }
 

@@ -68,5 +68,9 @@ fn a_long_find_history_on_disk_is_cut_as_it_is_read() {
     assert_eq!(s.find_history.len(), HISTORY);
     assert_eq!(s.find_history[0], "query 0");
     let odd = from_value_lenient(serde_json::json!({ "find_history": ["ok", 3, "", "x".repeat(5000), "also"] }));
-    assert_eq!(odd.find_history, vec!["ok", "also"], "non-strings, empty and huge queries skipped");
+    assert_eq!(
+        odd.find_history,
+        vec!["ok", "also"],
+        "non-strings, empty and huge queries skipped"
+    );
 }

@@ -113,10 +113,7 @@ impl Store {
             Disk::Missing => (State::default(), None),
             Disk::Parsed(s) if s.version > VERSION => {
                 self.read_only = true;
-                let msg = format!(
-                    "{} is from a newer talktree: read, and left unchanged",
-                    shown(&path)
-                );
+                let msg = format!("{} is from a newer talktree: read, and left unchanged", shown(&path));
                 (s, Some(msg))
             }
             Disk::Parsed(s) => (s, None),
@@ -185,7 +182,9 @@ impl Store {
         let merged = merge(disk, mine);
         let bytes = serde_json::to_vec(&merged).map_err(std::io::Error::other)?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(std::io::Error::other("the state would be too large to read back; not written"));
+            return Err(std::io::Error::other(
+                "the state would be too large to read back; not written",
+            ));
         }
         let (mut f, tmp) = file::create_temp(&self.dir, "state.json.tmp")?;
         let written = (|| {

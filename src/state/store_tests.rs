@@ -130,7 +130,10 @@ fn a_save_can_wait_for_a_lock_released_meanwhile() {
         std::thread::sleep(Duration::from_millis(300));
         held.unlock().unwrap();
     });
-    assert_eq!(s.save_waiting(&changes("waited"), Duration::from_secs(20)), Saved::Written);
+    assert_eq!(
+        s.save_waiting(&changes("waited"), Duration::from_secs(20)),
+        Saved::Written
+    );
     release.join().unwrap();
     assert_eq!(s.load().0.find_history, vec!["waited"]);
 }
