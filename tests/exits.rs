@@ -270,3 +270,23 @@ fn a_vanished_terminal_ends_the_reader_and_saves() {
     let text = std::fs::read_to_string(home.path().join("state/state.json")).expect("state saved");
     assert_selection_is_a_first_talk(&text);
 }
+
+/// Issue 22 item 15: a signal while a big folder is still loading ends the
+/// reader the same way, with the same status.
+#[test]
+fn a_signal_while_loading_exits_with_its_status() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..20_000 {
+        let sub = dir.path().join(format!("d{}", i % 50));
+        if i < 50 {
+            std::fs::create_dir_all(&sub).unwrap();
+        }
+        std::fs::write(sub.join(format!("n{i}.md")), format!("# Talk {i}\n- point\n")).unwrap();
+    }
+    let mut t = Pty::spawn(&[dir.path().to_str().unwrap()], 100, 30, &[]);
+    t.wait_for("Loading notes from");
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(t.pid(), libc::SIGTERM) };
+    assert_eq!(t.wait_exit(), 143);
+    t.assert_restored();
+}

@@ -55,7 +55,10 @@ fn allocations<T>(f: impl FnOnce() -> T) -> ((u64, u64), T) {
 fn grows_linearly(what: &str, small: u64, big: u64) -> f64 {
     let ratio = big as f64 / small.max(1) as f64;
     println!("{what}: {small} -> {big} ({ratio:.1}x)");
-    assert!(ratio <= 15.0, "{what}: {small} -> {big} is {ratio:.1}x for 10x the input");
+    assert!(
+        ratio <= 15.0,
+        "{what}: {small} -> {big} is {ratio:.1}x for 10x the input"
+    );
     ratio
 }
 
@@ -63,7 +66,9 @@ fn grows_linearly(what: &str, small: u64, big: u64) -> f64 {
 fn deep(depth: usize) -> Outline {
     let mut s = String::from("<opml><body>");
     for d in 0..depth {
-        s.push_str(&format!("<outline text=\"n{d}\"><outline text=\"side\"><outline text=\"leaf\"/></outline>"));
+        s.push_str(&format!(
+            "<outline text=\"n{d}\"><outline text=\"side\"><outline text=\"leaf\"/></outline>"
+        ));
     }
     s.push_str(&"</outline>".repeat(depth));
     s.push_str("</body></opml>");
