@@ -203,3 +203,29 @@ fn a_file_past_path_max_is_remembered_by_its_whole_path() {
     assert_eq!(key.len(), deep.join("note.md").as_os_str().len(), "{key}");
     assert_eq!(v["last_paths"][0], key);
 }
+
+/// Issue 22 item 13: 100k unknown keys took 76 s to report, all on stderr.
+/// Now: numbered in one pass, the first 20 listed and the rest counted.
+#[test]
+fn a_config_with_many_mistakes_lists_twenty_and_counts_the_rest() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state");
+    let file = notes(home.path());
+    let mut text = String::from("[view]\n");
+    for i in 0..100_000 {
+        text.push_str(&format!("unknown{i} = 1\n"));
+    }
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, text).unwrap();
+    let (code, out, err) = run(
+        &state,
+        &[os("--dump"), os("--config"), config.as_os_str(), file.as_os_str()],
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("a point"));
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 21, "{}", &err[..err.len().min(2000)]);
+    assert!(lines[0].ends_with("config.toml:2: unknown option view.unknown0 (using the default for it)"));
+    assert!(lines[19].contains("config.toml:21: unknown option view.unknown19"));
+    assert_eq!(lines[20], "talktree: ... and 99980 more config mistakes");
+}

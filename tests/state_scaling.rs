@@ -208,3 +208,23 @@ fn saving_over_a_long_find_history_on_disk_grows_linearly() {
     }
     grows_linearly("save over a long history on disk, allocations", work[0], work[1]);
 }
+
+/// Issue 22 item 13: the config's mistakes, each numbered by counting the
+/// lines before it. (That counting allocated nothing; the bench section
+/// `state` times it: README.)
+#[test]
+fn reporting_config_mistakes_grows_linearly() {
+    let mut work = Vec::new();
+    for n in [10_000, 100_000] {
+        let mut text = String::from("[view]\n");
+        for i in 0..n {
+            text.push_str(&format!("unknown{i} = 1\n"));
+        }
+        let ((count, bytes), errors) = allocations(|| talktree::config::Config::load(Some(("c.toml", &text))).1);
+        assert_eq!(errors.len(), n);
+        assert_eq!(errors[n - 1].line, n + 1);
+        work.push((count, bytes));
+    }
+    grows_linearly("config mistakes, allocations", work[0].0, work[1].0);
+    grows_linearly("config mistakes, bytes allocated", work[0].1, work[1].1);
+}
