@@ -166,7 +166,9 @@ fn config_text() -> impl Strategy<Value = String> {
             .chain(["open_level".into(), "\"k\\u001b[31m\"".into()])
             .collect::<Vec<_>>(),
     );
-    let key = prop::sample::select(vec!["q", "Ctrl-c", "?", "Esc", "j", "z", "z q", "Enter", "Down", "x y", "Hyper-q", ""]);
+    let key = prop::sample::select(vec![
+        "q", "Ctrl-c", "?", "Esc", "j", "z", "z q", "Enter", "Down", "x y", "Hyper-q", "",
+    ]);
     let value = prop_oneof![
         key.clone().prop_map(|k| format!("{k:?}")),
         prop::collection::vec(key, 0..4).prop_map(|ks| format!("{ks:?}")),

@@ -39,7 +39,9 @@ pub fn state_file_case(bytes: &[u8]) -> Checked {
     let (state, msg) = store.load();
     let mut mine = Changes::default();
     mine.state.find_history = vec!["fuzz".into()];
-    let parsed = serde_json::from_slice::<serde_json::Value>(bytes).ok().filter(|v| v.is_object());
+    let parsed = serde_json::from_slice::<serde_json::Value>(bytes)
+        .ok()
+        .filter(|v| v.is_object());
     let Some(v) = parsed else {
         if !msg.as_deref().is_some_and(|m| m.contains("moved to")) {
             return Err(format!("not JSON, yet not moved aside: {msg:?}"));
