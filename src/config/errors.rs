@@ -1,17 +1,17 @@
 //! Config mistakes, located for the user. Each is kept with its byte offset
 //! and numbered once at the end, in one pass over the text (numbering each
 //! by counting the lines before it made 100,000 mistakes take minutes).
-//! What is quoted from the file is cleaned, so a key name holding escape
+//! What is quoted from the file is display text (`Clean`), so a key name holding escape
 //! sequences cannot reach the terminal.
 
-use crate::outline::hygiene::clean_inline;
+use crate::outline::Clean;
 
 /// A mistake in a config file, located for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
-    pub file: String,
+    pub file: Clean,
     pub line: usize,
-    pub message: String,
+    pub message: Clean,
 }
 
 impl std::fmt::Display for ConfigError {
@@ -22,22 +22,22 @@ impl std::fmt::Display for ConfigError {
 
 /// Collects mistakes by offset; `finish` gives them in line order.
 pub(super) struct Errors<'a> {
-    file: String,
+    file: Clean,
     text: &'a str,
-    found: Vec<(usize, String)>,
+    found: Vec<(usize, Clean)>,
 }
 
 impl<'a> Errors<'a> {
     pub(super) fn new(file: &str, text: &'a str) -> Self {
         Errors {
-            file: clean_inline(file),
+            file: Clean::new(file),
             text,
             found: Vec::new(),
         }
     }
 
     pub(super) fn at(&mut self, offset: usize, message: String) {
-        self.found.push((offset.min(self.text.len()), clean_inline(&message)));
+        self.found.push((offset.min(self.text.len()), Clean::from(message)));
     }
 
     pub(super) fn finish(mut self) -> Vec<ConfigError> {
