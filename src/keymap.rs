@@ -281,57 +281,48 @@ impl Keymap {
     pub fn all(&self) -> &[(Context, Vec<Key>, Action)] {
         &self.bindings
     }
+
+    /// Whether some key sequence bound to `action` reaches it in `context`:
+    /// typed key by key, its first key must wait for the second (not act,
+    /// through a binding of the context or a global one), and the whole
+    /// sequence must resolve to `action`.
+    pub fn reaches(&self, context: Context, action: Action) -> bool {
+        let tables = [
+            context,
+            if context == Context::Find {
+                Context::Find
+            } else {
+                Context::Global
+            },
+        ];
+        self.bindings
+            .iter()
+            .filter(|(c, _, a)| *a == action && tables.contains(c))
+            .any(|(_, keys, _)| {
+                (1..keys.len()).all(|n| self.lookup(context, &keys[..n]) == Lookup::Prefix)
+                    && self.lookup(context, keys) == Lookup::Action(action)
+            })
+    }
+
+    /// The first essential action left without a working key, and where.
+    pub fn lockout(&self) -> Option<(Action, Context)> {
+        ESSENTIAL.iter().find_map(|(action, contexts)| {
+            contexts
+                .iter()
+                .find(|&&c| !self.reaches(c, *action))
+                .map(|&c| (*action, c))
+        })
+    }
 }
+
+/// Actions that must keep a key wherever the defaults give them one: with
+/// no way to quit, get help or close find, a config locks the user in.
+pub const ESSENTIAL: &[(Action, &[Context])] = &[
+    (Action::Quit, &[Context::Outline, Context::Detail, Context::Find]),
+    (Action::ToggleHelp, &[Context::Outline, Context::Detail]),
+    (Action::CloseFind, &[Context::Find]),
+];
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn key_names_parse_and_print() {
-        for (s, shown) in [
-            ("j", "j"),
-            ("G", "G"),
-            ("Ctrl-d", "Ctrl-d"),
-            ("C-W", "Ctrl-w"),
-            ("Space", "Space"),
-            ("Shift-Tab", "Shift-Tab"),
-            ("PageDown", "PageDown"),
-            ("F5", "F5"),
-            ("-", "-"),
-            ("Alt-x", "Alt-x"),
-        ] {
-            assert_eq!(Key::parse(s).unwrap().name(), shown, "{s}");
-        }
-        assert!(Key::parse("Hyper-q").is_err());
-        assert!(Key::parse("jj").is_err());
-        assert!(parse_sequence("a b c").is_err());
-    }
-
-    #[test]
-    fn sequences_wait_for_their_second_key() {
-        let mut k = Keymap::default();
-        k.bind(Context::Outline, parse_sequence("z M").unwrap(), Action::CollapseAll);
-        k.bind(Context::Global, vec![Key::ch('q')], Action::Quit);
-        assert_eq!(k.lookup(Context::Outline, &[Key::ch('z')]), Lookup::Prefix);
-        assert_eq!(
-            k.lookup(Context::Outline, &[Key::ch('z'), Key::ch('M')]),
-            Lookup::Action(Action::CollapseAll)
-        );
-        assert_eq!(
-            k.lookup(Context::Outline, &[Key::ch('q')]),
-            Lookup::Action(Action::Quit)
-        );
-        assert_eq!(k.lookup(Context::Find, &[Key::ch('q')]), Lookup::None);
-    }
-
-    #[test]
-    fn rebinding_replaces_the_old_keys() {
-        let mut k = Keymap::default();
-        k.bind(Context::Outline, vec![Key::ch('j')], Action::MoveDown);
-        k.unbind_action(Context::Outline, Action::MoveDown);
-        k.bind(Context::Outline, vec![Key::ch('x')], Action::MoveDown);
-        assert_eq!(k.lookup(Context::Outline, &[Key::ch('j')]), Lookup::None);
-        assert_eq!(k.keys_for(Context::Outline, Action::MoveDown), vec!["x"]);
-    }
-}
+#[path = "keymap_tests.rs"]
+mod tests;

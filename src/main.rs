@@ -11,7 +11,7 @@ use talktree::reader::{self, Start};
 use talktree::search;
 use talktree::startup::{default_config_text, load_config, load_notes};
 use talktree::state::store::Store;
-use talktree::state::State;
+use talktree::state::{paths, State};
 use talktree::terminal;
 
 /// `eprintln!` that never panics (stderr may be a terminal that is gone)
@@ -28,22 +28,49 @@ fn main() -> ExitCode {
         print!("{}", default_config_text());
         return ExitCode::SUCCESS;
     }
+    let reading = cli.search.is_none() && !cli.dump && terminal::can_draw();
+    // From here a signal ends the reader through its quit path (restore,
+    // save, exit status 128 + signal), even while the notes load.
+    if reading {
+        if let Err(e) = terminal::catch_signals() {
+            say!("talktree: cannot watch for signals: {e}");
+        }
+    }
     let (config, config_errors) = load_config(cli.config.as_deref());
-    for e in &config_errors {
+    for e in config_errors.iter().take(LISTED) {
         say!("talktree: {e}");
     }
+    if config_errors.len() > LISTED {
+        say!(
+            "talktree: ... and {} more config mistakes",
+            config_errors.len() - LISTED
+        );
+    }
     let mut notes = summarize(&config_errors, "config");
-    let mut store = if cli.no_state { None } else { Store::locate() };
+    // Only the reader uses the state: printing modes neither read nor move
+    // it, except to take `--last`'s paths from it.
+    let mut store = if cli.no_state || !(reading || cli.last) {
+        None
+    } else {
+        Store::locate()
+    };
     let state = match store.as_mut() {
-        Some(s) => {
+        Some(s) if reading => {
             let (state, msg) = s.load();
             notes.extend(msg);
+            state
+        }
+        Some(s) => {
+            let (state, msg) = s.peek();
+            if let Some(m) = msg {
+                say!("talktree: {m}");
+            }
             state
         }
         None => State::default(),
     };
     let paths: Vec<PathBuf> = if cli.last {
-        state.last_paths.iter().map(PathBuf::from).collect()
+        state.last_paths.iter().map(|p| paths::from_text(p)).collect()
     } else {
         cli.paths.clone()
     };
@@ -51,7 +78,6 @@ fn main() -> ExitCode {
         say!("talktree: --last: no earlier run named any paths");
         return ExitCode::from(2);
     }
-    let reading = cli.search.is_none() && !cli.dump && terminal::can_draw();
     let (result, problems) = if reading {
         let start = Start {
             paths,
@@ -61,7 +87,12 @@ fn main() -> ExitCode {
             notes,
         };
         match reader::run(start) {
-            Ok(problems) => (Ok(true), problems),
+            Ok(ended) => {
+                if let Some(m) = &ended.unsaved {
+                    say!("talktree: {m}");
+                }
+                (Ok(true), ended.problems)
+            }
             Err(e) => (Err(e), Vec::new()),
         }
     } else {
@@ -85,6 +116,9 @@ fn main() -> ExitCode {
     for p in &problems {
         say!("talktree: {p}");
     }
+    if let Some(sig) = terminal::signal() {
+        return ExitCode::from(terminal::exit_status_for(sig));
+    }
     match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             say!("talktree: {e}");
@@ -96,6 +130,9 @@ fn main() -> ExitCode {
     }
 }
 
+/// Config mistakes printed one per line; past this, only how many more.
+const LISTED: usize = 20;
+
 /// "config: first mistake (+2 more, see stderr)" for the status line.
 fn summarize(errors: &[String], what: &str) -> Vec<String> {
     let Some(first) = errors.first() else {
@@ -104,7 +141,7 @@ fn summarize(errors: &[String], what: &str) -> Vec<String> {
     // The count first: a long message is cut at the screen's edge.
     let count = match errors.len() {
         1 => String::new(),
-        n => format!("{n} mistakes (all listed on quit), first "),
+        n => format!("{n} mistakes (listed on stderr), first "),
     };
     vec![format!("{what}: {count}{first}")]
 }

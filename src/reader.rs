@@ -1,14 +1,17 @@
 //! Running the reader: notes load in the background (a folder of thousands
 //! of files must not freeze the screen), the remembered state is laid over
 //! them once they arrive, and the state is saved after changes, on quit, on
-//! a signal and after a panic.
+//! a signal and after a panic: by a `state::saver::Saver` thread, so a save
+//! never holds up a key.
 
 use crate::app::{App, LoadSummary, Options};
 use crate::config::Config;
 use crate::outline::{Clean, Outline};
 use crate::startup::{load_notes, Loaded};
-use crate::state::store::{Saved, Store};
-use crate::state::State;
+use crate::state::saver::Saver;
+use crate::state::snapshot::Snapshot;
+use crate::state::store::Store;
+use crate::state::{paths, State};
 use crate::terminal;
 use crate::ui::theme::Theme;
 use std::panic::{self, AssertUnwindSafe};
@@ -17,8 +20,10 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Quiet time after a change before the state is written.
+/// Quiet time after a change before the state is handed to the saver.
 const SAVE_AFTER: Duration = Duration::from_secs(2);
+/// How long quitting waits for another talktree to release the state lock.
+pub const QUIT_WAIT: Duration = Duration::from_secs(2);
 
 /// Everything the reader starts from.
 pub struct Start {
@@ -30,9 +35,17 @@ pub struct Start {
     pub notes: Vec<String>,
 }
 
-/// Runs the reader until quit. Returns the files that could not be loaded,
-/// for the caller to print once the terminal is back.
-pub fn run(mut start: Start) -> std::io::Result<Vec<Clean>> {
+/// How the reader ended, for the caller to report once the terminal is back.
+#[derive(Debug, Default)]
+pub struct Ended {
+    /// Files that could not be loaded.
+    pub problems: Vec<Clean>,
+    /// Why the state could not be saved on the way out, if it could not.
+    pub unsaved: Option<Clean>,
+}
+
+/// Runs the reader until quit (or a signal).
+pub fn run(mut start: Start) -> std::io::Result<Ended> {
     let opts = Options {
         open_level: start.config.open_level,
         tree_width: start.config.tree_width,
@@ -55,21 +68,12 @@ pub fn run(mut start: Start) -> std::io::Result<Vec<Clean>> {
         };
         app
     };
-    let last_paths: Vec<String> = start
-        .paths
-        .iter()
-        .map(|p| {
-            std::fs::canonicalize(p)
-                .unwrap_or_else(|_| p.clone())
-                .display()
-                .to_string()
-        })
-        .collect();
+    let last_paths: Vec<String> = start.paths.iter().map(|p| paths::doc_key(p)).collect();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::from_config(&start.config, no_color);
     let test_panic = std::env::var_os("TALKTREE_TEST_PANIC").is_some();
     let mut dirty_since: Option<Instant> = None;
-    let mut store = start.store.take();
+    let saver = start.store.take().map(Saver::start);
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         terminal::run(&mut app, &theme, &mut |app| {
             if let Some(rx) = &pending {
@@ -89,25 +93,31 @@ pub fn run(mut start: Start) -> std::io::Result<Vec<Clean>> {
             if test_panic && app.state_dirty {
                 panic!("TALKTREE_TEST_PANIC: panicking on purpose");
             }
+            if let Some(m) = saver.as_ref().and_then(Saver::message) {
+                app.status = Some(m.into());
+            }
             if !app.state_dirty {
                 dirty_since = None;
                 return;
             }
             let since = *dirty_since.get_or_insert_with(Instant::now);
             if since.elapsed() >= SAVE_AFTER {
-                if let Some(s) = store.as_mut() {
-                    save(app, s, &last_paths);
+                if let Some(s) = &saver {
+                    s.submit(snapshot(app, &last_paths));
                 }
+                app.state_dirty = false;
                 dirty_since = None;
             }
         })
     }));
     // A reader still loading has nothing of its own to save.
-    if let (Some(s), false) = (store.as_mut(), app.load.loading) {
-        save(&mut app, s, &last_paths);
-    }
+    let last = (!app.load.loading).then(|| snapshot(&app, &last_paths));
+    let unsaved = saver.and_then(|s| s.finish(last, QUIT_WAIT).err()).map(Clean::from);
     match outcome {
-        Ok(result) => result.map(|()| app.load.problems.clone()),
+        Ok(result) => result.map(|()| Ended {
+            problems: app.load.problems.clone(),
+            unsaved,
+        }),
         // The panic hook has restored the terminal and printed the message.
         Err(payload) => panic::resume_unwind(payload),
     }
@@ -138,9 +148,15 @@ fn open(loaded: Loaded, start: &Start, opts: Options, remember: bool) -> App {
         notes.insert(0, format!("{files} could not be loaded (listed when you quit)"));
     }
     if start.paths.is_empty() && !start.state.last_paths.is_empty() {
+        let last: Vec<String> = start
+            .state
+            .last_paths
+            .iter()
+            .map(|p| Clean::path(&paths::from_text(p)).into_string())
+            .collect();
         notes.push(format!(
             "Showing the bundled notes: talktree --last reopens {}",
-            start.state.last_paths.join(" ")
+            last.join(" ")
         ));
     }
     if !notes.is_empty() {
@@ -154,19 +170,12 @@ fn open(loaded: Loaded, start: &Start, opts: Options, remember: bool) -> App {
     app
 }
 
-fn save(app: &mut App, store: &mut Store, last_paths: &[String]) {
-    let mut changes = app.changes();
-    // Only paths that gave something are worth offering again.
-    changes.set_paths = !last_paths.is_empty() && !app.outline.is_empty();
-    changes.state.last_paths = last_paths.to_vec();
-    match store.save(&changes) {
-        Saved::Written => app.state_dirty = false,
-        Saved::Busy => {}
-        Saved::Failed(msg) => {
-            app.state_dirty = false;
-            if let Some(m) = msg {
-                app.status = Some(m.into());
-            }
-        }
+/// The view to save, with the paths to offer `--last` when this run
+/// opened some that gave notes.
+fn snapshot(app: &App, last_paths: &[String]) -> Snapshot {
+    let mut s = app.snapshot();
+    if !last_paths.is_empty() && !app.outline.is_empty() {
+        s.last_paths = Some(last_paths.to_vec());
     }
+    s
 }

@@ -4,6 +4,7 @@
 
 use crate::config::{self, Config};
 use crate::outline::{self, fs, Clean, Outline};
+use crate::state::{file, MAX_FILE_BYTES};
 use std::path::{Path, PathBuf};
 
 /// `--config`, else `TALKTREE_CONFIG`, else the platform's config folder.
@@ -29,18 +30,33 @@ pub fn default_config_text() -> String {
 
 /// Defaults with the user's file over them, and one message per mistake
 /// (file, line, value). A missing file is only a mistake when it was named.
+/// Only a regular file of at most `state::MAX_FILE_BYTES` is read: a FIFO
+/// or a device there is a mistake, not a hang.
 pub fn load_config(flag: Option<&Path>) -> (Config, Vec<String>) {
     let Some(path) = config_path(flag) else {
         return (Config::defaults(), Vec::new());
     };
     let named = flag.is_some() || std::env::var_os("TALKTREE_CONFIG").is_some_and(|v| !v.is_empty());
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => return (Config::defaults(), Vec::new()),
+    let shown = Clean::path(&path);
+    let text = match file::read_capped(&path, MAX_FILE_BYTES).map(|b| b.map(String::from_utf8)) {
+        Ok(Some(Ok(t))) => t,
+        Ok(None) if !named => return (Config::defaults(), Vec::new()),
+        Ok(None) => {
+            return (
+                Config::defaults(),
+                vec![format!("config {shown}: no such file; using the defaults")],
+            )
+        }
+        Ok(Some(Err(_))) => {
+            return (
+                Config::defaults(),
+                vec![format!("config {shown}: not UTF-8 text; using the defaults")],
+            )
+        }
         Err(e) => {
             return (
                 Config::defaults(),
-                vec![format!("config {}: {e}; using the defaults", path.display())],
+                vec![format!("config {shown}: {e}; using the defaults")],
             )
         }
     };

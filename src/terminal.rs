@@ -1,6 +1,7 @@
 //! The real terminal: set-up and restore in one place, the event loop, and
 //! the paths out of it. Quit, error, panic and SIGTERM/SIGINT/SIGHUP all end
-//! in the same restore; Ctrl-Z suspends to the shell and `fg` redraws.
+//! in the same restore (a signal then gives exit status 128 + its number);
+//! Ctrl-Z suspends to the shell and `fg` redraws.
 //! Used only by `main.rs`.
 
 use crate::action::Action;
@@ -13,8 +14,8 @@ use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 /// Enters the alternate screen with raw mode and mouse reporting. Done by
@@ -46,17 +47,37 @@ fn install_panic_hook() {
     }));
 }
 
-/// Signals that end the reader through the normal quit path.
-fn quit_flag() -> io::Result<Arc<AtomicBool>> {
-    let flag = Arc::new(AtomicBool::new(false));
+/// The signal that asked the reader to end (0: none yet).
+static SIGNALLED: OnceLock<Arc<AtomicUsize>> = OnceLock::new();
+
+/// Makes SIGTERM, SIGINT and SIGHUP end the reader through the normal quit
+/// path (restore, save) instead of killing the process. Called before the
+/// notes load, so a signal during start-up or loading is kept too.
+pub fn catch_signals() -> io::Result<()> {
+    if SIGNALLED.get().is_some() {
+        return Ok(());
+    }
+    let flag = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGINT,
         signal_hook::consts::SIGHUP,
     ] {
-        signal_hook::flag::register(sig, flag.clone())?;
+        signal_hook::flag::register_usize(sig, flag.clone(), sig as usize)?;
     }
-    Ok(flag)
+    let _ = SIGNALLED.set(flag);
+    Ok(())
+}
+
+/// The signal that ended (or is ending) the reader, if one did.
+pub fn signal() -> Option<i32> {
+    let n = SIGNALLED.get()?.load(Ordering::Relaxed);
+    (n != 0).then_some(n as i32)
+}
+
+/// The exit status a shell expects after `signal`: 128 + its number.
+pub fn exit_status_for(signal: i32) -> u8 {
+    (128 + signal).clamp(0, 255) as u8
 }
 
 /// A session leader (say, started directly by a terminal emulator) has no
@@ -106,9 +127,12 @@ pub type Idle<'a> = &'a mut dyn FnMut(&mut App);
 /// Runs the reader until the user quits or a signal asks it to.
 pub fn run(app: &mut App, theme: &Theme, idle: Idle) -> io::Result<()> {
     install_panic_hook();
-    let quit = quit_flag()?;
+    catch_signals()?;
+    if signal().is_some() {
+        return Ok(());
+    }
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, app, theme, &quit, idle);
+    let result = event_loop(&mut terminal, app, theme, idle);
     leave();
     // Its drop would show the cursor again and `eprintln!` on failure,
     // which panics when the terminal is gone; `leave` has done it already.
@@ -116,19 +140,13 @@ pub fn run(app: &mut App, theme: &Theme, idle: Idle) -> io::Result<()> {
     result
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    theme: &Theme,
-    quit: &AtomicBool,
-    idle: Idle,
-) -> io::Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, idle: Idle) -> io::Result<()> {
     let tty = TtyWatch::new()?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
         terminal.draw(|f| ui::draw(f, app, theme))?;
-        if app.quit || quit.load(Ordering::Relaxed) {
+        if app.quit || signal().is_some() {
             return Ok(());
         }
         // Wake often enough to collect background search results promptly.

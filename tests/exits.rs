@@ -19,17 +19,25 @@ fn started_and_moved() -> Pty {
 /// its first talk, a path of one title below the document.
 fn assert_place_saved(t: &Pty) {
     let text = t.state_file().expect("state.json written");
-    let v: serde_json::Value = serde_json::from_str(&text).expect("state.json parses");
-    let doc = v["last_document"].as_str().expect("last document");
-    let path = v["documents"][doc]["selected"].as_array().expect("selection saved");
-    assert_eq!(path.len(), 1, "the first talk, got {path:?}");
+    assert_selection_is_a_first_talk(&text);
 }
 
+/// The selection's id names a node whose parent is the document (id 0).
+fn assert_selection_is_a_first_talk(state_json: &str) {
+    let v: serde_json::Value = serde_json::from_str(state_json).expect("state.json parses");
+    let doc = &v["documents"][v["last_document"].as_str().expect("last document")];
+    let id = doc["selected"].as_u64().expect("selection saved") as usize;
+    assert!(id > 0, "a node below the document");
+    assert_eq!(doc["nodes"][id - 1][0], 0, "the first talk, got {}", doc["nodes"]);
+}
+
+/// Issue 22 item 15: the exit status was 0 after a signal; shells expect
+/// 128 + its number (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
 fn signal_ends_cleanly(sig: i32) {
     let mut t = started_and_moved();
     // SAFETY: sending a signal to our own child process.
     unsafe { libc::kill(t.pid(), sig) };
-    assert_eq!(t.wait_exit(), 0, "signal {sig}");
+    assert_eq!(t.wait_exit(), 128 + sig as u32, "signal {sig}");
     t.assert_restored();
     assert_place_saved(&t);
 }
@@ -260,7 +268,25 @@ fn a_vanished_terminal_ends_the_reader_and_saves() {
     };
     assert!(status.code().is_some(), "ended by itself, not killed: {status:?}");
     let text = std::fs::read_to_string(home.path().join("state/state.json")).expect("state saved");
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let doc = v["last_document"].as_str().unwrap();
-    assert_eq!(v["documents"][doc]["selected"].as_array().map(Vec::len), Some(1));
+    assert_selection_is_a_first_talk(&text);
+}
+
+/// Issue 22 item 15: a signal while a big folder is still loading ends the
+/// reader the same way, with the same status.
+#[test]
+fn a_signal_while_loading_exits_with_its_status() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..20_000 {
+        let sub = dir.path().join(format!("d{}", i % 50));
+        if i < 50 {
+            std::fs::create_dir_all(&sub).unwrap();
+        }
+        std::fs::write(sub.join(format!("n{i}.md")), format!("# Talk {i}\n- point\n")).unwrap();
+    }
+    let mut t = Pty::spawn(&[dir.path().to_str().unwrap()], 100, 30, &[]);
+    t.wait_for("Loading notes from");
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(t.pid(), libc::SIGTERM) };
+    assert_eq!(t.wait_exit(), 143);
+    t.assert_restored();
 }

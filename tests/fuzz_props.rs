@@ -80,7 +80,7 @@ fn state_json() -> impl Strategy<Value = String> {
         r#","find_history":[1]"#,
         r#","future":{"a":[]}"#,
     ]);
-    (0u32..3, docs, marks, junk).prop_map(|(v, d, m, j)| {
+    (0u32..4, docs, marks, junk).prop_map(|(v, d, m, j)| {
         format!(r#"{{"version":{v},"documents":{{{d}}},"bookmarks":[{m}],"last_document":"d0"{j}}}"#)
     })
 }
@@ -143,4 +143,58 @@ fn find_events() -> impl Strategy<Value = Vec<u8>> {
         v.extend(events.concat());
         v
     })
+}
+
+/// TOML shaped like a config: sections, actions bound to keys (often the
+/// keys that quit, help or close find), values of the wrong type, escapes.
+fn config_text() -> impl Strategy<Value = String> {
+    let section = prop::sample::select(vec![
+        "[keys.global]",
+        "[keys.outline]",
+        "[keys.detail]",
+        "[keys.find]",
+        "[view]",
+        "[theme]",
+        "[keys.\"x\\u001b]0;t\\u0007\"]",
+        "[\"\\u009b2J\"]",
+    ])
+    .prop_map(str::to_string);
+    let action = prop::sample::select(
+        talktree::action::BINDABLE
+            .iter()
+            .map(|(_, name, _)| name.to_string())
+            .chain(["open_level".into(), "\"k\\u001b[31m\"".into()])
+            .collect::<Vec<_>>(),
+    );
+    let key = prop::sample::select(vec![
+        "q", "Ctrl-c", "?", "Esc", "j", "z", "z q", "Enter", "Down", "x y", "Hyper-q", "",
+    ]);
+    let value = prop_oneof![
+        key.clone().prop_map(|k| format!("{k:?}")),
+        prop::collection::vec(key, 0..4).prop_map(|ks| format!("{ks:?}")),
+        Just("3".to_string()),
+        Just("[1, 2]".to_string()),
+    ];
+    let line = prop_oneof![
+        section,
+        (action, value).prop_map(|(a, v)| format!("{a} = {v}")),
+        "[ -~]{0,12}",
+    ];
+    prop::collection::vec(line, 0..24).prop_map(|l| l.join("\n"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// The `settings` fuzz target's properties: any config text is reported
+    /// line by line, printable, and never locks the user out; any state
+    /// file is read, moved aside or left alone (newer), and saved over safely.
+    #[test]
+    fn any_text_reads_as_config_or_state(data in prop_oneof![
+        config_text().prop_map(|t| [&[0u8][..], t.as_bytes()].concat()),
+        state_json().prop_map(|t| [&[1u8][..], t.as_bytes()].concat()),
+        prop::collection::vec(any::<u8>(), 0..300),
+    ]) {
+        common::settings::settings_case(&data).map_err(TestCaseError::fail)?;
+    }
 }

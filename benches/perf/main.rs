@@ -3,7 +3,7 @@
 //! here) writes once into target/bench-corpus. Prints tables; it asserts
 //! nothing about speed (budgets are read off the numbers, see README).
 //!
-//! `cargo bench -- search` runs one section (load, search, draw, echo);
+//! `cargo bench -- search` runs one section (load, search, draw, echo, state);
 //! TALKTREE_BENCH_SIZES=10000,100000 picks the corpus sizes.
 
 #[path = "../../examples/gen_corpus.rs"]
@@ -15,6 +15,7 @@ mod draw;
 mod echo;
 mod load;
 mod search;
+mod state;
 mod timing;
 
 fn main() {
@@ -39,5 +40,8 @@ fn main() {
     }
     if wanted("echo") {
         echo::run(&corpora);
+    }
+    if wanted("state") {
+        state::run(&corpora);
     }
 }

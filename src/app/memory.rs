@@ -3,10 +3,12 @@
 //! (`state::keys`), so folds and marks survive edits to the files.
 
 use super::{App, Focus};
-use crate::outline::Kind;
-use crate::state::keys::{path_of, resolve};
-use crate::state::{remember_query, Bookmark, Changes, DocState, State};
-use std::collections::HashSet;
+use crate::outline::{Clean, Kind};
+use crate::state::keys::{path_of, resolve, Resolver};
+use crate::state::snapshot::{DocView, Snapshot};
+use crate::state::{folds, paths, remember_query, Bookmark, Changes, State};
+use crate::state::{MAX_BOOKMARKS, MAX_BOOKMARK_DEPTH, MAX_LABEL_CHARS};
+use std::collections::HashMap;
 
 /// A bookmark as the list shows it: where it points now, if anywhere.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,51 +26,43 @@ impl App {
         self.outline.docs().iter().find(|d| d.key == key).map(|d| d.node)
     }
 
-    /// This run's view, ready to merge into the state file.
-    pub fn changes(&self) -> Changes {
+    /// This run's view for the saver, in one pass over the folds: naming
+    /// the nodes is left to the saver's thread.
+    pub fn snapshot(&self) -> Snapshot {
         let o = &self.outline;
         if o.is_empty() {
-            return Changes {
-                state: State {
-                    bookmarks: self.bookmarks.clone(),
-                    find_history: self.history.clone(),
-                    ..State::default()
-                },
-                loaded: HashSet::new(),
-                set_paths: false,
-            };
+            return Snapshot::empty(self.bookmarks.clone(), self.history.clone());
         }
-        let lv = self.tree.levels();
-        let sel_doc = o.document_of(self.tree.selected);
-        let mut state = State::default();
-        let mut loaded = HashSet::new();
-        for (d, info) in o.docs().iter().enumerate() {
-            let level = self.doc_levels.get(d).copied().unwrap_or(self.opts.open_level);
-            let mut doc = DocState {
-                level,
-                ..Default::default()
-            };
-            for (n, &node_level) in lv.iter().enumerate().take(o.subtree_end(info.node)).skip(info.node) {
-                let open = self.tree.is_open(n);
-                if o.has_children(n) && open != super::tree::open_at_level(o.kind(n), node_level, level) {
-                    if open { &mut doc.opened } else { &mut doc.closed }.push(path_of(o, n));
-                }
-            }
-            if sel_doc == info.node {
-                doc.selected = Some(path_of(o, self.tree.selected));
-                doc.detail_scroll = self.detail.scroll;
-                state.last_document = Some(info.key.clone());
-            }
-            loaded.insert(info.key.clone());
-            state.documents.insert(info.key.clone(), doc);
+        let (lv, open) = (self.tree.levels(), self.tree.open_flags());
+        let docs = o
+            .docs()
+            .iter()
+            .enumerate()
+            .map(|(d, info)| {
+                let level = self.doc_levels.get(d).copied().unwrap_or(self.opts.open_level);
+                let differs = (info.node..o.subtree_end(info.node))
+                    .filter(|&n| o.has_children(n) && open[n] != super::tree::open_at_level(o.kind(n), lv[n], level))
+                    .map(|n| n as u32)
+                    .collect();
+                DocView { level, differs }
+            })
+            .collect();
+        Snapshot {
+            outline: o.clone(),
+            open: open.to_vec(),
+            docs,
+            default_level: self.opts.open_level,
+            selected: Some(self.tree.selected),
+            detail_scroll: self.detail.scroll,
+            bookmarks: self.bookmarks.clone(),
+            history: self.history.clone(),
+            last_paths: None,
         }
-        state.bookmarks = self.bookmarks.clone();
-        state.find_history = self.history.clone();
-        Changes {
-            state,
-            loaded,
-            set_paths: false,
-        }
+    }
+
+    /// This run's view as the saver merges it into the state file.
+    pub fn changes(&self) -> Changes {
+        self.snapshot().changes(0)
     }
 
     /// Puts the reader back where this state left it: folds per document,
@@ -76,6 +70,7 @@ impl App {
     pub fn restore(&mut self, s: &State) {
         let o = self.outline.clone();
         let mut changes = Vec::new();
+        let mut selected = None;
         for (d, info) in o.docs().iter().enumerate() {
             let Some(doc) = s.documents.get(&info.key) else {
                 continue;
@@ -87,22 +82,13 @@ impl App {
             };
             self.doc_levels[d] = level;
             self.tree.apply_level(&o, info.node..o.subtree_end(info.node), level);
-            let resolved = |paths: &Vec<crate::state::keys::NodePath>, open: bool| {
-                paths
-                    .iter()
-                    .filter_map(|p| resolve(&o, info.node, p))
-                    .map(move |n| (n, open))
-                    .collect::<Vec<_>>()
-            };
-            changes.extend(resolved(&doc.opened, true));
-            changes.extend(resolved(&doc.closed, false));
+            let restored = folds::decode(&o, info.node, doc);
+            changes.extend(restored.folds);
+            if selected.is_none() && s.last_document.as_deref() == Some(info.key.as_str()) {
+                selected = restored.selected.map(|n| (n, doc.detail_scroll));
+            }
         }
         self.tree.set_many(&o, changes);
-        let selected = s.last_document.as_deref().and_then(|k| {
-            let doc = self.doc_by_key(k)?;
-            let d = s.documents.get(k)?;
-            Some((resolve(&o, doc, d.selected.as_ref()?)?, d.detail_scroll))
-        });
         if let Some((node, scroll)) = selected {
             self.tree.reveal(&o, node);
             self.sync();
@@ -125,28 +111,39 @@ impl App {
 
     /// Recomputes which visible nodes carry a bookmark mark.
     pub(super) fn refresh_marks(&mut self) {
-        self.marked = self
+        let o = &self.outline;
+        let docs: HashMap<&str, usize> = o.docs().iter().rev().map(|d| (d.key.as_str(), d.node)).collect();
+        let mut resolver = Resolver::new(o);
+        let marked = self
             .bookmarks
             .iter()
-            .filter_map(|b| match self.target(b) {
-                Target::Node(n) => Some(n as u32),
-                _ => None,
-            })
+            .filter_map(|b| resolver.path(*docs.get(b.doc.as_str())?, &b.path))
+            .map(|n| n as u32)
             .collect();
+        self.marked = marked;
     }
 
     pub(super) fn toggle_bookmark(&mut self) {
         let o = self.outline.clone();
         let sel = self.tree.selected;
         let key = o.docs()[o.doc_index(sel)].key.clone();
+        if o.depth(sel) > MAX_BOOKMARK_DEPTH {
+            self.status = Some(format!("Too deep to bookmark (over {MAX_BOOKMARK_DEPTH} levels)").into());
+            return;
+        }
         let path = path_of(&o, sel);
         let before = self.bookmarks.len();
         self.bookmarks.retain(|b| !(b.doc == key && b.path == path));
         if self.bookmarks.len() == before {
+            if before >= MAX_BOOKMARKS {
+                self.status = Some(format!("{MAX_BOOKMARKS} bookmarks already: ' lists them, d removes one").into());
+                return;
+            }
+            let text: String = o.text(sel).chars().take(MAX_LABEL_CHARS).collect();
             let label = if o.kind(sel) == Kind::Document {
-                format!("{} (file)", o.text(sel))
+                format!("{text} (file)")
             } else {
-                o.text(sel).to_string()
+                text
             };
             self.bookmarks.push(Bookmark {
                 doc: key,
@@ -190,7 +187,8 @@ impl App {
                     }
                     Target::Missing => self.status = Some(format!("{:?} is no longer in its file", b.label).into()),
                     Target::NotOpen => {
-                        self.status = Some(format!("Not open in this run: talktree {} shows it", b.doc).into())
+                        let doc = Clean::path(&paths::from_text(&b.doc));
+                        self.status = Some(format!("Not open in this run: talktree {doc} shows it").into())
                     }
                 }
             }

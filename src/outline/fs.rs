@@ -292,7 +292,8 @@ pub fn load(paths: &[PathBuf], opts: &ScanOptions) -> LoadReport {
         .par_iter()
         .map(|f| {
             let doc = read_file(&f.path, &f.source).and_then(|bytes| parse_document_owned(bytes, &f.source))?;
-            let key = std::fs::canonicalize(&f.path).map_or(doc.key.clone(), |p| p.display().to_string());
+            // Absolute and lossless, even past PATH_MAX or in a name that is not UTF-8.
+            let key = crate::state::paths::doc_key(&f.path);
             Ok(Document { key, ..doc }.into_outline())
         })
         .collect();

@@ -1,42 +1,102 @@
-//! What talktree remembers between runs: per document the open nodes, the
+//! What talktree remembers between runs: per document the folds, the
 //! selection and the detail scroll; bookmarks; find history; the last paths
-//! opened. Pure data and merging here; `store` does the careful file I/O.
-//! Unknown fields are kept, so a newer talktree's additions survive.
+//! opened. Pure data, reading and merging here; `store` does the careful
+//! file I/O and `saver` does it off the UI thread. Unknown fields are kept,
+//! so a newer talktree's additions survive.
+//!
+//! Everything remembered is bounded (the limits below, and `WRITE_BUDGET`
+//! for the whole file), so no outline or history makes a save slow or the
+//! file too large to read back.
 
+pub mod file;
+pub mod folds;
 pub mod keys;
+pub mod merge;
+pub mod paths;
+pub mod saver;
+pub mod snapshot;
 pub mod store;
+
+pub use merge::merge;
 
 use keys::NodePath;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashSet};
 
-/// The state-file format this talktree writes.
-pub const VERSION: u32 = 1;
+/// The state-file format this talktree writes (2: folds as a table of
+/// named nodes; 1 stored a path of titles per fold).
+pub const VERSION: u32 = 2;
 /// Find history kept, most recent first.
 pub const HISTORY: usize = 100;
+/// Longer queries are not remembered.
+pub const MAX_QUERY_CHARS: usize = 1000;
+pub const MAX_BOOKMARKS: usize = 500;
+/// Nodes deeper than this cannot be bookmarked.
+pub const MAX_BOOKMARK_DEPTH: usize = 100;
+/// A bookmark's label (the node's text when marked) is cut to this.
+pub const MAX_LABEL_CHARS: usize = 200;
+/// Named nodes per document: the selection's path, then folds in file order.
+pub const MAX_DOC_NODES: usize = 10_000;
+/// Paths of the last run kept for `--last`.
+pub const MAX_LAST_PATHS: usize = 1000;
+/// A save sheds the least recently opened documents' entries (then the
+/// oldest bookmarks) until the file fits in this.
+pub const WRITE_BUDGET: usize = 8 << 20;
+/// A state or config file larger than this is not read.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
 
+/// One named node of a document: its parent's id, its title (cut to
+/// `keys::KEY_CHARS`) and which of the same-titled siblings it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry(pub u32, pub String, pub u32);
+
+/// One document's view. Ids name nodes: 0 is the document, `k + 1` is
+/// `nodes[k]` (see `folds`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocState {
     /// The outline level last applied to the whole document (1..9).
     #[serde(default)]
     pub level: u8,
+    #[serde(default)]
+    pub nodes: Vec<Entry>,
     /// Nodes opened or closed by hand since that level was applied.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opened: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closed: Vec<u32>,
+    /// Subtrees open (or closed) all the way down.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opened_all: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closed_all: Vec<u32>,
     #[serde(default)]
-    pub opened: Vec<NodePath>,
-    #[serde(default)]
-    pub closed: Vec<NodePath>,
-    #[serde(default)]
-    pub selected: Option<NodePath>,
+    pub selected: Option<u32>,
     #[serde(default)]
     pub detail_scroll: usize,
+    /// When a run last had the document open (seconds since 1970): the
+    /// least recent are forgotten first when the file is over budget.
+    #[serde(default)]
+    pub seen: u64,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
+impl DocState {
+    /// Whether this entry says nothing the defaults would not.
+    pub fn is_default_at(&self, level: u8) -> bool {
+        self.level == level
+            && self.selected.is_none()
+            && [&self.opened, &self.closed, &self.opened_all, &self.closed_all]
+                .iter()
+                .all(|l| l.is_empty())
+            && self.extra.is_empty()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bookmark {
-    /// The document's key (its absolute path, or `bundled:seeds/NAME`).
+    /// The document's key (see `paths::doc_key`, or `bundled:seeds/NAME`).
     pub doc: String,
     pub path: NodePath,
     /// The node's text when it was marked, to show it even if it vanished.
@@ -54,6 +114,7 @@ pub struct State {
     pub bookmarks: Vec<Bookmark>,
     #[serde(default)]
     pub find_history: Vec<String>,
+    /// As `paths::to_text` writes them.
     #[serde(default)]
     pub last_paths: Vec<String>,
     #[serde(default)]
@@ -76,9 +137,24 @@ impl Default for State {
     }
 }
 
+/// The file's `version`: only an integer from 0 to `VERSION` is one this
+/// talktree understands (and may overwrite). Anything else (a larger
+/// integer, a fraction, a string, a negative number) reads as newer, so
+/// the file is never downgraded. No version at all is the first format.
+pub fn version_of(v: Option<&Value>) -> u32 {
+    match v {
+        None => 1,
+        Some(v) => match v.as_u64() {
+            Some(n) => u32::try_from(n).unwrap_or(u32::MAX),
+            None => u32::MAX,
+        },
+    }
+}
+
 /// Takes each known field that parses and keeps everything else as it is:
 /// a file from a newer talktree (or one with a damaged field) is read as
-/// far as it is understood.
+/// far as it is understood. Lists are cut to their limits here, so nothing
+/// after reading grows with the file.
 pub fn from_value_lenient(v: Value) -> State {
     let Value::Object(mut map) = v else {
         return State::default();
@@ -87,30 +163,50 @@ pub fn from_value_lenient(v: Value) -> State {
     fn field<T: serde::de::DeserializeOwned + Default>(v: Option<Value>) -> T {
         v.and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default()
     }
-    let version = take("version").and_then(|v| v.as_u64()).unwrap_or(VERSION as u64) as u32;
+    let version = version_of(take("version").as_ref());
     let documents: BTreeMap<String, Value> = field(take("documents"));
     let bookmarks: Vec<Value> = field(take("bookmarks"));
+    let history: Vec<Value> = field(take("find_history"));
+    let last_paths: Vec<Value> = field(take("last_paths"));
     State {
         version,
         documents: documents
             .into_iter()
-            .filter_map(|(k, v)| Some((k, serde_json::from_value(v).ok()?)))
+            .filter_map(|(k, v)| {
+                let Value::Object(mut doc) = v else { return None };
+                folds::upgrade_v1(&mut doc);
+                Some((k, serde_json::from_value(Value::Object(doc)).ok()?))
+            })
             .collect(),
         bookmarks: bookmarks
             .into_iter()
             .filter_map(|b| serde_json::from_value(b).ok())
+            .take(MAX_BOOKMARKS)
             .collect(),
-        find_history: field(take("find_history")),
-        last_paths: field(take("last_paths")),
+        find_history: history
+            .into_iter()
+            .filter_map(|h| h.as_str().filter(|q| rememberable(q)).map(str::to_string))
+            .take(HISTORY)
+            .collect(),
+        last_paths: last_paths
+            .into_iter()
+            .filter_map(|p| p.as_str().map(str::to_string))
+            .take(MAX_LAST_PATHS)
+            .collect(),
         last_document: field(take("last_document")),
         extra: map,
     }
 }
 
+fn rememberable(q: &str) -> bool {
+    !q.is_empty() && q.chars().nth(MAX_QUERY_CHARS).is_none()
+}
+
 /// Adds `query` to the front of `history`, without duplicates, capped.
+/// Queries over `MAX_QUERY_CHARS` (a paste gone wrong) are not kept.
 pub fn remember_query(history: &mut Vec<String>, query: &str) {
     let q = query.trim();
-    if q.is_empty() {
+    if !rememberable(q) {
         return;
     }
     history.retain(|h| h != q);
@@ -128,144 +224,6 @@ pub struct Changes {
     pub set_paths: bool,
 }
 
-/// Merges this run's state into the one on disk, so two talktrees running
-/// at once each keep what the other did to other documents.
-pub fn merge(disk: State, mine: &Changes) -> State {
-    let m = &mine.state;
-    let mut out = disk;
-    out.version = VERSION.max(out.version);
-    for key in &mine.loaded {
-        match m.documents.get(key) {
-            Some(d) => {
-                out.documents.insert(key.clone(), d.clone());
-            }
-            None => {
-                out.documents.remove(key);
-            }
-        }
-    }
-    out.bookmarks.retain(|b| !mine.loaded.contains(&b.doc));
-    out.bookmarks
-        .extend(m.bookmarks.iter().filter(|b| mine.loaded.contains(&b.doc)).cloned());
-    let mut history = m.find_history.clone();
-    for h in &out.find_history {
-        if !history.contains(h) {
-            history.push(h.clone());
-        }
-    }
-    history.truncate(HISTORY);
-    out.find_history = history;
-    if mine.set_paths {
-        out.last_paths = m.last_paths.clone();
-    }
-    if m.last_document.is_some() {
-        out.last_document = m.last_document.clone();
-    }
-    for (k, v) in &m.extra {
-        out.extra.entry(k.clone()).or_insert_with(|| v.clone());
-    }
-    out
-}
-
 #[cfg(test)]
-mod tests {
-    use super::keys::Step;
-    use super::*;
-
-    fn path(t: &str) -> NodePath {
-        vec![Step(t.into(), 0)]
-    }
-
-    #[test]
-    fn round_trip_keeps_unknown_fields_everywhere() {
-        let text = r#"{"version":1,"future":{"a":1},"documents":{"/n.md":{"level":2,"opened":[[["A",0]]],"closed":[],"selected":[["A",0]],"detail_scroll":3,"colour":"red"}},
-            "bookmarks":[{"doc":"/n.md","path":[["A",0]],"label":"A","pinned":true}],"find_history":["x"],"last_paths":["/n"],"last_document":"/n.md"}"#;
-        let s = from_value_lenient(serde_json::from_str(text).unwrap());
-        assert_eq!(s.documents["/n.md"].detail_scroll, 3);
-        assert_eq!(s.documents["/n.md"].extra["colour"], "red");
-        assert_eq!(s.bookmarks[0].extra["pinned"], true);
-        let again: Value = serde_json::to_value(&s).unwrap();
-        assert_eq!(again["future"]["a"], 1);
-        assert_eq!(from_value_lenient(again), s);
-    }
-
-    #[test]
-    fn damaged_fields_are_skipped_not_fatal() {
-        let s = from_value_lenient(
-            serde_json::json!({"version": 7, "documents": {"a": {"level": "x"}, "b": {"level": 3}}, "find_history": 5}),
-        );
-        assert_eq!(s.version, 7);
-        assert_eq!(s.documents.len(), 1);
-        assert!(s.find_history.is_empty());
-        assert_eq!(from_value_lenient(serde_json::json!([1, 2])), State::default());
-    }
-
-    #[test]
-    fn history_is_recent_first_deduplicated_and_capped() {
-        let mut h = Vec::new();
-        for i in 0..150 {
-            remember_query(&mut h, &format!("q{}", i % 120));
-        }
-        remember_query(&mut h, "q5");
-        remember_query(&mut h, "  ");
-        assert_eq!(h.len(), HISTORY);
-        assert_eq!(h[0], "q5");
-        assert_eq!(h.iter().filter(|x| *x == "q5").count(), 1);
-    }
-
-    #[test]
-    fn merge_keeps_what_another_run_did_to_other_documents() {
-        let mut disk = State::default();
-        disk.documents.insert(
-            "other".into(),
-            DocState {
-                level: 3,
-                ..Default::default()
-            },
-        );
-        disk.documents.insert(
-            "mine".into(),
-            DocState {
-                level: 1,
-                ..Default::default()
-            },
-        );
-        disk.bookmarks.push(Bookmark {
-            doc: "other".into(),
-            path: path("o"),
-            label: "o".into(),
-            extra: Map::new(),
-        });
-        disk.bookmarks.push(Bookmark {
-            doc: "mine".into(),
-            path: path("stale"),
-            label: "s".into(),
-            extra: Map::new(),
-        });
-        disk.find_history = vec!["old".into(), "both".into()];
-        disk.last_paths = vec!["/elsewhere".into()];
-        let mut mine = Changes::default();
-        mine.loaded.insert("mine".into());
-        mine.state.documents.insert(
-            "mine".into(),
-            DocState {
-                level: 9,
-                ..Default::default()
-            },
-        );
-        mine.state.bookmarks.push(Bookmark {
-            doc: "mine".into(),
-            path: path("new"),
-            label: "n".into(),
-            extra: Map::new(),
-        });
-        mine.state.find_history = vec!["both".into(), "new".into()];
-        let out = merge(disk, &mine);
-        assert_eq!(out.documents["other"].level, 3);
-        assert_eq!(out.documents["mine"].level, 9);
-        let labels: Vec<&str> = out.bookmarks.iter().map(|b| b.label.as_str()).collect();
-        assert_eq!(labels, vec!["o", "n"]);
-        assert_eq!(out.find_history, vec!["both", "new", "old"]);
-        assert_eq!(out.last_paths, vec!["/elsewhere"], "not set by this run");
-    }
-}
+#[path = "state_tests.rs"]
+mod tests;

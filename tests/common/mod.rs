@@ -5,6 +5,7 @@ pub mod cells;
 pub mod props;
 pub mod pty;
 pub mod render;
+pub mod settings;
 
 use talktree::outline::{Kind, Outline};
 

@@ -3,12 +3,17 @@
 //! settings and errors out); paths are resolved once in `main`. A bad entry is
 //! reported with its file and line and falls back to the default.
 
-use crate::action::Action;
-use crate::keymap::{parse_sequence, Context, Keymap};
+use crate::keymap::Keymap;
+
+mod errors;
+mod keys;
+
+pub use errors::ConfigError;
+use errors::Errors;
 use std::collections::BTreeMap;
 use toml_edit::{ImDocument, Item, TableLike};
 
-pub const DEFAULT: &str = include_str!("../assets/default-config.toml");
+pub const DEFAULT: &str = include_str!("../../assets/default-config.toml");
 
 /// A colour as the user wrote it; `ui::theme` turns it into a terminal colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,22 +102,8 @@ pub struct Config {
     pub extensions: Vec<String>,
 }
 
-/// A mistake in a config file, located for the user.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigError {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
-}
-
 /// One `key = value` of a table, with the key's position for messages.
-struct Entry<'a> {
+pub(super) struct Entry<'a> {
     key: &'a str,
     key_at: usize,
     item: &'a Item,
@@ -124,7 +115,7 @@ impl Entry<'_> {
     }
 }
 
-fn entries(t: &dyn TableLike) -> Vec<Entry<'_>> {
+pub(super) fn entries(t: &dyn TableLike) -> Vec<Entry<'_>> {
     t.iter()
         .filter_map(|(k, _)| {
             let (key, item) = t.get_key_value(k)?;
@@ -135,24 +126,6 @@ fn entries(t: &dyn TableLike) -> Vec<Entry<'_>> {
             })
         })
         .collect()
-}
-
-/// Collects errors as "file:line: message", in line order.
-struct Errors<'a> {
-    file: &'a str,
-    text: &'a str,
-    list: Vec<ConfigError>,
-}
-
-impl Errors<'_> {
-    fn at(&mut self, offset: usize, message: String) {
-        let line = self.text[..offset.min(self.text.len())].matches('\n').count() + 1;
-        self.list.push(ConfigError {
-            file: self.file.to_string(),
-            line,
-            message,
-        });
-    }
 }
 
 impl Config {
@@ -184,16 +157,12 @@ impl Config {
 
     /// Lays one file over these settings; returns what could not be used.
     pub fn apply(&mut self, file: &str, text: &str) -> Vec<ConfigError> {
-        let mut err = Errors {
-            file,
-            text,
-            list: Vec::new(),
-        };
+        let mut err = Errors::new(file, text);
         let doc = match ImDocument::parse(text) {
             Ok(d) => d,
             Err(e) => {
                 err.at(e.span().map_or(0, |s| s.start), e.message().trim().to_string());
-                return err.list;
+                return err.finish();
             }
         };
         for section in entries(doc.as_table()) {
@@ -209,8 +178,7 @@ impl Config {
                 other => err.at(section.key_at, format!("unknown section [{other}]")),
             }
         }
-        err.list.sort_by_key(|e| e.line);
-        err.list
+        err.finish()
     }
 
     fn apply_view(&mut self, table: &dyn TableLike, err: &mut Errors) {
@@ -290,96 +258,7 @@ impl Config {
             }
         }
     }
-
-    fn apply_keys(&mut self, tables: &dyn TableLike, err: &mut Errors) {
-        for t in entries(tables) {
-            let (Some(context), Some(table)) = (Context::from_name(t.key), t.item.as_table_like()) else {
-                err.at(
-                    t.key_at,
-                    format!("unknown key table [keys.{}] (use global, outline, detail, find)", t.key),
-                );
-                continue;
-            };
-            for e in entries(table) {
-                let Some(action) = Action::from_name(e.key) else {
-                    err.at(e.key_at, format!("unknown action {:?}", e.key));
-                    continue;
-                };
-                let list: Vec<&str> = match (e.item.as_str(), e.item.as_array()) {
-                    (Some(s), _) => vec![s],
-                    (_, Some(a)) => a.iter().filter_map(|x| x.as_str()).collect(),
-                    _ => Vec::new(),
-                };
-                let parsed: Result<Vec<_>, String> = list.iter().map(|s| parse_sequence(s)).collect();
-                match parsed {
-                    Ok(seqs) if !seqs.is_empty() => {
-                        self.keymap.unbind_action(context, action);
-                        for seq in seqs {
-                            self.keymap.bind(context, seq, action);
-                        }
-                    }
-                    Ok(_) => err.at(e.value_at(), format!("{}: give a key or a list of keys", e.key)),
-                    Err(m) => err.at(e.value_at(), format!("{}: {m}", e.key)),
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::keymap::{Key, Lookup};
-
-    #[test]
-    fn defaults_parse_cleanly_and_bind_every_action() {
-        let mut c = Config::defaults();
-        assert!(c.apply("default-config.toml", DEFAULT).is_empty());
-        for (a, name, _) in crate::action::BINDABLE {
-            let bound = Context::ALL.iter().any(|&ctx| !c.keymap.keys_for(ctx, *a).is_empty());
-            assert!(bound, "{name} has no default key");
-        }
-        assert_eq!(c.extensions.len(), 11);
-    }
-
-    #[test]
-    fn user_file_overrides_and_errors_name_the_line() {
-        let user = "[view]\ntree_width = 50\n\n[keys.outline]\nmove_down = \"x\"\nfly = \"f\"\n\n[theme]\nsession = \"chartreuse\"\n";
-        let (c, errors) = Config::load(Some(("my.toml", user)));
-        assert_eq!(c.tree_width, 50);
-        assert_eq!(
-            c.keymap.lookup(Context::Outline, &[Key::ch('x')]),
-            Lookup::Action(Action::MoveDown)
-        );
-        assert_eq!(c.keymap.lookup(Context::Outline, &[Key::ch('j')]), Lookup::None);
-        let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        assert_eq!(shown.len(), 2, "{shown:?}");
-        assert!(shown[0].starts_with("my.toml:6: unknown action \"fly\""), "{shown:?}");
-        assert!(
-            shown[1].starts_with("my.toml:9: theme.session: unknown colour \"chartreuse\""),
-            "{shown:?}"
-        );
-        // The bad colour left the default in place.
-        assert!(!c.colors.contains_key("session"));
-    }
-
-    #[test]
-    fn bad_keys_and_values_are_reported_not_fatal() {
-        let (c, errors) = Config::load(Some((
-            "c.toml",
-            "[view]\nopen_level = 12\n[keys.outline]\nquit = \"Hyper-q\"\n[bogus]\nx = 1\n",
-        )));
-        assert_eq!(c.open_level, 2);
-        assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![2, 4, 5]);
-        let (_, errors) = Config::load(Some(("c.toml", "this is = = not toml")));
-        assert_eq!(errors.len(), 1);
-    }
-
-    #[test]
-    fn colours() {
-        assert_eq!(ColorSpec::parse("LightBlue"), Ok(ColorSpec::Ansi(12)));
-        assert_eq!(ColorSpec::parse("#FF0080"), Ok(ColorSpec::Rgb(255, 0, 128)));
-        assert_eq!(ColorSpec::parse("default"), Ok(ColorSpec::Default));
-        assert!(ColorSpec::parse("#12345").is_err());
-    }
-}
+mod tests;
