@@ -5,12 +5,17 @@ use super::lines::is_decoration;
 use super::markdown::{atx_heading, bold_title};
 use super::model::Format;
 use super::org;
+use super::rst;
 use super::ws::Ws;
 
-/// Which line format (org, Markdown or plain text) a file's lines hold;
+/// Which line format (org, Markdown, rst or plain text) a file's lines hold;
 /// OPML is told apart before the text is split (`opml::looks_like`).
 pub fn detect(lines: &[&str], ext: Option<&str>) -> Format {
     let ext = ext.map(|e| e.to_ascii_lowercase());
+    // These extensions name formats no other would be written in.
+    if matches!(ext.as_deref(), Some("rst" | "rest")) {
+        return Format::Rst;
+    }
     let (mut org_deep, mut org_top, mut org_keys) = (0, 0, 0);
     let (mut atx, mut setext, mut fences, mut bold) = (0, 0, 0, 0);
     for (i, line) in lines.iter().enumerate() {
@@ -79,6 +84,13 @@ pub fn detect(lines: &[&str], ext: Option<&str>) -> Format {
             .skip(1)
             .take(200)
             .any(|l| matches!(l.ws_trim_end(), "---" | "+++" | "..."));
+    // Underlines in Markdown's two characters alone stay Markdown; other
+    // adornments and directives are rst's, in a file not named for another
+    // format.
+    let named = matches!(ext.as_deref(), Some("md" | "markdown" | "mdown" | "mkd" | "org"));
+    if atx == 0 && fences < 2 && !front && !named && rst::looks_like(lines) {
+        return Format::Rst;
+    }
     if atx >= 1 || setext >= 1 || fences >= 2 || front || bold >= 2 {
         return Format::Markdown;
     }

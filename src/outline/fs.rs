@@ -26,7 +26,7 @@ pub struct ScanOptions {
 }
 
 pub const DEFAULT_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "mdown", "mkd", "org", "opml", "otl", "outline", "notes",
+    "txt", "text", "md", "markdown", "mdown", "mkd", "org", "opml", "otl", "outline", "notes", "rst", "rest",
 ];
 
 impl Default for ScanOptions {

@@ -18,6 +18,7 @@ mod names;
 mod opml;
 mod org;
 mod patterns;
+mod rst;
 mod scan;
 mod shape;
 pub mod signals;
@@ -136,13 +137,27 @@ fn blank_chrome<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
-/// Parses a line format (org, Markdown or plain text) from the text's lines.
+/// Parses a line format (org, Markdown, rst or plain text) from the text's lines.
 fn parse_lines(format: Format, decoded: &hygiene::Decoded, lines: &[&str], ext: Option<&str>) -> Parsed {
     match format {
         Format::Org => shape::classify(org::parse(lines, lines::estimate_wrap(lines))),
         Format::Markdown => shape::classify(markdown::parse(&blank_chrome(lines), lines::estimate_wrap(lines))),
+        Format::Rst => titled(rst::parse(lines, lines::estimate_wrap(lines))),
         Format::Text | Format::Opml => parse_text(decoded, lines, ext),
     }
+}
+
+/// For formats whose document title is also their first section (rst): the
+/// blocks go through the same title and talk decision as a Markdown file
+/// whose `#` heading is its title, and the title names the document
+/// whatever that decides.
+fn titled(mut parsed: Parsed) -> Parsed {
+    let title = parsed.title.take();
+    let mut p = shape::classify(parsed);
+    if p.title.is_none() {
+        p.title = title;
+    }
+    p
 }
 
 fn parse_text(decoded: &hygiene::Decoded, raw: &[&str], ext: Option<&str>) -> Parsed {

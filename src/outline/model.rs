@@ -50,6 +50,7 @@ pub enum Format {
     Org,
     Opml,
     Text,
+    Rst,
 }
 
 impl Format {
@@ -59,6 +60,7 @@ impl Format {
             Format::Org => "org",
             Format::Opml => "opml",
             Format::Text => "text",
+            Format::Rst => "rst",
         }
     }
 }
