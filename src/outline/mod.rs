@@ -10,6 +10,7 @@ pub mod dump;
 pub mod fs;
 pub mod hygiene;
 mod indented;
+mod inline;
 pub mod lines;
 mod mangled;
 mod markdown;
@@ -30,7 +31,8 @@ mod ws;
 use ws::Ws;
 
 pub use clean::Clean;
-pub use model::{Block, Children, DocInfo, Format, Kind, Outline};
+pub use inline::{render as render_inline, Style as InlineStyle, Syntax};
+pub use model::{Block, Children, DocInfo, Format, Kind, Outline, Styled};
 
 /// What a format's parser hands back: depth-ordered blocks, and a title if
 /// the file names itself.
