@@ -6,7 +6,13 @@ use proptest::prelude::*;
 use talktree::outline::hygiene::is_unsafe_char;
 use talktree::outline::{render_inline, Syntax};
 
-const SYNTAXES: [Syntax; 4] = [Syntax::Markdown, Syntax::Org, Syntax::Rst, Syntax::Plain];
+const SYNTAXES: [Syntax; 5] = [
+    Syntax::Markdown,
+    Syntax::Org,
+    Syntax::Rst,
+    Syntax::Asciidoc,
+    Syntax::Plain,
+];
 
 fn words(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()

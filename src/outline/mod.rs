@@ -2,6 +2,7 @@
 //! groups, talks, sub-headings and notes. Pure: no terminal, no global state;
 //! `fs` is the only part that touches the file system.
 
+mod asciidoc;
 mod body;
 mod chrome;
 pub mod clean;
@@ -139,17 +140,19 @@ fn blank_chrome<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
-/// Parses a line format (org, Markdown, rst or plain text) from the text's lines.
+/// Parses a line format (org, Markdown, rst, AsciiDoc or plain text) from the text's lines.
 fn parse_lines(format: Format, decoded: &hygiene::Decoded, lines: &[&str], ext: Option<&str>) -> Parsed {
     match format {
         Format::Org => shape::classify(org::parse(lines, lines::estimate_wrap(lines))),
         Format::Markdown => shape::classify(markdown::parse(&blank_chrome(lines), lines::estimate_wrap(lines))),
         Format::Rst => titled(rst::parse(lines, lines::estimate_wrap(lines))),
+        Format::Asciidoc => titled(asciidoc::parse(lines, lines::estimate_wrap(lines))),
         Format::Text | Format::Opml => parse_text(decoded, lines, ext),
     }
 }
 
-/// For formats whose document title is also their first section (rst): the
+/// For formats whose document title is also their first section (rst,
+/// AsciiDoc): the
 /// blocks go through the same title and talk decision as a Markdown file
 /// whose `#` heading is its title, and the title names the document
 /// whatever that decides.

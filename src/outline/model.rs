@@ -52,6 +52,7 @@ pub enum Format {
     Opml,
     Text,
     Rst,
+    Asciidoc,
 }
 
 impl Format {
@@ -62,6 +63,7 @@ impl Format {
             Format::Opml => "opml",
             Format::Text => "text",
             Format::Rst => "rst",
+            Format::Asciidoc => "asciidoc",
         }
     }
 }

@@ -41,7 +41,14 @@ impl Pairs {
 /// A bare URL around the `:` at `colon`: (start, end). Its scheme may not
 /// reach back before `min_start` (text already written out) and its end
 /// drops the punctuation that closes a sentence or a bracket around it.
-pub(super) fn bare_url(src: &str, colon: usize, min_start: usize, end: usize) -> Option<(usize, usize)> {
+/// AsciiDoc's URLs end at the `[` of their link text.
+pub(super) fn bare_url(
+    src: &str,
+    colon: usize,
+    min_start: usize,
+    end: usize,
+    to_bracket: bool,
+) -> Option<(usize, usize)> {
     let b = src.as_bytes();
     let mut s = colon;
     while s > min_start && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'+' | b'.' | b'-')) {
@@ -61,7 +68,8 @@ pub(super) fn bare_url(src: &str, colon: usize, min_start: usize, end: usize) ->
         return None;
     }
     let mut e = colon + 1;
-    while e < end && !matches!(b[e], b' ' | b'<' | b'>' | b'"' | b'`') && !b[e].is_ascii_whitespace() {
+    let stops = |c: u8| matches!(c, b'<' | b'>' | b'"' | b'`') || c.is_ascii_whitespace() || (to_bracket && c == b'[');
+    while e < end && !stops(b[e]) {
         e += 1;
     }
     loop {
@@ -79,7 +87,8 @@ pub(super) fn bare_url(src: &str, colon: usize, min_start: usize, end: usize) ->
             break;
         }
     }
-    (e > colon + 3).then_some((s, e))
+    let bracket = to_bracket && b.get(e) == Some(&b'[');
+    (e > colon + 3 || (mailto && e > colon + 1) || bracket && e > colon + 1).then_some((s, e))
 }
 
 impl Renderer<'_> {
@@ -256,5 +265,87 @@ impl Renderer<'_> {
         self.flush(out, i, style, link);
         out.push(shown.trim_start_matches('~'), style.with(role_style), link);
         Some(close + 1)
+    }
+
+    /// AsciiDoc `link:target[text]`, `mailto:address[text]` and
+    /// `xref:id[text]` at the `:` after the macro's name.
+    pub(super) fn adoc_macro(
+        &mut self,
+        out: &mut Out<'_, '_>,
+        i: usize,
+        end: usize,
+        style: Style,
+        link: u32,
+    ) -> Option<usize> {
+        let name = ["link", "xref", "mailto"]
+            .into_iter()
+            .find(|n| self.src[..i].ends_with(n))?;
+        let start = i - name.len();
+        if start < self.copied || char_before(self.src, start).is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let open = i
+            + 1
+            + self.b[i + 1..end]
+                .iter()
+                .position(|&c| c == b'[' || c.is_ascii_whitespace())?;
+        if self.b[open] != b'[' || open == i + 1 {
+            return None;
+        }
+        self.flush(out, start, style, link);
+        let target = if name == "link" { i + 1 } else { start };
+        self.adoc_text(out, (target, open), open, end, style, link)
+    }
+
+    /// The `[text]` after an AsciiDoc link's target (`target` as a byte
+    /// range): the text as a link to it, or the target itself when empty.
+    pub(super) fn adoc_text(
+        &mut self,
+        out: &mut Out<'_, '_>,
+        (t0, t1): (usize, usize),
+        open: usize,
+        end: usize,
+        style: Style,
+        link: u32,
+    ) -> Option<usize> {
+        let close = self.next_of("]", open + 1).filter(|&c| c < end)?;
+        let xref = self.src[t0..t1].starts_with("xref:");
+        let target = &self.src[t0..t1];
+        let id = match link {
+            NO_LINK if !xref => out.link(target),
+            _ => link,
+        };
+        // Text after a comma is the macro's attributes, not words.
+        let text_end = self.src[open + 1..close].find(',').map_or(close, |k| open + 1 + k);
+        if text_end == open + 1 {
+            let shown = target.strip_prefix("xref:").unwrap_or(target);
+            out.push(shown, style.with(Style::LINK), id);
+        } else {
+            self.nested(out, (open + 1, text_end), style.with(Style::LINK), id)?;
+        }
+        Some(close + 1)
+    }
+
+    /// AsciiDoc `<<id,text>>` and `<<id>>`: the text (or the id).
+    pub(super) fn adoc_xref(
+        &mut self,
+        out: &mut Out<'_, '_>,
+        i: usize,
+        end: usize,
+        style: Style,
+        link: u32,
+    ) -> Option<usize> {
+        if !self.src[i..end].starts_with("<<") {
+            return None;
+        }
+        let close = self.next_of(">>", i + 2).filter(|&c| c < end && c > i + 2)?;
+        let inner = &self.src[i + 2..close];
+        if inner.contains(char::is_whitespace) && !inner.contains(',') {
+            return None;
+        }
+        self.flush(out, i, style, link);
+        let shown = inner.split_once(',').map_or(inner, |(_, t)| t.trim());
+        out.push(shown, style.with(Style::LINK), link);
+        Some(close + 2)
     }
 }

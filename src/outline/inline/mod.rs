@@ -64,6 +64,7 @@ pub enum Syntax {
     Markdown,
     Org,
     Rst,
+    Asciidoc,
     /// Plain text and OPML: HTML that came with a page, and bare links.
     Plain,
 }
@@ -74,6 +75,7 @@ impl Syntax {
             Format::Markdown => Syntax::Markdown,
             Format::Org => Syntax::Org,
             Format::Rst => Syntax::Rst,
+            Format::Asciidoc => Syntax::Asciidoc,
             Format::Text | Format::Opml => Syntax::Plain,
         }
     }

@@ -23,6 +23,7 @@ const fn table(bytes: &[u8]) -> [bool; 256] {
 static MARKDOWN: [bool; 256] = table(b"\\`*_~[!<&{:");
 static ORG: [bool; 256] = table(b"*/_=~+[:");
 static RST: [bool; 256] = table(b"\\`*:");
+static ASCIIDOC: [bool; 256] = table(b"*_`:<");
 static PLAIN: [bool; 256] = table(b"<&{:");
 
 /// A delimiter pair: its character, how many in a row, the style it gives,
@@ -61,6 +62,13 @@ static ORG_DELIMS: &[Delim] = &[
     d(b'+', 1, Style::STRIKE, false),
     d(b'=', 1, Style::CODE, true),
     d(b'~', 1, Style::CODE, true),
+];
+static ADOC_DELIMS: &[Delim] = &[
+    d(b'*', 2, Style::BOLD, false),
+    d(b'*', 1, Style::BOLD, false),
+    d(b'_', 2, Style::ITALIC, false),
+    d(b'_', 1, Style::ITALIC, false),
+    d(b'`', 1, Style::CODE, true),
 ];
 static RST_DELIMS: &[Delim] = &[
     d(b'*', 2, Style::BOLD, false),
@@ -125,6 +133,7 @@ impl<'s> Renderer<'s> {
                 Syntax::Markdown => &MARKDOWN,
                 Syntax::Org => &ORG,
                 Syntax::Rst => &RST,
+                Syntax::Asciidoc => &ASCIIDOC,
                 Syntax::Plain => &PLAIN,
             },
             copied: 0,
@@ -203,6 +212,8 @@ impl<'s> Renderer<'s> {
             (Syntax::Markdown, _) => self.delimited(out, i, end, style, link, MD_DELIMS),
             (Syntax::Org, _) => self.delimited(out, i, end, style, link, ORG_DELIMS),
             (Syntax::Rst, _) => self.delimited(out, i, end, style, link, RST_DELIMS),
+            (Syntax::Asciidoc, b'<') => self.adoc_xref(out, i, end, style, link),
+            (Syntax::Asciidoc, _) => self.delimited(out, i, end, style, link, ADOC_DELIMS),
             (Syntax::Plain, _) => None,
         }
     }
@@ -215,8 +226,17 @@ impl<'s> Renderer<'s> {
                 return Some(next);
             }
         }
-        let (start, stop) = super::links::bare_url(self.src, i, self.copied, end)?;
+        if self.syntax == Syntax::Asciidoc {
+            if let Some(next) = self.adoc_macro(out, i, end, style, link) {
+                return Some(next);
+            }
+        }
+        let (start, stop) = super::links::bare_url(self.src, i, self.copied, end, self.syntax == Syntax::Asciidoc)?;
         self.flush(out, start, style, link);
+        if self.syntax == Syntax::Asciidoc && self.b.get(stop) == Some(&b'[') {
+            // `https://x.org[the text]`
+            return self.adoc_text(out, (start, stop), stop, end, style, link);
+        }
         let link = if link == NO_LINK { SELF_LINK } else { link };
         out.push(&self.src[start..stop], style.with(Style::LINK), link);
         Some(stop)

@@ -185,3 +185,30 @@ fn deep_or_endless_markup_stays_bounded() {
     let (text, _) = render(Md, &many);
     assert_eq!(text, many);
 }
+
+#[test]
+fn asciidoc_markup() {
+    use Syntax::Asciidoc as Ad;
+    assert_eq!(
+        show(Ad, "*bold* _it_ `code` __also__ and **un**constrained"),
+        "{b:bold} {i:it} {c:code} {i:also} and **un**constrained"
+    );
+    assert_eq!(
+        show(
+            Ad,
+            "see link:https://x.org/a[the docs], https://y.org[Y, window=_blank] or https://z.org[]"
+        ),
+        "see {l>https://x.org/a:the docs}, {l>https://y.org:Y} or {l>https://z.org:https://z.org}"
+    );
+    assert_eq!(
+        show(
+            Ad,
+            "mail mailto:a@b.org[us], <<intro,the intro>> and <<setup>>, xref:s.adoc[More]"
+        ),
+        "mail {l>mailto:a@b.org:us}, {l:the intro} and {l:setup}, {l:More}"
+    );
+    assert_eq!(
+        show(Ad, "snake_case and 2*3*4 and a << b"),
+        "snake_case and 2*3*4 and a << b"
+    );
+}
