@@ -161,8 +161,8 @@ impl Outline {
             let idx = self.push_node(&b.text, parent, b.line, depth, b.kind, syntax);
             // A note that was only markup (an embed, a comment) and holds
             // nothing is not kept as an empty row.
-            let leaf = blocks.get(k + 1).is_none_or(|n| n.depth <= b.depth);
-            if leaf && !b.kind.is_structural() && self.text(idx).is_empty() && !b.text.is_empty() {
+            let emptied = self.nodes[idx].text_len == 0 && !b.text.is_empty();
+            if emptied && !b.kind.is_structural() && blocks.get(k + 1).is_none_or(|n| n.depth <= b.depth) {
                 self.nodes.pop();
                 continue;
             }

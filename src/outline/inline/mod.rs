@@ -8,8 +8,13 @@
 //! word edges (`snake_case`, `2*3*4`, `/usr/bin/` stay as written), and what
 //! is not closed stays text.
 
+mod adoc;
+mod delims;
+mod entities;
+mod find;
 mod html;
 mod links;
+mod rst;
 mod scan;
 #[cfg(test)]
 mod tests;
@@ -91,12 +96,18 @@ pub struct Sink<'a> {
 /// Appends `src` rendered in `syntax` to the sink: its words to the text,
 /// its styles to the spans.
 pub fn render_into(syntax: Syntax, src: &str, sink: &mut Sink<'_>) {
+    let first = scan::first_mark(syntax, src);
+    if first == src.len() {
+        sink.text.push_str(src);
+        return;
+    }
+    let mut renderer = scan::Renderer::new(syntax, src);
     let mut out = Out {
         start: sink.text.len(),
         sink,
         after_drop: false,
     };
-    scan::Renderer::new(syntax, src).render(&mut out);
+    renderer.render(&mut out, first);
     out.finish();
 }
 

@@ -1,3 +1,4 @@
+use super::shapes::*;
 use super::*;
 
 fn parsed(src: &str) -> (Option<String>, Vec<String>) {
