@@ -71,6 +71,7 @@ impl TreeView<'_> {
         };
         let marks: Vec<_> = o
             .styles(node)
+            .take_while(|s| s.range.start < kept)
             .map(|s| (s.range.start..s.range.end.min(kept), s.style))
             .collect();
         let mut spans = vec![
