@@ -13,11 +13,18 @@ fn shape(src: &str) -> Vec<String> {
 
 #[test]
 fn levels_follow_the_order_adornment_styles_first_appear() {
-    // `~` seen first is level 1, then `=` with an overline, then `=` alone.
-    let src = "One\n~~~\n\n=====\n Two\n=====\n\nThree\n=====\n\nFour\n~~~~\n";
+    // `~` seen first is level 1, then `=` with an overline, then `=` alone;
+    // a style seen again is its first level, whichever it is.
+    let src = "One\n~~~\n\n=====\n Two\n=====\n\nThree\n=====\n\nFour\n~~~~\n\n=====\n Five\n=====\n";
     assert_eq!(
         shape(src),
-        vec!["heading One", "  heading Two", "    heading Three", "heading Four"]
+        vec![
+            "heading One",
+            "  heading Two",
+            "    heading Three",
+            "heading Four",
+            "  heading Five"
+        ]
     );
 }
 
