@@ -38,7 +38,7 @@ pub const fn triggers(set: &[u8]) -> Triggers {
 
 /// The first byte of `b` at or after `from` that is a trigger, or `b.len()`.
 pub fn next_trigger(b: &[u8], from: usize, t: &Triggers) -> usize {
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", not(feature = "scalar-only")))]
     if b.len() >= 16 && std::arch::is_x86_feature_detected!("ssse3") {
         // SAFETY: SSSE3 was just detected.
         return unsafe { next_ssse3(b, from, t) };
@@ -53,7 +53,7 @@ pub fn next_trigger(b: &[u8], from: usize, t: &Triggers) -> usize {
 /// `next_trigger` sixteen bytes a step; the last step overlaps what was
 /// already looked at rather than going byte by byte. `b` is at least
 /// sixteen long.
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", not(feature = "scalar-only")))]
 #[target_feature(enable = "ssse3")]
 unsafe fn next_ssse3(b: &[u8], from: usize, t: &Triggers) -> usize {
     use std::arch::x86_64::*;
