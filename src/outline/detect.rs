@@ -134,8 +134,14 @@ mod tests {
 
     #[test]
     fn rst_and_asciidoc_by_extension_and_by_content() {
-        assert_eq!(detect("plain\n", Some("rst")), Format::Rst);
-        assert_eq!(detect("plain\n", Some("adoc")), Format::Asciidoc);
+        for (ext, format) in [
+            ("rst", Format::Rst),
+            ("REST", Format::Rst),
+            ("adoc", Format::Asciidoc),
+            ("asciidoc", Format::Asciidoc),
+        ] {
+            assert_eq!(detect("plain\n", Some(ext)), format, "{ext}");
+        }
         let rst = "=====\nTitle\n=====\n\nPart\n~~~~\n\ntext\n";
         assert_eq!(detect(rst, None), Format::Rst);
         assert_eq!(detect(rst, Some("txt")), Format::Rst);
