@@ -91,7 +91,7 @@ fn push_wrapped(
     node: usize,
     indent: usize,
     marker: &str,
-    (text, styles): (&str, Marks),
+    (text, styles): (&str, impl Iterator<Item = (Range<usize>, InlineStyle)>),
     role: Role,
     w: usize,
 ) {
@@ -100,6 +100,10 @@ fn push_wrapped(
     let hang = " ".repeat(taken);
     let avail = w.saturating_sub(taken).max(8);
     let (parts, more) = wrap_pieces(text, avail, MAX_NODE_LINES);
+    // Styles are read no further than the text kept (a huge note may have
+    // thousands past it).
+    let kept = parts.last().and_then(|l| l.last()).map_or(0, |r| r.end);
+    let styles: Marks = styles.take_while(|(r, _)| r.start < kept).collect();
     for (k, pieces) in parts.into_iter().enumerate() {
         let prefix = if k == 0 {
             format!("{lead}{marker}")
@@ -147,13 +151,15 @@ fn blank(lines: &mut Vec<Line>, node: usize) {
 }
 
 /// A node's text as shown (its title, or "(untitled)"), with its styles.
-fn shown(o: &Outline, i: usize) -> (&str, Marks) {
+fn shown(o: &Outline, i: usize) -> (&str, impl Iterator<Item = (Range<usize>, InlineStyle)> + '_) {
     let t = o.text(i);
-    if t.is_empty() {
-        (crate::outline::dump::UNTITLED, Vec::new())
+    // An empty text has no styles: "(untitled)" is drawn plain.
+    let t = if t.is_empty() {
+        crate::outline::dump::UNTITLED
     } else {
-        (t, o.styles(i).map(|s| (s.range, s.style)).collect())
-    }
+        t
+    };
+    (t, o.styles(i).map(|s| (s.range, s.style)))
 }
 
 /// Lines for `context` at `w` columns.
@@ -197,7 +203,15 @@ pub fn build(o: &Outline, context: usize, w: usize) -> Vec<Line> {
                     } else {
                         format!("│ →{pad} ")
                     };
-                    push_wrapped(&mut lines, i, indent, &marker, (code, Vec::new()), Role::Code, w)
+                    push_wrapped(
+                        &mut lines,
+                        i,
+                        indent,
+                        &marker,
+                        (code, std::iter::empty()),
+                        Role::Code,
+                        w,
+                    )
                 }
                 Kind::Document => {}
             }
