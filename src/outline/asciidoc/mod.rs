@@ -293,5 +293,4 @@ pub fn looks_like(lines: &[&str]) -> bool {
 }
 
 #[cfg(test)]
-#[path = "asciidoc_tests.rs"]
 mod tests;
