@@ -58,7 +58,10 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
     } else {
         let (tx, rx) = mpsc::channel();
         let (paths, config) = (start.paths.clone(), start.config.clone());
-        std::thread::spawn(move || tx.send(load_notes(&paths, &config)));
+        std::thread::spawn(move || {
+            // The reader may have quit before the notes are in: nothing to tell.
+            let _ = tx.send(load_notes(&paths, &config));
+        });
         pending = Some(rx);
         let mut app = App::new(Arc::new(Outline::new()), start.config.keymap.clone(), opts);
         app.load = LoadSummary {

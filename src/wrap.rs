@@ -4,6 +4,7 @@
 //! no further into a text than what they keep: a 50 MB line costs what its
 //! first rows do.
 
+use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -81,20 +82,47 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 /// `wrap`, stopping after `limit` lines (at least one); the flag says
 /// whether text was left over.
 pub fn wrap_at_most(text: &str, max: usize, limit: usize) -> (Vec<String>, bool) {
+    let (lines, more) = wrap_pieces(text, max, limit);
+    let joined = lines.into_iter().map(|pieces| join(text, &pieces)).collect();
+    (joined, more)
+}
+
+/// A wrapped line's text: its pieces of `text` joined by single spaces.
+pub fn join(text: &str, pieces: &[Range<usize>]) -> String {
+    let mut line = String::new();
+    for (k, r) in pieces.iter().enumerate() {
+        if k > 0 {
+            line.push(' ');
+        }
+        line.push_str(&text[r.clone()]);
+    }
+    line
+}
+
+/// `wrap_at_most`, as the byte ranges of `text` each line is made of
+/// (words, or the parts of a word too wide for a line): a line's text is its
+/// pieces joined by single spaces (`join`). Lets styles over `text` follow
+/// it onto the lines (`carry`).
+pub fn wrap_pieces(text: &str, max: usize, limit: usize) -> (Vec<Vec<Range<usize>>>, bool) {
     let max = max.max(1);
     let limit = limit.max(1);
     let mut lines = Vec::new();
-    let mut line = String::new();
+    let mut line: Vec<Range<usize>> = Vec::new();
     let mut used = 0;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    let mut pos = 0;
+    for word in text.split(' ') {
+        let start = pos;
+        pos += word.len() + 1;
+        if word.is_empty() {
+            continue;
+        }
         if lines.len() >= limit {
             return (lines, true);
         }
         // Measured no further than a line: a longer word is split anyway.
         let w = width_over(word, max);
         if used > 0 && used + 1 + w <= max {
-            line.push(' ');
-            line.push_str(word);
+            line.push(start..start + word.len());
             used += 1 + w;
             continue;
         }
@@ -103,28 +131,70 @@ pub fn wrap_at_most(text: &str, max: usize, limit: usize) -> (Vec<String>, bool)
             used = 0;
         }
         if w <= max {
-            line.push_str(word);
+            line.push(start..start + word.len());
             used = w;
             continue;
         }
-        for g in word.graphemes(true) {
+        let mut piece = start;
+        for (at, g) in word.grapheme_indices(true) {
             let gw = grapheme_width(g);
             if used + gw > max && used > 0 {
+                line.push(piece..start + at);
                 lines.push(std::mem::take(&mut line));
                 used = 0;
+                piece = start + at;
                 if lines.len() >= limit {
                     return (lines, true);
                 }
             }
-            line.push_str(g);
             used += gw;
         }
+        line.push(piece..start + word.len());
     }
     if lines.len() >= limit {
         return (lines, !line.is_empty());
     }
     lines.push(line);
     (lines, false)
+}
+
+/// Styles over a text (sorted, disjoint byte ranges), carried onto one of
+/// its wrapped lines: ranges in the line's text. The space joining two
+/// pieces takes a style that covers both sides of it. Only the styles that
+/// reach the line are read (a binary search finds the first), so drawing a
+/// line of a note with thousands of links costs what the line holds.
+pub fn carry<T: Copy + PartialEq>(pieces: &[Range<usize>], styles: &[(Range<usize>, T)]) -> Vec<(Range<usize>, T)> {
+    let mut out: Vec<(Range<usize>, T)> = Vec::new();
+    let mut at = 0;
+    for (k, p) in pieces.iter().enumerate() {
+        let from = if k > 0 { pieces[k - 1].end } else { p.start };
+        let reaching = &styles[styles.partition_point(|(r, _)| r.end <= from)..];
+        if k > 0 {
+            // Disjoint and sorted: only the first style past the previous
+            // piece can span the gap.
+            if let Some((r, s)) = reaching.first() {
+                if r.start < from && r.end > p.start {
+                    push_merged(&mut out, at..at + 1, *s);
+                }
+            }
+            at += 1;
+        }
+        for (r, s) in reaching.iter().take_while(|(r, _)| r.start < p.end) {
+            let (a, b) = (r.start.max(p.start), r.end.min(p.end));
+            if a < b {
+                push_merged(&mut out, at + a - p.start..at + b - p.start, *s);
+            }
+        }
+        at += p.len();
+    }
+    out
+}
+
+fn push_merged<T: PartialEq>(out: &mut Vec<(Range<usize>, T)>, r: Range<usize>, s: T) {
+    match out.last_mut() {
+        Some((last, ls)) if last.end == r.start && *ls == s => last.end = r.end,
+        _ => out.push((r, s)),
+    }
 }
 
 #[cfg(test)]
@@ -154,6 +224,20 @@ mod tests {
         for l in wrap("日本語 テキスト ですよ 日本語テキストですよ", 5) {
             assert!(width(&l) <= 5, "{l}");
         }
+        assert_eq!(wrap("  two  spaces ", 20), vec!["two spaces"]);
+    }
+
+    #[test]
+    fn styles_follow_words_onto_their_lines() {
+        // "alpha beta gamma" with "beta gamma" bold and "al" code, at 10 columns.
+        let text = "alpha  beta gamma";
+        let styles = [(0..2, 'c'), (7..17, 'b')];
+        let (lines, _) = wrap_pieces(text, 10, usize::MAX);
+        assert_eq!(lines, vec![vec![0..5, 7..11], vec![12..17]]);
+        assert_eq!(carry(&lines[0], &styles), vec![(0..2, 'c'), (6..10, 'b')]);
+        assert_eq!(carry(&lines[1], &styles), vec![(0..5, 'b')]);
+        // A style over both words takes the space between them.
+        assert_eq!(carry(&lines[0], &[(0..11, 'l')]), vec![(0..10, 'l')]);
     }
 
     fn measured<T>(f: impl FnOnce() -> T) -> (T, usize) {

@@ -60,6 +60,19 @@ fn piece() -> impl Strategy<Value = String> {
             "---",
             "===",
             "**bold**",
+            "=====",
+            "~~~~~",
+            ".. code-block:: sh",
+            ".. note::",
+            ":Speaker: ",
+            "::",
+            "= ",
+            "== ",
+            "----",
+            "....",
+            ":toc:",
+            "[source,sh]",
+            "+",
             ":PROPERTIES:",
             ":END:",
             "<opml>",
@@ -93,12 +106,12 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
-    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..3000), ext in prop::sample::select(vec!["txt", "md", "org", "opml", ""])) {
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..3000), ext in prop::sample::select(vec!["txt", "md", "org", "opml", "rst", "adoc", ""])) {
         check(&bytes, &format!("f.{ext}"))?;
     }
 
     #[test]
-    fn notes_shaped_input_never_panics(bytes in notes_like(), ext in prop::sample::select(vec!["txt", "md", "org", "opml"])) {
+    fn notes_shaped_input_never_panics(bytes in notes_like(), ext in prop::sample::select(vec!["txt", "md", "org", "opml", "rst", "adoc"])) {
         check(&bytes, &format!("f.{ext}"))?;
     }
 }

@@ -3,8 +3,9 @@
 //! hanging indents; or, on a file or group, its talks with their note counts.
 //! Built when the talk or the width changes, not on every frame.
 
-use crate::outline::{Kind, Outline};
-use crate::wrap::{width, wrap_at_most};
+use crate::outline::{InlineStyle, Kind, Outline};
+use crate::wrap::{carry, join, width, wrap_pieces};
+use std::ops::Range;
 
 /// What a line shows, for the theme to colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +31,8 @@ pub struct Line {
     pub role: Role,
     /// Dimmed text after the line's text (a talk's note count).
     pub aside: String,
+    /// Inline styles over `text` (bold, code, links), as byte ranges.
+    pub marks: Marks,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -68,6 +71,9 @@ const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
 /// note was wrapped whole, a million lines, each time its talk was shown.
 const MAX_NODE_LINES: usize = 1000;
 
+/// Styles over a text, as byte ranges.
+type Marks = Vec<(Range<usize>, InlineStyle)>;
+
 /// The indentation of `indent` columns (two a level) as drawn: spaces while
 /// they leave half the pane for the text; deeper, the level as a number
 /// within that half. Deep outlines (100,000 nested OPML outlines) made each
@@ -80,24 +86,38 @@ fn lead(indent: usize, w: usize) -> String {
     format!("{:>room$}", format!("{}› ", indent / 2))
 }
 
-fn push_wrapped(lines: &mut Vec<Line>, node: usize, indent: usize, marker: &str, text: &str, role: Role, w: usize) {
+fn push_wrapped(
+    lines: &mut Vec<Line>,
+    node: usize,
+    indent: usize,
+    marker: &str,
+    (text, styles): (&str, impl Iterator<Item = (Range<usize>, InlineStyle)>),
+    role: Role,
+    w: usize,
+) {
     let lead = lead(indent, w);
     let taken = width(&lead) + width(marker);
     let hang = " ".repeat(taken);
     let avail = w.saturating_sub(taken).max(8);
-    let (parts, more) = wrap_at_most(text, avail, MAX_NODE_LINES);
-    for (k, part) in parts.into_iter().enumerate() {
+    let (parts, more) = wrap_pieces(text, avail, MAX_NODE_LINES);
+    // Styles are read no further than the text kept (a huge note may have
+    // thousands past it).
+    let kept = parts.last().and_then(|l| l.last()).map_or(0, |r| r.end);
+    let styles: Marks = styles.take_while(|(r, _)| r.start < kept).collect();
+    for (k, pieces) in parts.into_iter().enumerate() {
         let prefix = if k == 0 {
             format!("{lead}{marker}")
         } else {
             hang.clone()
         };
+        let part = join(text, &pieces);
         lines.push(Line {
             node: node as u32,
             prefix,
             text: part,
             role,
             aside: String::new(),
+            marks: carry(&pieces, &styles),
         });
     }
     if more {
@@ -107,6 +127,7 @@ fn push_wrapped(lines: &mut Vec<Line>, node: usize, indent: usize, marker: &str,
             text: format!("… (the rest of this {} note is not shown)", size(text.len())),
             role: Role::Meta,
             aside: String::new(),
+            marks: Vec::new(),
         });
     }
 }
@@ -125,30 +146,26 @@ fn blank(lines: &mut Vec<Line>, node: usize) {
         text: String::new(),
         role: Role::Blank,
         aside: String::new(),
+        marks: Vec::new(),
     });
 }
 
-fn title_or_untitled(o: &Outline, i: usize) -> &str {
+/// A node's text as shown (its title, or "(untitled)"), with its styles.
+fn shown(o: &Outline, i: usize) -> (&str, impl Iterator<Item = (Range<usize>, InlineStyle)> + '_) {
     let t = o.text(i);
-    if t.is_empty() {
+    // An empty text has no styles: "(untitled)" is drawn plain.
+    let t = if t.is_empty() {
         crate::outline::dump::UNTITLED
     } else {
         t
-    }
+    };
+    (t, o.styles(i).map(|s| (s.range, s.style)))
 }
 
 /// Lines for `context` at `w` columns.
 pub fn build(o: &Outline, context: usize, w: usize) -> Vec<Line> {
     let mut lines = Vec::new();
-    push_wrapped(
-        &mut lines,
-        context,
-        0,
-        "",
-        title_or_untitled(o, context),
-        Role::Title,
-        w,
-    );
+    push_wrapped(&mut lines, context, 0, "", shown(o, context), Role::Title, w);
     blank(&mut lines, context);
     let base = o.depth(context) + 1;
     let end = o.subtree_end(context);
@@ -162,18 +179,18 @@ pub fn build(o: &Outline, context: usize, w: usize) -> Vec<Line> {
                     if lines.last().is_some_and(|l| l.role != Role::Blank) {
                         blank(&mut lines, i);
                     }
-                    push_wrapped(&mut lines, i, indent, "", title_or_untitled(o, i), Role::Heading, w);
+                    push_wrapped(&mut lines, i, indent, "", shown(o, i), Role::Heading, w);
                 }
                 Kind::Bullet => {
                     let marker = BULLETS[(o.depth(i) - base) % BULLETS.len()];
-                    push_wrapped(&mut lines, i, indent, marker, title_or_untitled(o, i), Role::Note, w);
+                    push_wrapped(&mut lines, i, indent, marker, shown(o, i), Role::Note, w);
                 }
                 Kind::Paragraph => {
                     // Paragraphs of prose read as paragraphs: a gap between them.
                     if i > context + 1 && o.kind(i - 1) == Kind::Paragraph {
                         blank(&mut lines, i);
                     }
-                    push_wrapped(&mut lines, i, indent, "", o.text(i), Role::Note, w)
+                    push_wrapped(&mut lines, i, indent, "", shown(o, i), Role::Note, w)
                 }
                 Kind::Code => {
                     // Wrapping drops leading spaces; code keeps its own
@@ -186,7 +203,15 @@ pub fn build(o: &Outline, context: usize, w: usize) -> Vec<Line> {
                     } else {
                         format!("│ →{pad} ")
                     };
-                    push_wrapped(&mut lines, i, indent, &marker, code, Role::Code, w)
+                    push_wrapped(
+                        &mut lines,
+                        i,
+                        indent,
+                        &marker,
+                        (code, std::iter::empty()),
+                        Role::Code,
+                        w,
+                    )
                 }
                 Kind::Document => {}
             }
@@ -198,6 +223,7 @@ pub fn build(o: &Outline, context: usize, w: usize) -> Vec<Line> {
                 text: "(no notes)".into(),
                 role: Role::Meta,
                 aside: String::new(),
+                marks: Vec::new(),
             });
         }
     }
@@ -216,7 +242,7 @@ fn overview(o: &Outline, context: usize, lines: &mut Vec<Line>, w: usize) {
                 if lines.last().is_some_and(|l| l.role != Role::Blank) {
                     blank(lines, i);
                 }
-                push_wrapped(lines, i, indent, "", title_or_untitled(o, i), Role::Group, w);
+                push_wrapped(lines, i, indent, "", shown(o, i), Role::Group, w);
                 i += 1;
                 continue;
             }
@@ -240,7 +266,7 @@ fn overview(o: &Outline, context: usize, lines: &mut Vec<Line>, w: usize) {
                     i,
                     indent,
                     "▸ ",
-                    title_or_untitled(o, i),
+                    shown(o, i),
                     role,
                     w.saturating_sub(width(&count)),
                 );
@@ -250,7 +276,7 @@ fn overview(o: &Outline, context: usize, lines: &mut Vec<Line>, w: usize) {
                 any = true;
             }
             Kind::Paragraph | Kind::Bullet | Kind::Code if o.parent(i) == Some(context) => {
-                push_wrapped(lines, i, indent, "", o.text(i), Role::Note, w);
+                push_wrapped(lines, i, indent, "", shown(o, i), Role::Note, w);
                 blank(lines, i);
             }
             _ => {}
@@ -264,6 +290,7 @@ fn overview(o: &Outline, context: usize, lines: &mut Vec<Line>, w: usize) {
             text: "(empty: nothing was found in this file)".into(),
             role: Role::Meta,
             aside: String::new(),
+            marks: Vec::new(),
         });
     }
 }

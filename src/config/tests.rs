@@ -10,7 +10,7 @@ fn defaults_parse_cleanly_and_bind_every_action() {
         let bound = Context::ALL.iter().any(|&ctx| !c.keymap.keys_for(ctx, *a).is_empty());
         assert!(bound, "{name} has no default key");
     }
-    assert_eq!(c.extensions.len(), 11);
+    assert_eq!(c.extensions, crate::outline::fs::DEFAULT_EXTENSIONS);
 }
 
 #[test]

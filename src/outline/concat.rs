@@ -3,6 +3,7 @@
 
 use rayon::prelude::*;
 
+use super::styles::Styles;
 use super::{DocInfo, Kind, Node, Outline, NO_PARENT};
 
 impl Outline {
@@ -10,7 +11,7 @@ impl Outline {
     /// order: each part's node indices and text offsets shift by the size of
     /// what precedes it. The copying is split by part over all cores too: at
     /// a million bullets it is ~100 MB, mostly page faults of the new buffers.
-    pub fn concat(parts: Vec<Outline>) -> Outline {
+    pub fn concat(mut parts: Vec<Outline>) -> Outline {
         let mut starts = Vec::with_capacity(parts.len());
         let (mut nodes, mut text) = (0, 0);
         for p in &parts {
@@ -62,6 +63,16 @@ impl Outline {
                 };
             }
         });
+        // Styles are few beside the text: joined on one core.
+        let mut styles = Styles {
+            spans: Vec::with_capacity(parts.iter().map(|p| p.styles.spans.len()).sum()),
+            links: Vec::with_capacity(parts.iter().map(|p| p.styles.links.len()).sum()),
+        };
+        for (p, &(_, text0)) in parts.iter_mut().zip(&starts) {
+            let links0 = styles.links.len() as u32;
+            styles.spans.extend(p.styles.shifted_spans(text0, links0));
+            styles.links.append(&mut p.styles.links);
+        }
         let docs = parts
             .into_iter()
             .zip(&starts)
@@ -80,6 +91,7 @@ impl Outline {
             // after the parallel copy.
             text: unsafe { String::from_utf8_unchecked(text_buf) },
             docs,
+            styles: Box::new(styles),
         }
     }
 }

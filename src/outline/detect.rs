@@ -1,16 +1,25 @@
 //! Which format a file holds, from its content (the extension only breaks
 //! ties): a `.txt` may hold Markdown and an `.org` may be plain lines.
 
+use super::asciidoc;
 use super::lines::is_decoration;
 use super::markdown::{atx_heading, bold_title};
 use super::model::Format;
 use super::org;
+use super::rst;
 use super::ws::Ws;
 
-/// Which line format (org, Markdown or plain text) a file's lines hold;
-/// OPML is told apart before the text is split (`opml::looks_like`).
+/// Which line format (org, Markdown, rst, AsciiDoc or plain text) a file's
+/// lines hold; OPML is told apart before the text is split
+/// (`opml::looks_like`).
 pub fn detect(lines: &[&str], ext: Option<&str>) -> Format {
     let ext = ext.map(|e| e.to_ascii_lowercase());
+    // These extensions name formats no other would be written in.
+    match ext.as_deref() {
+        Some("rst" | "rest") => return Format::Rst,
+        Some("adoc" | "asciidoc") => return Format::Asciidoc,
+        _ => {}
+    }
     let (mut org_deep, mut org_top, mut org_keys) = (0, 0, 0);
     let (mut atx, mut setext, mut fences, mut bold) = (0, 0, 0, 0);
     for (i, line) in lines.iter().enumerate() {
@@ -79,6 +88,18 @@ pub fn detect(lines: &[&str], ext: Option<&str>) -> Format {
             .skip(1)
             .take(200)
             .any(|l| matches!(l.ws_trim_end(), "---" | "+++" | "..."));
+    // Underlines in Markdown's two characters alone stay Markdown; other
+    // adornments and directives are rst's, in a file not named for another
+    // format.
+    let named = matches!(ext.as_deref(), Some("md" | "markdown" | "mdown" | "mkd" | "org"));
+    if atx == 0 && fences < 2 && !front && !named {
+        if rst::looks_like(lines) {
+            return Format::Rst;
+        }
+        if asciidoc::looks_like(lines) {
+            return Format::Asciidoc;
+        }
+    }
     if atx >= 1 || setext >= 1 || fences >= 2 || front || bold >= 2 {
         return Format::Markdown;
     }
@@ -109,6 +130,26 @@ mod tests {
             detect("<?xml version='1.0'?>\n<opml><body/></opml>", Some("txt")),
             Format::Opml
         );
+    }
+
+    #[test]
+    fn rst_and_asciidoc_by_extension_and_by_content() {
+        for (ext, format) in [
+            ("rst", Format::Rst),
+            ("REST", Format::Rst),
+            ("adoc", Format::Asciidoc),
+            ("asciidoc", Format::Asciidoc),
+        ] {
+            assert_eq!(detect("plain\n", Some(ext)), format, "{ext}");
+        }
+        let rst = "=====\nTitle\n=====\n\nPart\n~~~~\n\ntext\n";
+        assert_eq!(detect(rst, None), Format::Rst);
+        assert_eq!(detect(rst, Some("txt")), Format::Rst);
+        // A file named Markdown is never read as rst.
+        assert_eq!(detect(rst, Some("md")), Format::Text);
+        let adoc = "= Notes\n:toc:\n\n== Talk\n\n* a\n";
+        assert_eq!(detect(adoc, None), Format::Asciidoc);
+        assert_eq!(detect(adoc, Some("md")), Format::Text);
     }
 
     #[test]

@@ -26,7 +26,8 @@ pub struct ScanOptions {
 }
 
 pub const DEFAULT_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "mdown", "mkd", "org", "opml", "otl", "outline", "notes",
+    "txt", "text", "md", "markdown", "mdown", "mkd", "org", "opml", "otl", "outline", "notes", "rst", "rest", "adoc",
+    "asciidoc",
 ];
 
 impl Default for ScanOptions {

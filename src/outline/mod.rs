@@ -2,6 +2,7 @@
 //! groups, talks, sub-headings and notes. Pure: no terminal, no global state;
 //! `fs` is the only part that touches the file system.
 
+mod asciidoc;
 mod body;
 mod chrome;
 pub mod clean;
@@ -10,6 +11,7 @@ pub mod dump;
 pub mod fs;
 pub mod hygiene;
 mod indented;
+mod inline;
 pub mod lines;
 mod mangled;
 mod markdown;
@@ -18,6 +20,7 @@ mod names;
 mod opml;
 mod org;
 mod patterns;
+mod rst;
 mod scan;
 mod shape;
 pub mod signals;
@@ -29,7 +32,8 @@ mod ws;
 use ws::Ws;
 
 pub use clean::Clean;
-pub use model::{Block, Children, DocInfo, Format, Kind, Outline};
+pub use inline::{render as render_inline, Style as InlineStyle, Syntax};
+pub use model::{Block, Children, DocInfo, Format, Kind, Outline, Styled};
 
 /// What a format's parser hands back: depth-ordered blocks, and a title if
 /// the file names itself.
@@ -136,13 +140,29 @@ fn blank_chrome<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
-/// Parses a line format (org, Markdown or plain text) from the text's lines.
+/// Parses a line format (org, Markdown, rst, AsciiDoc or plain text) from the text's lines.
 fn parse_lines(format: Format, decoded: &hygiene::Decoded, lines: &[&str], ext: Option<&str>) -> Parsed {
     match format {
         Format::Org => shape::classify(org::parse(lines, lines::estimate_wrap(lines))),
         Format::Markdown => shape::classify(markdown::parse(&blank_chrome(lines), lines::estimate_wrap(lines))),
+        Format::Rst => titled(rst::parse(lines, lines::estimate_wrap(lines))),
+        Format::Asciidoc => titled(asciidoc::parse(lines, lines::estimate_wrap(lines))),
         Format::Text | Format::Opml => parse_text(decoded, lines, ext),
     }
+}
+
+/// For formats whose document title is also their first section (rst,
+/// AsciiDoc): the
+/// blocks go through the same title and talk decision as a Markdown file
+/// whose `#` heading is its title, and the title names the document
+/// whatever that decides.
+fn titled(mut parsed: Parsed) -> Parsed {
+    let title = parsed.title.take();
+    let mut p = shape::classify(parsed);
+    if p.title.is_none() {
+        p.title = title;
+    }
+    p
 }
 
 fn parse_text(decoded: &hygiene::Decoded, raw: &[&str], ext: Option<&str>) -> Parsed {

@@ -5,6 +5,7 @@
 //! with no recursion (notes can nest 100,000 levels deep). Text lives in one
 //! buffer addressed by offsets, not a `String` per node, to keep memory low.
 
+use super::inline::{self, Syntax};
 use serde::Serialize;
 
 /// What a node is, from the reader's point of view.
@@ -50,6 +51,8 @@ pub enum Format {
     Org,
     Opml,
     Text,
+    Rst,
+    Asciidoc,
 }
 
 impl Format {
@@ -59,6 +62,8 @@ impl Format {
             Format::Org => "org",
             Format::Opml => "opml",
             Format::Text => "text",
+            Format::Rst => "rst",
+            Format::Asciidoc => "asciidoc",
         }
     }
 }
@@ -125,6 +130,9 @@ pub struct Outline {
     nodes: Vec<Node>,
     text: String,
     docs: Vec<DocInfo>,
+    /// Inline styles over `text` (see `styles.rs`); boxed, as most of an
+    /// outline's weight is elsewhere and it is moved between threads whole.
+    styles: Box<styles::Styles>,
 }
 
 impl Outline {
@@ -139,17 +147,25 @@ impl Outline {
         self.text
             .reserve(title.len() + blocks.iter().map(|b| b.text.len()).sum::<usize>());
         let doc = self.nodes.len();
-        self.push_node(title, NO_PARENT, 0, 0, Kind::Document);
+        let syntax = Syntax::of(info.format);
+        self.push_node(title, NO_PARENT, 0, 0, Kind::Document, syntax);
         // `open[d]` is the node index at depth d+1 currently accepting children.
         let mut open: Vec<u32> = vec![doc as u32];
-        for b in blocks {
+        for (k, b) in blocks.iter().enumerate() {
             let want = b.depth as usize + 1;
             while open.len() > want {
                 self.close(open.pop().expect("stack holds the document"));
             }
             let parent = *open.last().expect("document stays open");
             let depth = open.len() as u32;
-            let idx = self.push_node(&b.text, parent, b.line, depth, b.kind);
+            let idx = self.push_node(&b.text, parent, b.line, depth, b.kind, syntax);
+            // A note that was only markup (an embed, a comment) and holds
+            // nothing is not kept as an empty row.
+            let emptied = self.nodes[idx].text_len == 0 && !b.text.is_empty();
+            if emptied && !b.kind.is_structural() && blocks.get(k + 1).is_none_or(|n| n.depth <= b.depth) {
+                self.nodes.pop();
+                continue;
+            }
             open.push(idx as u32);
         }
         while let Some(i) = open.pop() {
@@ -159,9 +175,20 @@ impl Outline {
         doc
     }
 
-    fn push_node(&mut self, text: &str, parent: u32, line: u32, depth: u32, kind: Kind) -> usize {
+    /// Appends a node; its text is rendered from `syntax`'s inline markup
+    /// (code is kept as written).
+    fn push_node(&mut self, text: &str, parent: u32, line: u32, depth: u32, kind: Kind, syntax: Syntax) -> usize {
         let text_start = self.text.len() as u32;
-        self.text.push_str(text);
+        if kind == Kind::Code {
+            self.text.push_str(text);
+        } else {
+            let mut sink = inline::Sink {
+                text: &mut self.text,
+                spans: &mut self.styles.spans,
+                links: &mut self.styles.links,
+            };
+            inline::render_into(syntax, text, &mut sink);
+        }
         let idx = self.nodes.len();
         let session = match (kind, parent) {
             (Kind::Session, _) => idx as u32,
@@ -170,7 +197,7 @@ impl Outline {
         };
         self.nodes.push(Node {
             text_start,
-            text_len: text.len() as u32,
+            text_len: self.text.len() as u32 - text_start,
             parent,
             end: idx as u32 + 1,
             line,
@@ -285,7 +312,7 @@ impl Outline {
 
     /// Approximate heap bytes held by the outline.
     pub fn heap_bytes(&self) -> usize {
-        self.nodes.capacity() * std::mem::size_of::<Node>() + self.text.capacity()
+        self.nodes.capacity() * std::mem::size_of::<Node>() + self.text.capacity() + self.styles.heap_bytes()
     }
 }
 
@@ -309,6 +336,10 @@ impl Iterator for Children<'_> {
 
 #[path = "concat.rs"]
 mod concat;
+
+#[path = "styles.rs"]
+mod styles;
+pub use styles::Styled;
 
 #[cfg(test)]
 #[path = "model_tests.rs"]

@@ -136,11 +136,14 @@ impl Widget for &DetailView<'_> {
             } else {
                 self.role_style(line.role)
             };
-            let l = Line::from(vec![
-                Span::styled(line.prefix.clone(), self.theme.dim),
-                Span::styled(line.text.clone(), text_style),
-                Span::styled(line.aside.clone(), self.theme.dim),
-            ]);
+            let mut spans = vec![Span::styled(line.prefix.clone(), self.theme.dim)];
+            spans.extend(self.theme.marked(&line.text, &line.marks, text_style));
+            if selected {
+                // The selection's colours win over a link's or code's own.
+                spans[1..].iter_mut().for_each(|s| s.style = s.style.patch(sel_style));
+            }
+            spans.push(Span::styled(line.aside.clone(), self.theme.dim));
+            let l = Line::from(spans);
             buf.set_line(body.x, y, &l, body.width);
         }
         if d.lines.len() > body.height as usize && body.height > 0 {

@@ -7,7 +7,7 @@
 use super::theme::Theme;
 use crate::app::App;
 use crate::layout::Layout;
-use crate::outline::Kind;
+use crate::outline::{InlineStyle, Kind};
 use crate::search::{breadcrumb, highlight_text, Query};
 use crate::wrap::{fit, fit_cut, width};
 use ratatui::buffer::Buffer;
@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
+use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 pub struct FindView<'a> {
@@ -66,19 +67,41 @@ fn highlight_span(text: &str) -> &str {
         .map_or(text, |(end, _)| &text[..end])
 }
 
-/// `text` cut to `max` columns, with the chars at `hits` (char indices) in
-/// `hit` style.
-fn highlighted(text: &str, hits: &[usize], max: usize, base: Style, hit: Style) -> Vec<Span<'static>> {
+/// How a row's text is drawn: its base style, the inline styles over it
+/// (byte ranges, sorted and disjoint), a style laid over those (the
+/// selection's colours win over a link's or code's own, as in the detail
+/// pane), and the style of a matched char.
+struct RowStyles<'a> {
+    base: Style,
+    marks: &'a [(Range<usize>, InlineStyle)],
+    over: Style,
+    hit: Style,
+}
+
+/// `text` cut to `max` columns, its inline styles drawn, with the chars at
+/// `hits` (char indices into the same plain text the styles are over) in
+/// the hit style, laid over whatever style the char has.
+fn highlighted(text: &str, hits: &[usize], max: usize, row: &RowStyles<'_>, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans: Vec<Span<'static>> = Vec::new();
     let (cut, truncated) = fit_cut(text, max);
     let count = cut.graphemes(true).count();
     let mut char_at = 0;
-    for (i, g) in cut.graphemes(true).enumerate() {
+    let mut marks = row.marks.iter().peekable();
+    for (i, (at, g)) in cut.grapheme_indices(true).enumerate() {
         let n = g.chars().count();
-        // The ellipsis that `fit` adds stands for cut text: never a hit.
-        let is_hit = !(truncated && i + 1 == count) && (char_at..char_at + n).any(|c| hits.binary_search(&c).is_ok());
+        // The ellipsis that `fit` adds stands for cut text: never a hit,
+        // never styled.
+        let ellipsis = truncated && i + 1 == count;
+        let is_hit = !ellipsis && (char_at..char_at + n).any(|c| hits.binary_search(&c).is_ok());
         char_at += n;
-        let style = if is_hit { hit } else { base };
+        while marks.next_if(|(r, _)| r.end <= at).is_some() {}
+        let mut style = match marks.peek() {
+            Some((r, s)) if r.start <= at && !ellipsis => row.base.patch(theme.inline(*s)).patch(row.over),
+            _ => row.base,
+        };
+        if is_hit {
+            style = style.patch(row.hit);
+        }
         match spans.last_mut() {
             Some(s) if s.style == style => s.content.to_mut().push_str(g),
             _ => spans.push(Span::styled(g.to_string(), style)),
@@ -161,13 +184,19 @@ impl Widget for &FindView<'_> {
             let text_w = w.saturating_sub(2 + crumb_w + 2);
             let mut spans = vec![Span::styled(kind_marker(o.kind(node)), base)];
             let text = o.text(node);
-            spans.extend(highlighted(
-                text,
-                &highlight_text(highlight_span(text), &q),
-                text_w,
+            let shown = highlight_span(text);
+            let marks: Vec<_> = o
+                .styles(node)
+                .take_while(|s| s.range.start < shown.len())
+                .map(|s| (s.range, s.style))
+                .collect();
+            let row = RowStyles {
                 base,
-                hit_style,
-            ));
+                marks: &marks,
+                over: if chosen { t.selection } else { Style::default() },
+                hit: hit_style,
+            };
+            spans.extend(highlighted(text, &highlight_text(shown, &q), text_w, &row, t));
             let used: usize = spans.iter().map(|s| width(&s.content)).sum();
             spans.push(Span::styled(" ".repeat(w.saturating_sub(used + width(&crumb))), base));
             spans.push(Span::styled(crumb, if chosen { base } else { t.dim }));
@@ -184,14 +213,58 @@ mod tests {
     fn highlights_follow_char_positions_through_wide_and_accented_text() {
         let base = Style::default();
         let hit = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
-        let spans = highlighted("µservices naïve", &[0, 1, 12], 40, base, hit);
+        let theme = Theme::monochrome();
+        let row = RowStyles {
+            base,
+            marks: &[],
+            over: Style::default(),
+            hit,
+        };
+        let spans = highlighted("µservices naïve", &[0, 1, 12], 40, &row, &theme);
         let hits: String = spans
             .iter()
             .filter(|s| s.style == hit)
             .map(|s| s.content.to_string())
             .collect();
         assert_eq!(hits, "µsï");
-        let cut = highlighted("日本語テキスト", &[0], 5, base, hit);
+        let cut = highlighted("日本語テキスト", &[0], 5, &row, &theme);
         assert_eq!(cut.iter().map(|s| width(&s.content)).sum::<usize>(), 5);
+    }
+
+    /// A row of styled words: the matched chars are lit where they are, on
+    /// top of the link's style, and the link's style stays on its words.
+    #[test]
+    fn highlights_land_on_their_chars_in_styled_text() {
+        use ratatui::style::{Color, Modifier};
+        let theme = Theme::monochrome();
+        let hit = Style::default().fg(Color::Red);
+        let row = RowStyles {
+            base: Style::default(),
+            marks: &[
+                (12..22, InlineStyle::LINK),
+                (27..31, InlineStyle::CODE.with(InlineStyle::BOLD)),
+            ],
+            over: Style::default(),
+            hit,
+        };
+        // "naïve" puts a two-byte char before the styles: bytes and chars differ.
+        let text = "naïve, see the slides and p99s";
+        let lit = |spans: &[Span<'_>], f: &dyn Fn(Style) -> bool| -> String {
+            spans
+                .iter()
+                .filter(|s| f(s.style))
+                .map(|s| s.content.to_string())
+                .collect()
+        };
+        let spans = highlighted(text, &[11, 12, 13, 26, 27], 40, &row, &theme);
+        assert_eq!(lit(&spans, &|s| s.fg == Some(Color::Red)), "thep9");
+        assert_eq!(
+            lit(&spans, &|s| s.add_modifier.contains(Modifier::UNDERLINED)),
+            "the slides"
+        );
+        assert_eq!(lit(&spans, &|s| s.add_modifier.contains(Modifier::BOLD)), "p99s");
+        // Cut to fit: the ellipsis takes no style.
+        let cut = highlighted(text, &[], 19, &row, &theme);
+        assert_eq!(lit(&cut, &|s| s.add_modifier.contains(Modifier::UNDERLINED)), "the sli");
     }
 }

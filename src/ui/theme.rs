@@ -3,7 +3,10 @@
 //! colour off and keeps the structure visible with bold, dim and reverse.
 
 use crate::config::{ColorSpec, Config, Preset};
+use crate::outline::InlineStyle;
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
+use std::ops::Range;
 
 #[derive(Clone, Debug)]
 pub struct Theme {
@@ -22,6 +25,9 @@ pub struct Theme {
     pub bookmark: Style,
     pub title_bar: Style,
     pub warning: Style,
+    /// Inline code and links in notes, laid over the text's own style.
+    pub code: Style,
+    pub link: Style,
 }
 
 fn color(c: ColorSpec) -> Color {
@@ -75,6 +81,10 @@ fn preset(p: Preset, role: &str) -> Color {
         (Preset::Light, "selection_bg") => Blue,
         (Preset::Light, "border") => Gray,
         (Preset::Light, "focus_border") => Blue,
+        (Preset::Dark, "code") => Green,
+        (Preset::Dark, "link") => LightBlue,
+        (Preset::Light, "code") => Green,
+        (Preset::Light, "link") => Blue,
         _ => Reset,
     }
 }
@@ -102,6 +112,8 @@ impl Theme {
             bookmark: fg("bookmark").add_modifier(bold),
             title_bar: Style::default().add_modifier(Modifier::REVERSED),
             warning: Style::default().fg(Color::Yellow).add_modifier(bold),
+            code: fg("code"),
+            link: fg("link").add_modifier(Modifier::UNDERLINED),
         }
     }
 
@@ -123,6 +135,8 @@ impl Theme {
             bookmark: m(Modifier::BOLD),
             title_bar: m(Modifier::REVERSED),
             warning: m(Modifier::BOLD),
+            code: Style::default(),
+            link: m(Modifier::UNDERLINED),
         }
     }
 
@@ -145,6 +159,51 @@ impl Theme {
     /// marked by weight and underline rather than a colour that may clash.
     pub fn matched_on(&self, selection: Style) -> Style {
         selection.add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// What an inline style adds to the text it is on.
+    pub fn inline(&self, s: InlineStyle) -> Style {
+        let mut out = Style::default();
+        for (bit, modifier) in [
+            (InlineStyle::BOLD, Modifier::BOLD),
+            (InlineStyle::ITALIC, Modifier::ITALIC),
+            (InlineStyle::STRIKE, Modifier::CROSSED_OUT),
+            (InlineStyle::UNDERLINE, Modifier::UNDERLINED),
+        ] {
+            if s.contains(bit) {
+                out = out.add_modifier(modifier);
+            }
+        }
+        if s.contains(InlineStyle::CODE) {
+            out = out.patch(self.code);
+        }
+        if s.contains(InlineStyle::LINK) {
+            out = out.patch(self.link);
+        }
+        out
+    }
+
+    /// `text` as spans in `base`, with the inline styles `marks` (byte
+    /// ranges) laid over it. Marks past the text's end (it was cut to fit)
+    /// are cut with it.
+    pub fn marked(&self, text: &str, marks: &[(Range<usize>, InlineStyle)], base: Style) -> Vec<Span<'static>> {
+        let mut spans = Vec::new();
+        let mut at = 0;
+        for (r, s) in marks {
+            let (start, end) = (r.start.max(at), r.end.min(text.len()));
+            if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            if start > at {
+                spans.push(Span::styled(text[at..start].to_string(), base));
+            }
+            spans.push(Span::styled(text[start..end].to_string(), base.patch(self.inline(*s))));
+            at = end;
+        }
+        if at < text.len() || spans.is_empty() {
+            spans.push(Span::styled(text[at..].to_string(), base));
+        }
+        spans
     }
 
     pub fn kind(&self, k: crate::outline::Kind) -> Style {

@@ -62,13 +62,26 @@ impl TreeView<'_> {
         };
         let room = (w as usize).saturating_sub(indent + 2 + width(mark) + width(&count));
         let marker_style = if has_kids { t.kind(kind) } else { t.dim };
-        Line::from(vec![
+        let shown = fit(text, room);
+        // Styles stop where the text was cut for its ellipsis.
+        let kept = if shown.len() == text.len() {
+            text.len()
+        } else {
+            shown.len().saturating_sub('…'.len_utf8())
+        };
+        let marks: Vec<_> = o
+            .styles(node)
+            .take_while(|s| s.range.start < kept)
+            .map(|s| (s.range.start..s.range.end.min(kept), s.style))
+            .collect();
+        let mut spans = vec![
             Span::styled(guides, t.dim),
             Span::styled(marker, marker_style),
             Span::styled(mark, t.bookmark),
-            Span::styled(fit(text, room), text_style),
-            Span::styled(count, t.dim),
-        ])
+        ];
+        spans.extend(t.marked(&shown, &marks, text_style));
+        spans.push(Span::styled(count, t.dim));
+        Line::from(spans)
     }
 }
 

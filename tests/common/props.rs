@@ -13,7 +13,7 @@ use talktree::state::{from_value_lenient, merge, Changes, State};
 
 /// File names whose extension picks the format (the last one leaves it to
 /// detection).
-pub const NAMES: [&str; 5] = ["f.txt", "f.md", "f.org", "f.opml", "f.notes"];
+pub const NAMES: [&str; 7] = ["f.txt", "f.md", "f.org", "f.opml", "f.rst", "f.adoc", "f.notes"];
 
 /// Keys a fuzz byte can press: every pane, overlay and fold operation, and
 /// a few letters for find queries.
