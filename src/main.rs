@@ -82,7 +82,7 @@ fn main() -> ExitCode {
         }
         None => State::default(),
     };
-    let paths: Vec<PathBuf> = if cli.last {
+    let mut paths: Vec<PathBuf> = if cli.last {
         state.last_paths.iter().map(|p| paths::from_text(p)).collect()
     } else {
         cli.paths.clone()
@@ -92,6 +92,8 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let (result, problems) = if reading {
+        // Keys come from the terminal, the notes from the pipe.
+        talktree::stdin::detach(&mut paths);
         let start = Start {
             paths,
             config,

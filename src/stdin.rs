@@ -5,11 +5,58 @@
 //! other FIFO or device on the command line is still refused (reading one
 //! could wait forever), so this is the only path that may block: on the
 //! writer at the other end of the pipe, which the user started.
+//!
+//! The reader then needs keys from the terminal. `detach` moves the notes'
+//! stream off descriptor 0 and opens the terminal there, so crossterm reads
+//! keys from standard input as in any run. (Left alone, crossterm opens
+//! /dev/tty itself when stdin is not a terminal: that works on Linux, but
+//! on macOS its kqueue cannot watch /dev/tty and it fails to start,
+//! crossterm issues #939 and #396; its `use-dev-tty` poll source, the
+//! usual fix, stops the keys reaching this reader on Linux.)
 
 use crate::outline::{fs::MAX_FILE_BYTES, parse_document_owned, Clean, Document, LoadError, Outline, STDIN_SOURCE};
+use std::fs::File;
 use std::io::{IsTerminal, Read};
+use std::os::fd::{AsRawFd, FromRawFd};
 use std::os::unix::fs::MetadataExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Standard input as it was, once `detach` has put the terminal in its place.
+static DETACHED: OnceLock<File> = OnceLock::new();
+
+/// For the reader, when the notes come from standard input: moves it to a
+/// new descriptor (which `read` then reads) and opens the terminal on
+/// descriptor 0. `paths` naming stdin become `-` first: after this,
+/// `/dev/stdin` is the terminal. Does nothing when stdin is the terminal;
+/// when the terminal cannot be opened, leaves stdin as it is (crossterm
+/// then tries /dev/tty itself).
+pub fn detach(paths: &mut [PathBuf]) {
+    let mut named = false;
+    for p in paths.iter_mut().filter(|p| names_stdin(p)) {
+        *p = PathBuf::from("-");
+        named = true;
+    }
+    if !named || std::io::stdin().is_terminal() || DETACHED.get().is_some() {
+        return;
+    }
+    let Ok(tty) = std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty") else {
+        return;
+    };
+    // SAFETY: fcntl and dup2 act on descriptors this process holds; the
+    // new descriptor is owned by the File made from it and by nothing else.
+    unsafe {
+        let notes = libc::fcntl(0, libc::F_DUPFD_CLOEXEC, 3);
+        if notes < 0 {
+            return;
+        }
+        if libc::dup2(tty.as_raw_fd(), 0) < 0 {
+            libc::close(notes);
+            return;
+        }
+        let _ = DETACHED.set(File::from_raw_fd(notes));
+    }
+}
 
 /// Whether `path` names this process's standard input.
 pub fn names_stdin(path: &Path) -> bool {
@@ -26,9 +73,10 @@ fn is_open_stdin(path: &Path) -> bool {
     if named.is_file() || named.is_dir() {
         return false;
     }
-    // SAFETY: fstat fills `st` for descriptor 0, open or not (it fails then).
+    let fd = DETACHED.get().map_or(0, |f| f.as_raw_fd());
+    // SAFETY: fstat fills `st` for the descriptor, open or not (it fails then).
     let mut st: libc::stat = unsafe { std::mem::zeroed() };
-    if unsafe { libc::fstat(0, &mut st) } != 0 {
+    if unsafe { libc::fstat(fd, &mut st) } != 0 {
         return false;
     }
     named.dev() == st.st_dev as u64 && named.ino() == st.st_ino as u64
@@ -43,18 +91,17 @@ fn failed(reason: impl Into<String>) -> LoadError {
 
 /// Reads standard input to its end (or one byte past the limit).
 pub fn read() -> Result<Vec<u8>, LoadError> {
-    let stdin = std::io::stdin();
-    if stdin.is_terminal() {
-        return Err(failed(
-            "standard input is the terminal, not notes: pipe them in (curl URL | talktree -)",
-        ));
-    }
     let mut bytes = Vec::new();
-    stdin
-        .lock()
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| failed(format!("cannot read standard input: {e}")))?;
+    let read = match DETACHED.get() {
+        Some(f) => f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes),
+        None if std::io::stdin().is_terminal() => {
+            return Err(failed(
+                "standard input is the terminal, not notes: pipe them in (curl URL | talktree -)",
+            ))
+        }
+        None => std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes),
+    };
+    read.map_err(|e| failed(format!("cannot read standard input: {e}")))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(failed("too large (over the 64 MiB limit)"));
     }
