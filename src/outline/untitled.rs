@@ -13,8 +13,9 @@ use unicode_width::UnicodeWidthChar;
 pub const STDIN_SOURCE: &str = "<stdin>";
 
 /// A title taken from the content is cut to this many columns (and the
-/// "and N more talks" after it is kept whole).
-const MAX_COLUMNS: usize = 50;
+/// "and N more talks" after it is kept whole): it heads breadcrumbs, where
+/// the talk's own title must still find room.
+const MAX_COLUMNS: usize = 32;
 
 /// The title of a document that states none: the file's stem, unless it is
 /// an identifier (or the notes came from standard input) and the content
@@ -72,14 +73,17 @@ fn with_more(first: &str, more: usize, what: &str) -> String {
     }
 }
 
-/// `s` cut to `MAX_COLUMNS` at a word's end, with `…` when cut.
+/// `s` cut to `MAX_COLUMNS` at a word's end, `…` included when cut.
 fn cut(s: &str) -> String {
-    let mut width = 0;
-    let mut end = s.len();
-    let mut last_space = None;
+    use unicode_width::UnicodeWidthStr;
+    if s.width() <= MAX_COLUMNS {
+        return s.to_string();
+    }
+    let (mut width, mut end, mut last_space) = (0, 0, None);
     for (i, c) in s.char_indices() {
         width += c.width().unwrap_or(0);
-        if width > MAX_COLUMNS {
+        // One column is the ellipsis's.
+        if width >= MAX_COLUMNS {
             end = i;
             break;
         }
@@ -87,10 +91,7 @@ fn cut(s: &str) -> String {
             last_space = Some(i);
         }
     }
-    if end == s.len() {
-        return s.to_string();
-    }
-    // A word longer than the room is cut inside it instead.
+    // A word longer than half the room is cut inside instead.
     let end = last_space.filter(|&sp| sp > end / 2).unwrap_or(end);
     format!("{}…", s[..end].trim_end_matches([' ', ',', ';', ':', '-', '–']))
 }
@@ -161,14 +162,14 @@ mod tests {
     }
 
     #[test]
-    fn long_titles_are_cut_at_a_word_to_fifty_columns() {
+    fn long_titles_are_cut_at_a_word_to_32_columns() {
         let long = "Chatham House Rule, so no attribution of ideas to people or companies";
         let b = blocks(&[(Kind::Session, long), (Kind::Session, "b")]);
         let t = title("1.txt", "1", &b);
-        assert_eq!(t, "Chatham House Rule, so no attribution of ideas to… and 1 more talk");
+        assert_eq!(t, "Chatham House Rule, so no… and 1 more talk");
         let wide = "会議".repeat(40);
         let t = title("1.txt", "1", &blocks(&[(Kind::Session, &wide)]));
-        assert_eq!(t.chars().count(), 26, "{t}");
+        assert_eq!(t.chars().count(), 16, "{t}: 15 wide chars and the ellipsis");
         assert!(t.ends_with('…'));
     }
 }
