@@ -111,7 +111,13 @@ fn main() -> ExitCode {
             Err(e) => (Err(e), Vec::new()),
         }
     } else {
-        let grep = matches!(mode, Mode::Search { format: SearchFormat::Grep, .. });
+        let grep = matches!(
+            mode,
+            Mode::Search {
+                format: SearchFormat::Grep,
+                ..
+            }
+        );
         let loaded = if grep {
             load_notes_keeping_stdin(&paths, &config)
         } else {
@@ -122,9 +128,7 @@ fn main() -> ExitCode {
         }
         let printed = match &mode {
             // Like grep and fzf --filter: no hit is exit status 1.
-            Mode::Search { query, format, limit } => {
-                print_search(&loaded, query, *format, *limit).map(|hits| hits > 0)
-            }
+            Mode::Search { query, format, limit } => print_search(&loaded, query, *format, *limit).map(|hits| hits > 0),
             Mode::Dump(format) => print_outline(&loaded.outline, *format).map(|()| true),
             Mode::Read(format) => {
                 if std::env::var("TERM").is_ok_and(|t| t == "dumb") {

@@ -139,6 +139,8 @@ fn load_files(run: &mut Vec<PathBuf>, opts: &fs::ScanOptions, loaded: &mut Loade
     }
     let report = fs::load(&std::mem::take(run), opts);
     parts.push(report.outline);
-    loaded.problems.extend(report.errors.iter().map(|e| Clean::from(e.to_string())));
+    loaded
+        .problems
+        .extend(report.errors.iter().map(|e| Clean::from(e.to_string())));
     loaded.notices.extend(report.notices);
 }

@@ -222,5 +222,8 @@ fn seeds_named_by_a_hash_are_titled_from_their_content() {
             assert!(o.text(talks[0]).starts_with(lead.trim_end_matches('…')), "{title}");
         }
     }
-    assert_eq!(o.text(doc(&o, "000_d4f2b3bd88ab5530.txt")), "Jono Bacon Keynote and 2 more talks");
+    assert_eq!(
+        o.text(doc(&o, "000_d4f2b3bd88ab5530.txt")),
+        "Jono Bacon Keynote and 2 more talks"
+    );
 }

@@ -74,7 +74,10 @@ fn stdin_keeps_its_place_among_the_files() {
     let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
     std::fs::write(&a, "# File A\n## T\n- x\n").unwrap();
     std::fs::write(&b, "# File B\n## U\n- y\n").unwrap();
-    let out = piped(&["--dump", a.to_str().unwrap(), "-", b.to_str().unwrap()], NOTES.as_bytes());
+    let out = piped(
+        &["--dump", a.to_str().unwrap(), "-", b.to_str().unwrap()],
+        NOTES.as_bytes(),
+    );
     let docs: Vec<String> = stdout(&out)
         .lines()
         .filter_map(|l| l.strip_prefix("document "))
@@ -120,7 +123,11 @@ fn stdin_over_the_size_limit_or_binary_is_refused_with_the_reason() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("<stdin>: too large"), "{}", stderr(&out));
     let out = piped(&["--dump", "-"], b"ab\0cd");
-    assert!(stderr(&out).contains("<stdin>: looks like a binary file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("<stdin>: looks like a binary file"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// Another FIFO named on the command line is still refused: reading it
@@ -173,7 +180,10 @@ fn the_reader_on_piped_notes_takes_keys_from_the_terminal() {
         #[cfg(target_os = "linux")]
         {
             let fd0 = std::fs::read_link(format!("/proc/{}/fd/0", t.pid())).unwrap();
-            assert!(fd0.starts_with("/dev/pts") || fd0.starts_with("/dev/tty"), "{what}: {fd0:?}");
+            assert!(
+                fd0.starts_with("/dev/pts") || fd0.starts_with("/dev/tty"),
+                "{what}: {fd0:?}"
+            );
         }
         t.send("/whisper");
         t.wait_for("1 of 1");
@@ -185,7 +195,10 @@ fn the_reader_on_piped_notes_takes_keys_from_the_terminal() {
         t.assert_restored();
         // Piped notes are not offered again by --last.
         let state = t.state_file().unwrap_or_default();
-        assert!(!state.contains("\"-\"") && !state.contains("/dev/stdin"), "{what}: {state}");
+        assert!(
+            !state.contains("\"-\"") && !state.contains("/dev/stdin"),
+            "{what}: {state}"
+        );
     }
 }
 

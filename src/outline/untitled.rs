@@ -22,7 +22,10 @@ const MAX_COLUMNS: usize = 32;
 /// has a title to offer.
 pub fn title(source: &str, stem: &str, blocks: &[Block]) -> String {
     let anonymous = source == STDIN_SOURCE || is_identifier(stem);
-    anonymous.then(|| from_content(blocks)).flatten().unwrap_or_else(|| stem.to_string())
+    anonymous
+        .then(|| from_content(blocks))
+        .flatten()
+        .unwrap_or_else(|| stem.to_string())
 }
 
 /// Whether a file stem only identifies the file: every run of letters and
@@ -113,7 +116,18 @@ mod tests {
         ] {
             assert!(is_identifier(stem), "{stem}");
         }
-        for stem in ["notes", "day10", "pycon-2019", "cafe", "b2b", "IMG_2024", "x86", "talk", "", "日本語"] {
+        for stem in [
+            "notes",
+            "day10",
+            "pycon-2019",
+            "cafe",
+            "b2b",
+            "IMG_2024",
+            "x86",
+            "talk",
+            "",
+            "日本語",
+        ] {
             assert!(!is_identifier(stem), "{stem}");
         }
     }
@@ -140,7 +154,10 @@ mod tests {
             "Jono Bacon Keynote and 2 more talks"
         );
         assert_eq!(title("x/42.md", "42", &three[..3]), "Jono Bacon Keynote");
-        assert_eq!(title("x/42.md", "42", &three[..5]), "Jono Bacon Keynote and 1 more talk");
+        assert_eq!(
+            title("x/42.md", "42", &three[..5]),
+            "Jono Bacon Keynote and 1 more talk"
+        );
     }
 
     #[test]

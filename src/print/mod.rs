@@ -11,8 +11,8 @@ use crate::cli::SearchFormat;
 use crate::outline::Outline;
 use crate::search::{self, Hit, Query};
 use rayon::prelude::*;
-use std::io::{self, Write};
 use sources::Source;
+use std::io::{self, Write};
 
 /// How many lines of its file a node may span (a paragraph joined from
 /// wrapped lines) that are searched for its column.
@@ -54,10 +54,7 @@ pub fn write_hits(
 /// Formats the hits a block at a time on all cores, yielding the blocks in
 /// order (as `search::hit_lines` does: `--limit all` prints hundreds of
 /// thousands of lines, and joining them would copy them all once more).
-fn in_blocks<'a>(
-    hits: &'a [Hit],
-    line: impl Fn(&mut Vec<u8>, Hit) + Sync + 'a,
-) -> impl Iterator<Item = Vec<u8>> + 'a {
+fn in_blocks<'a>(hits: &'a [Hit], line: impl Fn(&mut Vec<u8>, Hit) + Sync + 'a) -> impl Iterator<Item = Vec<u8>> + 'a {
     hits.chunks(1 << 16).flat_map(move |block| {
         block
             .par_chunks(1 << 11)

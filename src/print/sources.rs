@@ -29,7 +29,12 @@ impl Source {
         let mut i = 0;
         while let Some(k) = memchr::memchr2(b'\n', b'\r', &b[i..]) {
             let at = i + k;
-            i = at + if b[at] == b'\r' && b.get(at + 1) == Some(&b'\n') { 2 } else { 1 };
+            i = at
+                + if b[at] == b'\r' && b.get(at + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
             starts.push(i);
         }
         Source { text, starts }

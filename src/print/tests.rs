@@ -51,7 +51,9 @@ fn printed(o: &Outline, query: &str, format: SearchFormat) -> String {
 fn grep_fields(line: &str) -> (&str, usize, usize, &str) {
     let f: Vec<&str> = line.splitn(4, ':').collect();
     assert_eq!(f.len(), 4, "{line:?}");
-    let rest = f[3].strip_prefix(' ').unwrap_or_else(|| panic!("a space after COL: {line:?}"));
+    let rest = f[3]
+        .strip_prefix(' ')
+        .unwrap_or_else(|| panic!("a space after COL: {line:?}"));
     (f[0], f[1].parse().unwrap(), f[2].parse().unwrap(), rest)
 }
 
