@@ -9,6 +9,13 @@
 //! that, the column is where the node's first line starts. Columns count
 //! bytes from 1, as ripgrep's `--column` and vim's quickfix (`%c`) do: a
 //! tab is one, a multi-byte char its bytes.
+//!
+//! Each hit looks at no more than `SCANNED` bytes of its file: in OPML
+//! written on one line, every node shares that line, and searching all of
+//! it for each hit would cost the line's length times the hits.
+
+/// Bytes of the node's lines searched for one hit, at most.
+pub const SCANNED: usize = 16 << 10;
 
 /// 1-based (line, column) of the char at `first` (a char index into
 /// `text`), given the node's lines in its file (`lines[0]` is the line the
@@ -27,16 +34,33 @@ pub fn locate(text: &str, first: Option<usize>, lines: &[&str], start_line: u32)
         .skip(1)
         .find(|&(_, c)| c.is_whitespace())
         .map_or(text.len(), |(i, _)| at + i);
-    if let Some(p) = line0.find(&text[..word_end]) {
+    if let Some(p) = head(line0, SCANNED).find(&text[..word_end]) {
         return (start_line, p + at + 1);
     }
     let word = &text[at..word_end];
+    let mut budget = SCANNED;
     for (k, line) in lines.iter().enumerate() {
-        if let Some(p) = line.find(word) {
+        if let Some(p) = head(line, budget).find(word) {
             return (start_line + k as u32, p + 1);
+        }
+        budget = budget.saturating_sub(line.len());
+        if budget == 0 {
+            break;
         }
     }
     (start_line, start_of(line0))
+}
+
+/// The longest start of `s` of at most `n` bytes that ends at a char.
+fn head(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut end = n;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 #[cfg(test)]
@@ -79,5 +103,19 @@ mod tests {
         assert_eq!(locate("x", None, &["    x"], 2), (2, 5));
         assert_eq!(locate("x", Some(0), &[], 2), (2, 1));
         assert_eq!(locate("x", Some(9), &["x"], 2), (2, 1));
+    }
+
+    #[test]
+    fn no_more_than_scanned_bytes_are_searched_for_a_hit() {
+        // Nodes sharing one long line (OPML on one line): one past the
+        // budget is not looked for, one inside it is found.
+        let pad = "é".repeat(SCANNED / 2 - 2);
+        let line = format!("<o t=\"near\"/>{pad}<o t=\"far\"/>");
+        assert_eq!(locate("near", Some(0), &[&line], 1), (1, 7));
+        assert_eq!(locate("far", Some(0), &[&line], 1), (1, 1));
+        // Across a paragraph's lines too.
+        let lines = [pad.as_str(), pad.as_str(), "far"];
+        assert_eq!(locate("x far", Some(2), &lines, 1), (1, 1));
+        assert_eq!(locate("x far", Some(2), &lines[1..], 1), (2, 1));
     }
 }
