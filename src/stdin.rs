@@ -6,13 +6,14 @@
 //! could wait forever), so this is the only path that may block: on the
 //! writer at the other end of the pipe, which the user started.
 //!
-//! The reader then needs keys from the terminal. `detach` moves the notes'
-//! stream off descriptor 0 and opens the terminal there, so crossterm reads
-//! keys from standard input as in any run. (Left alone, crossterm opens
-//! /dev/tty itself when stdin is not a terminal: that works on Linux, but
-//! on macOS its kqueue cannot watch /dev/tty and it fails to start,
-//! crossterm issues #939 and #396; its `use-dev-tty` poll source, the
-//! usual fix, stops the keys reaching this reader on Linux.)
+//! The reader needs keys from the terminal. When standard input is not the
+//! terminal, `detach` moves it off descriptor 0 (kept for the notes, if
+//! named) and opens the terminal there, so crossterm reads keys from
+//! standard input as in any run. (Left alone, crossterm opens /dev/tty
+//! itself when stdin is not a terminal: that works on Linux, but on macOS
+//! its kqueue cannot watch /dev/tty and it fails to start, crossterm issues
+//! #939 and #396; its `use-dev-tty` poll source, the usual fix, stops the
+//! keys reaching this reader on Linux.)
 
 use crate::outline::{fs::MAX_FILE_BYTES, parse_document_owned, Clean, Document, LoadError, Outline, STDIN_SOURCE};
 use std::fs::File;
@@ -25,19 +26,16 @@ use std::sync::OnceLock;
 /// Standard input as it was, once `detach` has put the terminal in its place.
 static DETACHED: OnceLock<File> = OnceLock::new();
 
-/// For the reader, when the notes come from standard input: moves it to a
+/// For the reader, when standard input is not the terminal: moves it to a
 /// new descriptor (which `read` then reads) and opens the terminal on
 /// descriptor 0. `paths` naming stdin become `-` first: after this,
-/// `/dev/stdin` is the terminal. Does nothing when stdin is the terminal;
-/// when the terminal cannot be opened, leaves stdin as it is (crossterm
-/// then tries /dev/tty itself).
+/// `/dev/stdin` is the terminal. When the terminal cannot be opened,
+/// leaves stdin as it is (crossterm then tries /dev/tty itself).
 pub fn detach(paths: &mut [PathBuf]) {
-    let mut named = false;
     for p in paths.iter_mut().filter(|p| names_stdin(p)) {
         *p = PathBuf::from("-");
-        named = true;
     }
-    if !named || std::io::stdin().is_terminal() || DETACHED.get().is_some() {
+    if std::io::stdin().is_terminal() || DETACHED.get().is_some() {
         return;
     }
     let Ok(tty) = std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty") else {
@@ -46,15 +44,17 @@ pub fn detach(paths: &mut [PathBuf]) {
     // SAFETY: fcntl and dup2 act on descriptors this process holds; the
     // new descriptor is owned by the File made from it and by nothing else.
     unsafe {
+        // -1 when stdin is closed: nothing to keep.
         let notes = libc::fcntl(0, libc::F_DUPFD_CLOEXEC, 3);
-        if notes < 0 {
-            return;
-        }
         if libc::dup2(tty.as_raw_fd(), 0) < 0 {
-            libc::close(notes);
+            if notes >= 0 {
+                libc::close(notes);
+            }
             return;
         }
-        let _ = DETACHED.set(File::from_raw_fd(notes));
+        if notes >= 0 {
+            let _ = DETACHED.set(File::from_raw_fd(notes));
+        }
     }
 }
 
@@ -63,14 +63,16 @@ pub fn names_stdin(path: &Path) -> bool {
     path.as_os_str() == "-" || is_open_stdin(path)
 }
 
-/// `path` is the same pipe, socket or terminal as file descriptor 0. A
-/// regular file redirected in (`< notes.md`) is not: its path reads it
-/// anew, like any file's.
+/// `path` opens what file descriptor 0 is: a pipe, socket or terminal, or
+/// a file redirected in when reached through a link or device node
+/// (`/dev/stdin < notes.md`). A file named itself stays a file, even when it
+/// is also redirected in (`talktree notes.md < notes.md`).
 fn is_open_stdin(path: &Path) -> bool {
     let Ok(named) = std::fs::metadata(path) else {
         return false;
     };
-    if named.is_file() || named.is_dir() {
+    let itself = || std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
+    if named.is_dir() || (named.is_file() && itself()) {
         return false;
     }
     let fd = DETACHED.get().map_or(0, |f| f.as_raw_fd());

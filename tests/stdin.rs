@@ -108,6 +108,27 @@ fn stdin_is_searched_with_columns_as_a_file_is() {
     assert_eq!(out.status.code(), Some(1), "no hit is exit status 1");
 }
 
+/// A file redirected in is standard input when named through /dev/stdin,
+/// and stays itself when named by its own path.
+#[test]
+fn a_file_redirected_in_is_stdin_only_through_dev_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("talks.md");
+    std::fs::write(&notes, NOTES).unwrap();
+    for (path, source) in [
+        ("/dev/stdin", "<stdin>"),
+        (notes.to_str().unwrap(), notes.to_str().unwrap()),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_talktree"))
+            .args(["--dump", path])
+            .stdin(std::fs::File::open(&notes).unwrap())
+            .output()
+            .unwrap();
+        let first = stdout(&out).lines().next().unwrap_or_default().to_string();
+        assert!(first.ends_with(&format!(", {source}]")), "{path}: {first}");
+    }
+}
+
 #[test]
 fn stdin_named_twice_is_read_once_and_said() {
     let out = piped(&["--dump", "-", "/dev/stdin"], NOTES.as_bytes());
@@ -172,7 +193,7 @@ fn reader_on_stdin(pipe: bool, path: &str) -> (Pty, tempfile::TempDir) {
 
 #[test]
 fn the_reader_on_piped_notes_takes_keys_from_the_terminal() {
-    for (pipe, path) in [(true, "-"), (false, "-"), (true, "/dev/stdin")] {
+    for (pipe, path) in [(true, "-"), (false, "-"), (true, "/dev/stdin"), (false, "/dev/stdin")] {
         let what = format!("pipe {pipe}, {path}");
         let (mut t, _dir) = reader_on_stdin(pipe, path);
         t.wait_for(TITLE);
@@ -200,6 +221,36 @@ fn the_reader_on_piped_notes_takes_keys_from_the_terminal() {
             "{what}: {state}"
         );
     }
+}
+
+/// Standard input that is not the terminal and holds no notes (a script's
+/// `< /dev/null`) is set aside too: keys still come from the terminal.
+#[test]
+fn the_reader_with_stdin_elsewhere_still_takes_keys_from_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // Named by a hash: titled from its talks, as from stdin.
+    let notes = dir.path().join("9bddaddb8d0d360c.md");
+    std::fs::write(&notes, NOTES).unwrap();
+    let args = [
+        "-c",
+        "exec \"$0\" \"$1\" < /dev/null",
+        env!("CARGO_BIN_EXE_talktree"),
+        notes.to_str().unwrap(),
+    ];
+    let mut t = Pty::spawn_program("/bin/sh", &args, 100, 30, &[]);
+    t.wait_for(TITLE);
+    #[cfg(target_os = "linux")]
+    {
+        let fd0 = std::fs::read_link(format!("/proc/{}/fd/0", t.pid())).unwrap();
+        assert!(fd0.starts_with("/dev/pts") || fd0.starts_with("/dev/tty"), "{fd0:?}");
+    }
+    t.send("/whisper");
+    t.wait_for("1 of 1");
+    t.send("\r");
+    t.wait_for("hits for \"whisper\"");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
 }
 
 #[test]
