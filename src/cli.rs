@@ -2,6 +2,7 @@
 //! 0 when every file loaded, 1 when some could not (or `--search` found
 //! nothing), 2 for usage errors.
 
+use crate::export::ExportFormat;
 use crate::outline::Clean;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, ValueEnum};
@@ -18,6 +19,10 @@ pub enum Format {
     Json,
     /// --search only: PATH:LINE:COL: breadcrumb › text, for an editor's quickfix list.
     Grep,
+    /// --export only: Markdown.
+    Md,
+    /// --export only: org-mode.
+    Org,
 }
 
 impl Format {
@@ -26,6 +31,17 @@ impl Format {
             Format::Text => "text",
             Format::Json => "json",
             Format::Grep => "grep",
+            Format::Md => "md",
+            Format::Org => "org",
+        }
+    }
+
+    /// The mode a format belongs to, when only one writes it.
+    fn only_for(self) -> Option<&'static str> {
+        match self {
+            Format::Text | Format::Json => None,
+            Format::Grep => Some("--search"),
+            Format::Md | Format::Org => Some("--export"),
         }
     }
 }
@@ -58,12 +74,12 @@ pub struct Cli {
     pub paths: Vec<PathBuf>,
 
     /// Print the loaded outline and exit.
-    #[arg(long, conflicts_with = "search")]
+    #[arg(long, conflicts_with_all = ["search", "export"])]
     pub dump: bool,
 
     /// Output format. --dump (and the outline printed when stdout is not a terminal): text or
     /// json. --search: text (score, breadcrumb, text, tab separated), grep (PATH:LINE:COL:
-    /// breadcrumb › text) or json (one object a line).
+    /// breadcrumb › text) or json (one object a line). --export: md (the default), org or json.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
 
@@ -72,6 +88,16 @@ pub struct Cli {
     /// start, word$ at the end, !word leaves out; a capital letter makes a word match case.
     #[arg(long, value_name = "QUERY", value_parser = parse_query)]
     pub search: Option<String>,
+
+    /// Print the notes (or the talks --talk chooses) as clean Markdown, org or JSON and exit:
+    /// inline styles as that format's markup, links as links.
+    #[arg(long, conflicts_with = "search")]
+    pub export: bool,
+
+    /// --export only the talks whose titles match QUERY (the find syntax); exit status 1 when
+    /// none does.
+    #[arg(long, value_name = "QUERY", value_parser = parse_query, requires = "export")]
+    pub talk: Option<String>,
 
     /// How many hits --search prints: a number, or "all".
     #[arg(long, default_value = "50", value_name = "N", value_parser = parse_limit, requires = "search")]
@@ -115,6 +141,10 @@ pub enum Mode {
         limit: usize,
     },
     Dump(DumpFormat),
+    Export {
+        format: ExportFormat,
+        talk: Option<String>,
+    },
     /// The reader, or the outline printed in this format when stdout is
     /// not a terminal.
     Read(DumpFormat),
@@ -153,11 +183,22 @@ impl Cli {
         if self.man {
             return Ok(Mode::Man);
         }
+        if self.export {
+            let format = match self.format.unwrap_or(Format::Md) {
+                Format::Md => ExportFormat::Markdown,
+                Format::Org => ExportFormat::Org,
+                Format::Json => ExportFormat::Json,
+                other => return Err(wrong_format(other, "--export", "md, org or json")),
+            };
+            let talk = self.talk.clone();
+            return Ok(Mode::Export { format, talk });
+        }
         if let Some(query) = &self.search {
             let format = match self.format.unwrap_or(Format::Text) {
                 Format::Text => SearchFormat::Text,
                 Format::Grep => SearchFormat::Grep,
                 Format::Json => SearchFormat::Json,
+                other => return Err(wrong_format(other, "--search", "text, grep or json")),
             };
             return Ok(Mode::Search {
                 query: query.clone(),
@@ -179,7 +220,10 @@ impl Cli {
 }
 
 fn wrong_format(f: Format, what: &str, takes: &str) -> clap::Error {
-    let msg = format!("--format {} is for --search; {what} takes {takes}", f.name());
+    let msg = match f.only_for() {
+        Some(mode) => format!("--format {} is for {mode}; {what} takes {takes}", f.name()),
+        None => format!("--format {}: {what} takes {takes}", f.name()),
+    };
     Cli::command().error(ErrorKind::ArgumentConflict, msg)
 }
 

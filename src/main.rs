@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use talktree::cli::{Cli, DumpFormat, Mode, SearchFormat};
+use talktree::export::{self, ExportFormat};
 use talktree::outline::{dump, Clean, Outline};
 use talktree::print;
 use talktree::reader::{self, Start};
@@ -130,6 +131,8 @@ fn main() -> ExitCode {
             // Like grep and fzf --filter: no hit is exit status 1.
             Mode::Search { query, format, limit } => print_search(&loaded, query, *format, *limit).map(|hits| hits > 0),
             Mode::Dump(format) => print_outline(&loaded.outline, *format).map(|()| true),
+            // Like --search: nothing to export is exit status 1.
+            Mode::Export { format, talk } => print_export(&loaded.outline, *format, talk.as_deref()),
             Mode::Read(format) => {
                 if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
                     say!("talktree: TERM=dumb cannot show the reader; printing the outline instead");
@@ -192,6 +195,19 @@ fn print_search(loaded: &Loaded, query: &str, format: SearchFormat, limit: usize
     let mut out = std::io::stdout().lock();
     print::write_hits(o, shown, query, format, loaded.stdin.as_deref(), &mut out)?;
     Ok(hits.len())
+}
+
+/// `--export`: the notes, or the talks `--talk` matches. Returns false
+/// (said on stderr) when no talk title matched.
+fn print_export(o: &Outline, format: ExportFormat, talk: Option<&str>) -> std::io::Result<bool> {
+    let roots = export::roots(o, talk);
+    if let (Some(q), true) = (talk, roots.is_empty()) {
+        say!("talktree: --export --talk {q:?}: no talk title matches (find syntax; try --search to see what does)");
+        return Ok(false);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    export::write(o, &roots, format, &mut out)?;
+    Ok(true)
 }
 
 /// Text generated whole (the config, a completion script, the man page),
