@@ -2,14 +2,17 @@
 //! print (--dump, --search, or any run whose stdout is not a terminal) or
 //! open the reader.
 
+use clap::CommandFactory;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use talktree::cli::{Cli, DumpFormat};
+use talktree::cli::{Cli, DumpFormat, Mode, SearchFormat};
+use talktree::export::{self, ExportFormat};
 use talktree::outline::{dump, Clean, Outline};
+use talktree::print;
 use talktree::reader::{self, Start};
 use talktree::search;
-use talktree::startup::{default_config_text, load_config, load_notes};
+use talktree::startup::{default_config_text, load_config, load_notes, load_notes_keeping_stdin, Loaded};
 use talktree::state::store::Store;
 use talktree::state::{paths, State};
 use talktree::terminal;
@@ -23,12 +26,23 @@ macro_rules! say {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse_clean();
-    if cli.print_config {
-        print!("{}", default_config_text());
-        return ExitCode::SUCCESS;
+    let (cli, mode) = Cli::parse_clean();
+    match mode {
+        Mode::PrintConfig => return print_text(default_config_text().as_bytes()),
+        Mode::Completions(shell) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "talktree", &mut out);
+            return print_text(&out);
+        }
+        Mode::Man => {
+            let mut out = Vec::new();
+            // Rendering into a Vec cannot fail.
+            let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
+            return print_text(&out);
+        }
+        _ => {}
     }
-    let reading = cli.search.is_none() && !cli.dump && terminal::can_draw();
+    let reading = matches!(mode, Mode::Read(_)) && terminal::can_draw();
     // From here a signal ends the reader through its quit path (restore,
     // save, exit status 128 + signal), even while the notes load.
     if reading {
@@ -69,7 +83,7 @@ fn main() -> ExitCode {
         }
         None => State::default(),
     };
-    let paths: Vec<PathBuf> = if cli.last {
+    let mut paths: Vec<PathBuf> = if cli.last {
         state.last_paths.iter().map(|p| paths::from_text(p)).collect()
     } else {
         cli.paths.clone()
@@ -79,6 +93,8 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let (result, problems) = if reading {
+        // Keys come from the terminal, the notes from the pipe.
+        talktree::stdin::detach(&mut paths);
         let start = Start {
             paths,
             config,
@@ -96,19 +112,34 @@ fn main() -> ExitCode {
             Err(e) => (Err(e), Vec::new()),
         }
     } else {
-        let loaded = load_notes(&paths, &config);
+        let grep = matches!(
+            mode,
+            Mode::Search {
+                format: SearchFormat::Grep,
+                ..
+            }
+        );
+        let loaded = if grep {
+            load_notes_keeping_stdin(&paths, &config)
+        } else {
+            load_notes(&paths, &config)
+        };
         for n in &loaded.notices {
             say!("talktree: {n}");
         }
-        let printed = match &cli.search {
+        let printed = match &mode {
             // Like grep and fzf --filter: no hit is exit status 1.
-            Some(q) => print_search(&loaded.outline, q, cli.limit).map(|hits| hits > 0),
-            None => {
-                if !cli.dump && std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+            Mode::Search { query, format, limit } => print_search(&loaded, query, *format, *limit).map(|hits| hits > 0),
+            Mode::Dump(format) => print_outline(&loaded.outline, *format).map(|()| true),
+            // Like --search: nothing to export is exit status 1.
+            Mode::Export { format, talk } => print_export(&loaded.outline, *format, talk.as_deref()),
+            Mode::Read(format) => {
+                if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
                     say!("talktree: TERM=dumb cannot show the reader; printing the outline instead");
                 }
-                print_outline(&loaded.outline, cli.format).map(|()| true)
+                print_outline(&loaded.outline, *format).map(|()| true)
             }
+            Mode::PrintConfig | Mode::Completions(_) | Mode::Man => Ok(true),
         };
         (printed, loaded.problems)
     };
@@ -155,15 +186,39 @@ fn print_outline(o: &Outline, format: DumpFormat) -> std::io::Result<()> {
     out.flush()
 }
 
-/// `--search`: ranked hits, best first, one per line: score, breadcrumb,
-/// text. Returns how many matched (printed or not, as `--limit 0` asks).
-fn print_search(o: &Outline, query: &str, limit: usize) -> std::io::Result<usize> {
-    let mut out = std::io::stdout().lock();
+/// `--search`: ranked hits, best first, one per line, in `format`.
+/// Returns how many matched (printed or not, as `--limit 0` asks).
+fn print_search(loaded: &Loaded, query: &str, format: SearchFormat, limit: usize) -> std::io::Result<usize> {
+    let o = &loaded.outline;
     let hits = search::find(o, query, search::Scope::All);
     let shown = &hits[..hits.len().min(limit)];
-    for piece in search::hit_lines(o, shown) {
-        out.write_all(&piece)?;
-    }
-    out.flush()?;
+    let mut out = std::io::stdout().lock();
+    print::write_hits(o, shown, query, format, loaded.stdin.as_deref(), &mut out)?;
     Ok(hits.len())
+}
+
+/// `--export`: the notes, or the talks `--talk` matches. Returns false
+/// (said on stderr) when no talk title matched.
+fn print_export(o: &Outline, format: ExportFormat, talk: Option<&str>) -> std::io::Result<bool> {
+    let roots = export::roots(o, talk);
+    if let (Some(q), true) = (talk, roots.is_empty()) {
+        say!("talktree: --export --talk {q:?}: no talk title matches (find syntax; try --search to see what does)");
+        return Ok(false);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    export::write(o, &roots, format, &mut out)?;
+    Ok(true)
+}
+
+/// Text generated whole (the config, a completion script, the man page),
+/// to stdout; a closed pipe (`| head`) is not an error.
+fn print_text(text: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            say!("talktree: {e}");
+            ExitCode::from(1)
+        }
+        _ => ExitCode::SUCCESS,
+    }
 }

@@ -71,7 +71,13 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
         };
         app
     };
-    let last_paths: Vec<String> = start.paths.iter().map(|p| paths::doc_key(p)).collect();
+    // Standard input is not offered again by --last: it will hold other notes.
+    let last_paths: Vec<String> = start
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .map(|p| paths::doc_key(p))
+        .collect();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::from_config(&start.config, no_color);
     let test_panic = std::env::var_os("TALKTREE_TEST_PANIC").is_some();

@@ -5,6 +5,7 @@
 use crate::config::{self, Config};
 use crate::outline::{self, fs, Clean, Outline};
 use crate::state::{file, MAX_FILE_BYTES};
+use crate::stdin;
 use std::path::{Path, PathBuf};
 
 /// `--config`, else `TALKTREE_CONFIG`, else the platform's config folder.
@@ -74,25 +75,72 @@ pub struct Loaded {
     pub outline: Outline,
     pub problems: Vec<Clean>,
     pub notices: Vec<Clean>,
+    /// Standard input's bytes, when asked to keep them and it was read.
+    pub stdin: Option<Vec<u8>>,
 }
 
 /// Loads the given paths, or the bundled seeds when there are none.
 pub fn load_notes(paths: &[PathBuf], config: &Config) -> Loaded {
+    load(paths, config, false)
+}
+
+/// `load_notes`, keeping a copy of what standard input held.
+pub fn load_notes_keeping_stdin(paths: &[PathBuf], config: &Config) -> Loaded {
+    load(paths, config, true)
+}
+
+fn load(paths: &[PathBuf], config: &Config, keep_stdin: bool) -> Loaded {
+    let mut loaded = Loaded {
+        outline: Outline::new(),
+        problems: Vec::new(),
+        notices: Vec::new(),
+        stdin: None,
+    };
     if paths.is_empty() {
-        return Loaded {
-            outline: outline::load_seeds(),
-            problems: Vec::new(),
-            notices: Vec::new(),
-        };
+        loaded.outline = outline::load_seeds();
+        return loaded;
     }
     let opts = fs::ScanOptions {
         extensions: config.extensions.clone(),
         ..Default::default()
     };
-    let report = fs::load(paths, &opts);
-    Loaded {
-        outline: report.outline,
-        problems: report.errors.iter().map(|e| Clean::from(e.to_string())).collect(),
-        notices: report.notices,
+    // Documents stay in the order of the arguments: the files named before
+    // standard input load together, then it, then the files after it.
+    let mut parts = Vec::new();
+    let mut run: Vec<PathBuf> = Vec::new();
+    let mut stdin_read = false;
+    for p in paths {
+        if !stdin::names_stdin(p) {
+            run.push(p.clone());
+            continue;
+        }
+        load_files(&mut run, &opts, &mut loaded, &mut parts);
+        if std::mem::replace(&mut stdin_read, true) {
+            let again = format!("{}: named twice; standard input is read once", Clean::path(p));
+            loaded.problems.push(Clean::from(again));
+            continue;
+        }
+        let mut kept = Vec::new();
+        match stdin::load(keep_stdin.then_some(&mut kept)) {
+            Ok(o) => parts.push(o),
+            Err(e) => loaded.problems.push(Clean::from(e.to_string())),
+        }
+        loaded.stdin = keep_stdin.then_some(kept);
     }
+    load_files(&mut run, &opts, &mut loaded, &mut parts);
+    loaded.outline = Outline::concat(parts);
+    loaded
+}
+
+/// Loads the files and folders gathered in `run` (emptying it), if any.
+fn load_files(run: &mut Vec<PathBuf>, opts: &fs::ScanOptions, loaded: &mut Loaded, parts: &mut Vec<Outline>) {
+    if run.is_empty() {
+        return;
+    }
+    let report = fs::load(&std::mem::take(run), opts);
+    parts.push(report.outline);
+    loaded
+        .problems
+        .extend(report.errors.iter().map(|e| Clean::from(e.to_string())));
+    loaded.notices.extend(report.notices);
 }

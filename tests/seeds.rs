@@ -205,3 +205,25 @@ fn no_control_characters_survive_in_any_seed() {
         assert!(!o.text(i).chars().any(|c| c.is_control()), "node {i}: {:?}", o.text(i));
     }
 }
+
+/// Seeds named by an identifier (`000_d4f2b3bd88ab5530`) are titled by
+/// what they hold: the event their text names, or their first talk and how
+/// many follow.
+#[test]
+fn seeds_named_by_a_hash_are_titled_from_their_content() {
+    let o = seeds();
+    for d in o.docs() {
+        let stem = d.source.trim_start_matches("seeds/").trim_end_matches(".txt");
+        assert!(talktree::outline::is_identifier(stem), "{stem}");
+        let title = o.text(d.node);
+        assert_ne!(title, stem, "{} keeps its identifier as a title", d.source);
+        let talks = of_kind(&o, d.node, Kind::Session);
+        if let Some(lead) = title.strip_suffix(&format!(" and {} more talks", talks.len() - 1)) {
+            assert!(o.text(talks[0]).starts_with(lead.trim_end_matches('…')), "{title}");
+        }
+    }
+    assert_eq!(
+        o.text(doc(&o, "000_d4f2b3bd88ab5530.txt")),
+        "Jono Bacon Keynote and 2 more talks"
+    );
+}

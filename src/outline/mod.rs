@@ -26,6 +26,7 @@ mod shape;
 pub mod signals;
 mod squeeze;
 mod text;
+mod untitled;
 mod vocabulary;
 mod ws;
 
@@ -34,6 +35,7 @@ use ws::Ws;
 pub use clean::Clean;
 pub use inline::{render as render_inline, Style as InlineStyle, Syntax};
 pub use model::{Block, Children, DocInfo, Format, Kind, Outline, Styled};
+pub use untitled::{is_identifier, STDIN_SOURCE};
 
 /// What a format's parser hands back: depth-ordered blocks, and a title if
 /// the file names itself.
@@ -108,8 +110,11 @@ pub fn parse_document_owned(bytes: Vec<u8>, source: &str) -> Result<Document, Lo
         .title
         .filter(|t| !t.ws_trim().is_empty())
         .or_else(|| preamble_event_name(&parsed.blocks))
-        // A file's name did not come through hygiene: cleaned as display text.
-        .unwrap_or_else(|| Clean::new(path.file_stem().and_then(|s| s.to_str()).unwrap_or(source)).into_string());
+        .unwrap_or_else(|| {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or(source);
+            // A file's name did not come through hygiene: cleaned as display text.
+            untitled::title(source, &Clean::new(stem), &parsed.blocks)
+        });
     Ok(Document {
         title,
         source: Clean::new(source),

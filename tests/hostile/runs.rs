@@ -46,11 +46,16 @@ fn every_printing_mode_writes_hostile_names_inert() {
     let (dir, x, notes) = folder();
     let state = dir.path().join("state");
     for target in [x.as_os_str(), notes.as_os_str()] {
-        let modes: [&[&str]; 5] = [
+        let modes: [&[&str]; 10] = [
             &["--dump"],
             &["--dump", "--format", "json"],
             &["--search", "note"],
             &["--search", "note", "--limit", "all"],
+            &["--search", "note", "--format", "grep"],
+            &["--search", "note", "--format", "json"],
+            &["--export"],
+            &["--export", "--format", "org"],
+            &["--export", "--format", "json"],
             &[],
         ];
         for mode in modes {
@@ -59,11 +64,37 @@ fn every_printing_mode_writes_hostile_names_inert() {
             let out = run(&args, &state, &[]);
             let what = format!("{mode:?} {}", Path::new(target).display());
             let search = mode.first() == Some(&"--search");
-            assert_inert(&format!("{what}: stdout"), &out.stdout, search);
+            let tsv = search && !mode.contains(&"--format");
+            assert_inert(&format!("{what}: stdout"), &out.stdout, tsv);
             assert_inert(&format!("{what}: stderr"), &out.stderr, false);
             let stdout = String::from_utf8(out.stdout).unwrap();
-            assert!(stdout.contains(SHOWN), "{what}: the name, visibly:\n{}", head(&stdout));
-            if search {
+            // Markdown escapes the name's brackets.
+            let unescaped = stdout.replace('\\', "");
+            assert!(
+                unescaped.contains(SHOWN),
+                "{what}: the name, visibly:\n{}",
+                head(&stdout)
+            );
+            if search && mode.contains(&"grep") {
+                for l in stdout.lines() {
+                    let f: Vec<&str> = l.splitn(4, ':').collect();
+                    assert!(
+                        f.len() == 4 && f[1].parse::<u32>().is_ok() && f[2].parse::<u32>().is_ok(),
+                        "{what}: PATH:LINE:COL: in {l:?}"
+                    );
+                    assert!(f[3].starts_with(' ') && f[0].contains("␛]0;"), "{what}: {l:?}");
+                }
+            } else if search && mode.contains(&"json") {
+                for l in stdout.lines() {
+                    let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                    assert!(v["path"].as_str().unwrap().contains("␛]0;"), "{what}: {l}");
+                }
+            } else if mode.contains(&"--export") {
+                if mode.contains(&"json") {
+                    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+                    assert!(v["documents"][0]["source"].as_str().unwrap().contains("␛]0;"), "{what}");
+                }
+            } else if search {
                 assert!(
                     stdout.lines().all(|l| l.split('\t').count() == 3),
                     "{what}: columns\n{}",
