@@ -107,6 +107,15 @@ mod tests {
     }
 
     #[test]
+    fn neighbouring_nodes_keep_their_own_styles() {
+        let o = load(&[("a.md", "# A\n\n- `x()`\n- `y()`\n- **b**\n- **c** d\n")]);
+        for (text, len) in [("x()", 3), ("y()", 3), ("b", 1), ("c d", 1)] {
+            let spans: Vec<_> = o.styles(find(&o, text)).map(|s| s.range).collect();
+            assert_eq!(spans, vec![0..len], "{text}");
+        }
+    }
+
+    #[test]
     fn a_note_that_was_only_markup_is_not_kept() {
         let o = load(&[(
             "t.md",

@@ -144,7 +144,11 @@ impl Out<'_, '_> {
             return;
         }
         match self.sink.spans.last_mut() {
-            Some(last) if last.end == at && last.style == style && last.link == link => last.end = end,
+            // A span ending where this text starts belongs to the node
+            // before: two `code` bullets in a row keep a span each.
+            Some(last) if last.end == at && at as usize > self.start && last.style == style && last.link == link => {
+                last.end = end
+            }
             _ => self.sink.spans.push(Span {
                 start: at,
                 end,
