@@ -1,9 +1,9 @@
-//! Every intent a user can have, verb first. Keys map to these in the keymap;
-//! `App::update` is the only place they change state. Each bindable action
-//! has a stable name (used by the config file) and a description (used by
-//! the help overlay, so it never drifts from the bindings).
-
-use crate::keymap::Key;
+//! Every command a user can bind to a key, verb first. The keymap turns keys
+//! into these; `App::update` is the only place they change state. Raw input
+//! (keys, clicks, resizes, ticks) is an `event::Event`, never an action. Each
+//! action has a stable name (used by the config file) and a description
+//! (used by the help overlay, so it never drifts from the bindings). This
+//! module imports nothing of the crate: the keymap depends on it, not back.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -42,20 +42,6 @@ pub enum Action {
     OpenBookmarks,
     ToggleHelp,
     Quit,
-    /// A key press, resolved through the keymap (not bindable).
-    Press(Key),
-    /// A key typed into the find input (not bindable).
-    FindInput(Key),
-    /// The terminal changed size.
-    Resize(u16, u16),
-    Click(u16, u16),
-    ScrollWheel {
-        col: u16,
-        row: u16,
-        down: bool,
-    },
-    /// Time passed: collect background results.
-    Tick,
 }
 
 /// Bindable actions with their config names and help text, in help order.

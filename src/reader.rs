@@ -6,6 +6,7 @@
 
 use crate::app::{App, LoadSummary, Options};
 use crate::config::Config;
+use crate::event::Event;
 use crate::outline::{Clean, Outline};
 use crate::startup::{load_notes, Loaded};
 use crate::state::saver::Saver;
@@ -90,7 +91,7 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
                     Ok(loaded) => {
                         let size = app.size;
                         let mut loading = std::mem::replace(app, open(loaded, &start, opts, remember));
-                        app.update(crate::action::Action::Resize(size.0, size.1));
+                        app.handle(Event::Resize(size.0, size.1));
                         app.take_over_from(&mut loading);
                         pending = None;
                     }
@@ -103,7 +104,7 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
                 panic!("TALKTREE_TEST_PANIC: panicking on purpose");
             }
             if let Some(m) = saver.as_ref().and_then(Saver::message) {
-                app.status = Some(m.into());
+                app.handle(Event::Notice(m.into()));
             }
             if !app.state_dirty {
                 dirty_since = None;
@@ -114,7 +115,7 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
                 if let Some(s) = &saver {
                     s.submit(snapshot(app, &last_paths));
                 }
-                app.state_dirty = false;
+                app.handle(Event::Saved);
                 dirty_since = None;
             }
         })

@@ -4,12 +4,12 @@
 //! Ctrl-Z suspends to the shell and `fg` redraws.
 //! Used only by `main.rs`.
 
-use crate::action::Action;
 use crate::app::App;
+use crate::event::Event;
 use crate::keymap::{Code, Key};
 use crate::tty::{Ready, TtyWatch};
 use crate::ui::{self, theme::Theme};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, MouseEventKind};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
@@ -99,24 +99,20 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     terminal.clear()
 }
 
-fn to_action(e: Event) -> Option<Action> {
+fn to_event(e: TermEvent) -> Option<Event> {
     match e {
-        Event::Key(k) => Key::from_event(k).map(Action::Press),
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
-            MouseEventKind::ScrollDown => Some(Action::ScrollWheel {
-                col: m.column,
-                row: m.row,
-                down: true,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::ScrollWheel {
-                col: m.column,
-                row: m.row,
-                down: false,
-            }),
-            _ => None,
-        },
+        TermEvent::Key(k) => Key::from_event(k).map(Event::Key),
+        TermEvent::Paste(text) => Some(Event::Paste(text)),
+        TermEvent::Resize(w, h) => Some(Event::Resize(w, h)),
+        TermEvent::Mouse(m) => {
+            let (col, row) = (m.column, m.row);
+            match m.kind {
+                MouseEventKind::Down(_) => Some(Event::Click { col, row }),
+                MouseEventKind::ScrollDown => Some(Event::Scroll { col, row, down: true }),
+                MouseEventKind::ScrollUp => Some(Event::Scroll { col, row, down: false }),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -143,7 +139,7 @@ pub fn run(app: &mut App, theme: &Theme, idle: Idle) -> io::Result<()> {
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, idle: Idle) -> io::Result<()> {
     let tty = TtyWatch::new()?;
     let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    app.handle(Event::Resize(size.width, size.height));
     loop {
         terminal.draw(|f| ui::draw(f, app, theme))?;
         if app.quit || signal().is_some() {
@@ -160,7 +156,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, idle
                 }
             }
         }
-        app.update(Action::Tick);
+        app.handle(Event::Tick);
         idle(app);
     }
 }
@@ -177,7 +173,7 @@ fn drain_events(terminal: &mut DefaultTerminal, app: &mut App, tty: &TtyWatch) -
             return Ok(true);
         }
         let e = event::read()?;
-        if let Event::Key(k) = e {
+        if let TermEvent::Key(k) = e {
             if Key::from_event(k).is_some_and(|k| is_suspend_key(&k)) {
                 if can_suspend() {
                     suspend(terminal)?;
@@ -187,8 +183,8 @@ fn drain_events(terminal: &mut DefaultTerminal, app: &mut App, tty: &TtyWatch) -
                 continue;
             }
         }
-        if let Some(a) = to_action(e) {
-            app.update(a);
+        if let Some(e) = to_event(e) {
+            app.handle(e);
         }
     }
 }

@@ -15,7 +15,7 @@ fn reopening_restores_folds_selection_scroll_bookmarks_and_history() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_on(load_seeds(), 120, 40);
     keys(&mut a, "/ r i e m a n n Enter m } ] l j Tab m");
-    a.update(talktree::action::Action::Tick);
+    a.handle(talktree::event::Event::Tick);
     let rows = a.tree.rows().to_vec();
     let selected = a.tree.selected;
     let marked = a.marked.clone();

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use talktree::action::Action;
 use talktree::app::{App, Options};
 use talktree::config::Config;
+use talktree::event::Event;
 use talktree::outline::{build_outline, parse_document, Outline};
 use talktree::state::folds;
 use talktree::state::store::{Saved, Store};
@@ -17,7 +18,7 @@ use crate::timing::{measure, ms, Timing};
 
 fn app(o: Outline) -> App {
     let mut a = App::new(Arc::new(o), Config::defaults().keymap, Options::default());
-    a.update(Action::Resize(120, 40));
+    a.handle(Event::Resize(120, 40));
     a
 }
 

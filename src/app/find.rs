@@ -141,6 +141,18 @@ impl Find {
         self.query() != before
     }
 
+    /// Inserts pasted text at the cursor, as display text on one line, cut
+    /// at the limit; returns whether the query changed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let room = MAX_QUERY_BYTES.saturating_sub(self.query_bytes());
+        let text = Clean::new(text).into_string();
+        let mut cut = text.len().min(room);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        self.input.insert_str(&text[..cut]) && cut > 0
+    }
+
     fn query_bytes(&self) -> usize {
         self.input.lines().iter().map(String::len).sum()
     }

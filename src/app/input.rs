@@ -3,6 +3,7 @@
 
 use super::{help, App};
 use crate::action::Action;
+use crate::event::Event;
 use crate::keymap::{Context, Key, Lookup};
 use crate::layout;
 
@@ -34,7 +35,7 @@ impl App {
                 let was_sequence = self.pending.len() > 1;
                 self.pending.clear();
                 if ctx == Context::Find {
-                    self.update(Action::FindInput(k));
+                    self.type_in_find(k);
                 } else if was_sequence {
                     // `z` then an unbound key: the key still counts on its own.
                     if let Lookup::Action(a) = self.keymap.lookup(ctx, &[k]) {
@@ -85,7 +86,7 @@ impl App {
             self.help = Some(0);
         }
         for k in std::mem::take(&mut loading.typed_ahead) {
-            self.update(Action::Press(k));
+            self.handle(Event::Key(k));
         }
     }
 

@@ -1,6 +1,6 @@
-//! The reader's state and its one `update`: every key, click, resize and
-//! tick arrives as an `Action`, and this is the only place state changes.
-//! Rendering reads `&App`; nothing here touches the terminal.
+//! The reader's state, `handle` for what happens to it (`Event`s) and its
+//! one `update` for what the user asks (`Action`s): the only places state
+//! changes. Rendering reads `&App`; nothing here touches the terminal.
 
 pub mod detail;
 pub mod find;
@@ -11,6 +11,7 @@ mod nav;
 pub mod tree;
 
 use crate::action::Action;
+use crate::event::Event;
 use crate::keymap::{Context, Key, Keymap};
 use crate::layout::{self, Layout};
 use crate::outline::{Clean, Kind, Outline};
@@ -167,32 +168,62 @@ impl App {
         }
     }
 
+    /// Everything from outside comes in here: a key is looked up in the
+    /// keymap of the current context and its action goes to `update`.
+    pub fn handle(&mut self, event: Event) {
+        match event {
+            Event::Key(k) => self.press(k),
+            Event::Paste(text) => self.paste(&text),
+            Event::Click { col, row } => {
+                if self.takes(None) {
+                    self.touch();
+                    self.click(col, row);
+                    self.sync();
+                }
+            }
+            Event::Scroll { col, row, down } => {
+                if self.takes(None) {
+                    self.touch();
+                    self.wheel(col, row, down);
+                    self.sync();
+                }
+            }
+            Event::Resize(w, h) => {
+                self.size = (w, h);
+                self.sync();
+            }
+            Event::Tick => {
+                if !self.outline.is_empty() {
+                    self.poll_search();
+                    self.sync();
+                }
+            }
+            Event::Notice(message) => self.status = Some(message),
+            Event::Saved => self.state_dirty = false,
+        }
+    }
+
+    /// Whether input may change anything now (`None`: a click, a wheel
+    /// turn or typed text). With nothing loaded there is nothing to move
+    /// through, find or fold: only help and quit act. On a screen too small
+    /// to show anything, keys would change what cannot be seen: only quit.
+    fn takes(&self, action: Option<Action>) -> bool {
+        if self.outline.is_empty() && !matches!(action, Some(Action::Quit | Action::ToggleHelp)) {
+            return false;
+        }
+        action == Some(Action::Quit) || !self.layout().too_small
+    }
+
+    /// Carries out one command. Never calls itself: a command that is a
+    /// case of another (collapse everything: show level 1) calls the same
+    /// handler.
     pub fn update(&mut self, action: Action) {
+        if !self.takes(Some(action)) {
+            return;
+        }
+        self.touch();
         let o = self.outline.clone();
-        if o.is_empty()
-            && !matches!(
-                action,
-                Action::Press(_) | Action::Resize(..) | Action::Quit | Action::ToggleHelp
-            )
-        {
-            // Nothing loaded: there is nothing to move through, find or fold.
-            return;
-        }
-        let passive = matches!(
-            action,
-            Action::Press(_) | Action::Resize(..) | Action::Quit | Action::Tick
-        );
-        if !passive && self.layout().too_small {
-            // Nothing is shown, so keys would change what cannot be seen.
-            return;
-        }
-        if !matches!(action, Action::Tick | Action::Resize(..) | Action::Press(_)) {
-            self.touch();
-        }
         match action {
-            Action::Press(k) => return self.press(k),
-            Action::Tick => self.poll_search(),
-            Action::Resize(w, h) => self.size = (w, h),
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::OpenBookmarks => {
                 if self.bookmarks.is_empty() {
@@ -231,26 +262,11 @@ impl App {
                 });
                 self.submit_search();
             }
-            Action::FindInput(k) => {
-                if self.find.type_key(k) {
-                    self.submit_search();
-                }
-            }
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
-            Action::Click(col, row) => self.click(col, row),
-            Action::ScrollWheel { col, row, down } => self.wheel(col, row, down),
-            Action::ShowLevel(n) => {
-                self.tree.show_level(&o, n);
-                self.doc_levels.iter_mut().for_each(|l| *l = n);
-                self.outline_cycle = match n {
-                    1 => 0,
-                    9 => 2,
-                    _ => 1,
-                };
-            }
-            Action::CollapseAll => self.update(Action::ShowLevel(1)),
-            Action::ExpandAll => self.update(Action::ShowLevel(9)),
+            Action::ShowLevel(n) => self.show_level(n),
+            Action::CollapseAll => self.show_level(1),
+            Action::ExpandAll => self.show_level(9),
             Action::CycleOutline => {
                 self.outline_cycle = (self.outline_cycle + 1) % 3;
                 let level = [1, 2, 9][self.outline_cycle as usize];
@@ -282,6 +298,18 @@ impl App {
             | Action::HalfPageUp => self.move_or_scroll(action),
         }
         self.sync();
+    }
+
+    /// Shows every document down to `level` (9: everything).
+    fn show_level(&mut self, level: u8) {
+        let o = self.outline.clone();
+        self.tree.show_level(&o, level);
+        self.doc_levels.iter_mut().for_each(|l| *l = level);
+        self.outline_cycle = match level {
+            1 => 0,
+            9 => 2,
+            _ => 1,
+        };
     }
 
     /// Keeps derived view state true after any change: the selection in

@@ -155,6 +155,30 @@ impl App {
         self.find.preview_path = path;
     }
 
+    /// A key that is no binding of the find pane: text for the query.
+    pub(super) fn type_in_find(&mut self, k: crate::keymap::Key) {
+        if !self.takes(None) {
+            return;
+        }
+        self.touch();
+        if self.find.type_key(k) {
+            self.submit_search();
+        }
+        self.sync();
+    }
+
+    /// Pasted text goes into the query when the find pane is open.
+    pub(super) fn paste(&mut self, text: &str) {
+        if !self.find.open || !self.takes(None) {
+            return;
+        }
+        self.touch();
+        if self.find.paste(text) {
+            self.submit_search();
+        }
+        self.sync();
+    }
+
     pub(super) fn submit_search(&mut self) {
         self.find.jump_pending = false;
         let q = self.find.query();
@@ -202,7 +226,7 @@ impl App {
                 None => break,
             }
         }
-        self.update(Action::Tick);
+        self.handle(crate::event::Event::Tick);
     }
 
     /// `n`/`N`: the next hit of the last search after the selection, in

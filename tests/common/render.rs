@@ -5,23 +5,23 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use std::sync::Arc;
-use talktree::action::Action;
 use talktree::app::{App, Options};
 use talktree::config::Config;
+use talktree::event::Event;
 use talktree::keymap::Key;
 use talktree::outline::Outline;
 use talktree::ui::{draw, theme::Theme};
 
 pub fn app_on(o: Outline, w: u16, h: u16) -> App {
     let mut a = App::new(Arc::new(o), Config::defaults().keymap, Options::default());
-    a.update(Action::Resize(w, h));
+    a.handle(Event::Resize(w, h));
     a
 }
 
 /// Types keys written as for the screen tool: `/ r i e m a n n Enter`.
 pub fn keys(a: &mut App, ks: &str) {
     for k in ks.split(' ').filter(|k| !k.is_empty()) {
-        a.update(Action::Press(Key::parse(k).unwrap()));
+        a.handle(Event::Key(Key::parse(k).unwrap()));
         a.settle();
     }
 }
