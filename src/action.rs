@@ -35,13 +35,20 @@ pub enum Action {
     NextResult,
     PrevResult,
     ToggleFindScope,
+    DeleteToStart,
     NextHit,
     PrevHit,
     SwitchPane,
     ToggleBookmark,
     OpenBookmarks,
+    JumpToBookmark,
+    DeleteBookmark,
     ToggleHelp,
+    /// Closes the overlay on top (help, the bookmark list).
+    CloseOverlay,
     Quit,
+    /// Gives the terminal back to the shell until `fg`.
+    Suspend,
 }
 
 /// Bindable actions with their config names and help text, in help order.
@@ -111,6 +118,11 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "toggle_find_scope",
         "Search everything / talk titles only",
     ),
+    (
+        Action::DeleteToStart,
+        "delete_to_start",
+        "Delete the query up to the cursor",
+    ),
     (Action::CloseFind, "close_find", "Close find, back to where you were"),
     (Action::SwitchPane, "switch_pane", "Switch between outline and detail"),
     (
@@ -123,8 +135,20 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "open_bookmarks",
         "List bookmarks in every file; Enter jumps",
     ),
+    (
+        Action::JumpToBookmark,
+        "jump_to_bookmark",
+        "Jump to the chosen bookmark",
+    ),
+    (Action::DeleteBookmark, "delete_bookmark", "Delete the chosen bookmark"),
     (Action::ToggleHelp, "toggle_help", "Show or hide this help"),
+    (
+        Action::CloseOverlay,
+        "close_overlay",
+        "Close it, back to where you were",
+    ),
     (Action::Quit, "quit", "Quit"),
+    (Action::Suspend, "suspend", "Suspend to the shell (fg comes back)"),
 ];
 
 impl Action {

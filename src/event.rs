@@ -32,4 +32,7 @@ pub enum Event {
     Notice(Clean),
     /// The state as of now was handed to the saver.
     Saved,
+    /// The terminal is back after a suspend the app asked for (or the
+    /// suspend could not be done).
+    Resumed,
 }

@@ -1,12 +1,12 @@
 //! The real terminal: set-up and restore in one place, the event loop, and
 //! the paths out of it. Quit, error, panic and SIGTERM/SIGINT/SIGHUP all end
 //! in the same restore (a signal then gives exit status 128 + its number);
-//! Ctrl-Z suspends to the shell and `fg` redraws.
+//! the suspend key (Ctrl-Z unless rebound) stops for the shell, `fg` redraws.
 //! Used only by `main.rs`.
 
 use crate::app::App;
 use crate::event::Event;
-use crate::keymap::{Code, Key};
+use crate::keymap::Key;
 use crate::tty::{Ready, TtyWatch};
 use crate::ui::{self, theme::Theme};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, MouseEventKind};
@@ -172,19 +172,16 @@ fn drain_events(terminal: &mut DefaultTerminal, app: &mut App, tty: &TtyWatch) -
         if app.quit || !event::poll(Duration::ZERO)? {
             return Ok(true);
         }
-        let e = event::read()?;
-        if let TermEvent::Key(k) = e {
-            if Key::from_event(k).is_some_and(|k| is_suspend_key(&k)) {
-                if can_suspend() {
-                    suspend(terminal)?;
-                }
-                // Keep draining: keys read along with it sit in crossterm's
-                // buffer, where a wait on the tty would not see them.
-                continue;
-            }
-        }
-        if let Some(e) = to_event(e) {
+        if let Some(e) = to_event(event::read()?) {
             app.handle(e);
+        }
+        if app.suspend_asked() {
+            if can_suspend() {
+                suspend(terminal)?;
+            }
+            app.handle(Event::Resumed);
+            // Keep draining: keys read along with it sit in crossterm's
+            // buffer, where a wait on the tty would not see them.
         }
     }
 }
@@ -193,9 +190,4 @@ fn drain_events(terminal: &mut DefaultTerminal, app: &mut App, tty: &TtyWatch) -
 pub fn can_draw() -> bool {
     use std::io::IsTerminal;
     io::stdout().is_terminal() && std::env::var("TERM").map_or(true, |t| t != "dumb")
-}
-
-/// Ctrl-Z: handled here, not in the keymap, because it acts on the terminal.
-pub fn is_suspend_key(k: &Key) -> bool {
-    k.ctrl && k.code == Code::Char('z')
 }

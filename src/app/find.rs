@@ -83,17 +83,20 @@ fn as_query(text: &str) -> String {
 /// A key for the input box, in tui-textarea's terms.
 fn to_input(k: Key) -> Input {
     use tui_textarea::Key as T;
-    let key = match k.code {
-        // A pasted control character is shown, not obeyed.
-        Code::Char(c) => T::Char(stand_in(c).unwrap_or(c)),
-        Code::Backspace => T::Backspace,
-        Code::Delete => T::Delete,
-        Code::Left => T::Left,
-        Code::Right => T::Right,
-        Code::Home => T::Home,
-        Code::End => T::End,
-        Code::F(n) => T::F(n),
-        _ => T::Null,
+    let key = match k.char() {
+        // A pasted control character is shown, not obeyed. With Ctrl or
+        // Alt the char is one of the editor's keys (Ctrl-a, Alt-b...).
+        Some(c) => T::Char(stand_in(c).unwrap_or(c)),
+        None => match k.code {
+            Code::Backspace => T::Backspace,
+            Code::Delete => T::Delete,
+            Code::Left => T::Left,
+            Code::Right => T::Right,
+            Code::Home => T::Home,
+            Code::End => T::End,
+            Code::F(n) => T::F(n),
+            _ => T::Null,
+        },
     };
     Input {
         key,
@@ -121,12 +124,7 @@ impl Find {
     /// Feeds a key to the input; returns whether the query text changed.
     pub fn type_key(&mut self, k: Key) -> bool {
         let before = self.query();
-        // Readline habits over the editor's own (its Ctrl-u is undo).
-        if k.ctrl && k.code == crate::keymap::Code::Char('u') {
-            self.input.delete_line_by_head();
-            return self.query() != before;
-        }
-        if let (Code::Char(c), false, false) = (k.code, k.ctrl, k.alt) {
+        if let Some(c) = k.typed_char() {
             if self.query_bytes() + stand_in(c).unwrap_or(c).len_utf8() > MAX_QUERY_BYTES {
                 return false;
             }
@@ -138,6 +136,14 @@ impl Find {
             self.input = new_input();
             self.input.insert_str(joined);
         }
+        self.query() != before
+    }
+
+    /// Deletes the query up to the cursor (readline's Ctrl-u, which the
+    /// editor's own bindings make undo); returns whether it changed.
+    pub fn delete_to_start(&mut self) -> bool {
+        let before = self.query();
+        self.input.delete_line_by_head();
         self.query() != before
     }
 

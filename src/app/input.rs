@@ -1,26 +1,16 @@
 //! Keys in: through the keymap (with two-key sequences like `z M`) to an
 //! action, or to the help overlay and bookmark list when they are open.
 
-use super::{help, App};
+use super::App;
 use crate::action::Action;
 use crate::event::Event;
 use crate::keymap::{Context, Key, Lookup};
-use crate::layout;
 
 impl App {
     /// Resolves a key through the keymap (with two-key sequences).
     pub(super) fn press(&mut self, k: Key) {
         self.status = None;
         if self.type_ahead(k) {
-            return;
-        }
-        if self.help.is_some() {
-            self.help_key(k);
-            return;
-        }
-        if self.bookmark_list.is_some() {
-            self.bookmarks_key(k);
-            self.sync();
             return;
         }
         let ctx = self.context();
@@ -54,9 +44,10 @@ impl App {
         if !self.load.loading || self.help.is_some() {
             return false;
         }
-        let acts_now = match self.keymap.lookup(self.context(), &[k]) {
+        let acts_now = match self.keymap.lookup(self.pane_context(), &[k]) {
             Lookup::Action(Action::Quit) => self.typed_ahead.is_empty() || k.ctrl,
             Lookup::Action(Action::ToggleHelp) => self.typed_ahead.is_empty(),
+            Lookup::Action(Action::Suspend) => true,
             _ => false,
         };
         if !acts_now {
@@ -68,8 +59,8 @@ impl App {
     /// The control key that quits (Ctrl-c unless rebound): the only way to
     /// quit once keys are kept while loading.
     pub fn control_quit_key(&self) -> Option<String> {
-        [self.context(), Context::Global]
-            .into_iter()
+        self.pane_context()
+            .tables()
             .flat_map(|c| self.keymap.keys_for(c, Action::Quit))
             .find(|k| k.starts_with("Ctrl-"))
     }
@@ -87,31 +78,6 @@ impl App {
         }
         for k in std::mem::take(&mut loading.typed_ahead) {
             self.handle(Event::Key(k));
-        }
-    }
-
-    fn help_key(&mut self, k: Key) {
-        use crate::keymap::Code;
-        let scroll = self.help.unwrap_or(0);
-        self.help = match k.code {
-            Code::Esc | Code::Char('q') | Code::Char('?') | Code::Enter => None,
-            Code::Down | Code::Char('j') => Some(scroll + 1),
-            Code::Up | Code::Char('k') => Some(scroll.saturating_sub(1)),
-            Code::PageDown | Code::Char(' ') => Some(scroll + 10),
-            Code::PageUp => Some(scroll.saturating_sub(10)),
-            Code::Char('g') | Code::Home => Some(0),
-            Code::Char('G') | Code::End => Some(usize::MAX),
-            Code::Char('d') if k.ctrl => Some(scroll + 10),
-            Code::Char('u') if k.ctrl => Some(scroll.saturating_sub(10)),
-            _ => Some(scroll),
-        };
-        // Kept within the list, so the first key back up moves it at once.
-        let last = help::help_lines(&self.keymap)
-            .len()
-            .saturating_sub(layout::help_rows(self.size));
-        self.help = self.help.map(|s| s.min(last));
-        if self.help.is_some() && k.ctrl && k.code == Code::Char('c') {
-            self.quit = true;
         }
     }
 }

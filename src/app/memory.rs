@@ -3,6 +3,7 @@
 //! (`state::keys`), so folds and marks survive edits to the files.
 
 use super::{App, Focus};
+use crate::action::Action;
 use crate::outline::{Clean, Kind};
 use crate::state::keys::{path_of, resolve, Resolver};
 use crate::state::snapshot::{DocView, Snapshot};
@@ -159,40 +160,43 @@ impl App {
         self.touch();
     }
 
-    /// Keys while the bookmark list is open.
-    pub(super) fn bookmarks_key(&mut self, k: crate::keymap::Key) {
-        use crate::keymap::Code;
+    /// A command while the bookmark list is open (its context's keys).
+    pub(super) fn update_bookmarks(&mut self, action: Action) {
         let Some(cur) = self.bookmark_list else { return };
         let n = self.bookmarks.len();
-        match k.code {
-            Code::Esc | Code::Char('q') | Code::Char('\'') => self.bookmark_list = None,
-            Code::Down | Code::Char('j') => self.bookmark_list = Some((cur + 1).min(n.saturating_sub(1))),
-            Code::Up | Code::Char('k') => self.bookmark_list = Some(cur.saturating_sub(1)),
-            Code::Char('d') | Code::Delete if cur < n => {
+        match action {
+            Action::CloseOverlay | Action::OpenBookmarks => self.bookmark_list = None,
+            Action::MoveDown => self.bookmark_list = Some((cur + 1).min(n.saturating_sub(1))),
+            Action::MoveUp => self.bookmark_list = Some(cur.saturating_sub(1)),
+            Action::DeleteBookmark if cur < n => {
                 self.bookmarks.remove(cur);
                 self.bookmark_list = Some(cur.min(self.bookmarks.len().saturating_sub(1)));
                 self.refresh_marks();
                 self.touch();
             }
-            Code::Enter => {
-                let Some(b) = self.bookmarks.get(cur).cloned() else {
-                    return;
-                };
-                match self.target(&b) {
-                    Target::Node(node) => {
-                        let o = self.outline.clone();
-                        self.tree.reveal(&o, node);
-                        self.bookmark_list = None;
-                        self.focus = Focus::Outline;
-                    }
-                    Target::Missing => self.status = Some(format!("{:?} is no longer in its file", b.label).into()),
-                    Target::NotOpen => {
-                        let doc = Clean::path(&paths::from_text(&b.doc));
-                        self.status = Some(format!("Not open in this run: talktree {doc} shows it").into())
-                    }
-                }
-            }
+            Action::JumpToBookmark => self.jump_to_bookmark(cur),
+            Action::Quit => self.quit = true,
             _ => {}
+        }
+        self.sync();
+    }
+
+    fn jump_to_bookmark(&mut self, cur: usize) {
+        let Some(b) = self.bookmarks.get(cur).cloned() else {
+            return;
+        };
+        match self.target(&b) {
+            Target::Node(node) => {
+                let o = self.outline.clone();
+                self.tree.reveal(&o, node);
+                self.bookmark_list = None;
+                self.focus = Focus::Outline;
+            }
+            Target::Missing => self.status = Some(format!("{:?} is no longer in its file", b.label).into()),
+            Target::NotOpen => {
+                let doc = Clean::path(&paths::from_text(&b.doc));
+                self.status = Some(format!("Not open in this run: talktree {doc} shows it").into())
+            }
         }
     }
 

@@ -102,6 +102,8 @@ pub struct App {
     /// The outline level last applied to each document.
     doc_levels: Vec<u8>,
     outline_cycle: u8,
+    /// The user asked to suspend: the terminal loop does it.
+    suspend: bool,
     worker: SearchWorker,
     synced_selection: Option<usize>,
 }
@@ -147,6 +149,7 @@ impl App {
                 u8::from(opts.open_level >= 2)
             },
             synced_selection: None,
+            suspend: false,
         };
         app.sync();
         app
@@ -157,8 +160,19 @@ impl App {
         layout::compute(area, self.find.open, self.opts.tree_width, self.opts.find_rows)
     }
 
-    /// Where keys go now.
+    /// Where keys go now: the overlay on top, or the pane below.
     pub fn context(&self) -> Context {
+        if self.help.is_some() {
+            Context::Help
+        } else if self.bookmark_list.is_some() {
+            Context::Bookmarks
+        } else {
+            self.pane_context()
+        }
+    }
+
+    /// The pane that has the keys when no overlay is open.
+    pub fn pane_context(&self) -> Context {
         if self.find.open {
             Context::Find
         } else if self.focus == Focus::Detail {
@@ -200,6 +214,7 @@ impl App {
             }
             Event::Notice(message) => self.status = Some(message),
             Event::Saved => self.state_dirty = false,
+            Event::Resumed => self.suspend = false,
         }
     }
 
@@ -214,10 +229,24 @@ impl App {
         action == Some(Action::Quit) || !self.layout().too_small
     }
 
-    /// Carries out one command. Never calls itself: a command that is a
-    /// case of another (collapse everything: show level 1) calls the same
-    /// handler.
+    /// Carries out one command, as the current context understands it (in
+    /// the help, move down scrolls the help). Never calls itself: a command
+    /// that is a case of another (collapse everything: show level 1) calls
+    /// the same handler.
     pub fn update(&mut self, action: Action) {
+        if action == Action::Suspend {
+            // Acts on the terminal, not on the notes: anywhere, any time.
+            self.suspend = true;
+            return;
+        }
+        match self.context() {
+            Context::Help => self.update_help(action),
+            Context::Bookmarks => self.update_bookmarks(action),
+            _ => self.update_panes(action),
+        }
+    }
+
+    fn update_panes(&mut self, action: Action) {
         if !self.takes(Some(action)) {
             return;
         }
@@ -296,6 +325,13 @@ impl App {
             | Action::PageUp
             | Action::HalfPageDown
             | Action::HalfPageUp => self.move_or_scroll(action),
+            Action::DeleteToStart => {
+                if self.find.delete_to_start() {
+                    self.submit_search();
+                }
+            }
+            // The overlays' own commands: nothing to do on the panes.
+            Action::JumpToBookmark | Action::DeleteBookmark | Action::CloseOverlay | Action::Suspend => {}
         }
         self.sync();
     }
@@ -310,6 +346,12 @@ impl App {
             9 => 2,
             _ => 1,
         };
+    }
+
+    /// Whether the user asked to give the terminal back to the shell
+    /// (`Event::Resumed` says it is back).
+    pub fn suspend_asked(&self) -> bool {
+        self.suspend
     }
 
     /// Keeps derived view state true after any change: the selection in
@@ -335,5 +377,7 @@ impl App {
 
 #[cfg(test)]
 mod find_tests;
+#[cfg(test)]
+mod rebind_tests;
 #[cfg(test)]
 mod tests;

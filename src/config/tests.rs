@@ -121,3 +121,55 @@ fn many_mistakes_are_each_located() {
     assert_eq!(errors.len(), n);
     assert!(errors.iter().enumerate().all(|(i, e)| e.line == i + 2));
 }
+
+/// One key given to two actions of a table by the same file: only one of
+/// them could act. Reported at the second, whose keys stay as they were;
+/// in another table the same key is no clash.
+#[test]
+fn two_actions_given_one_key_in_a_table_is_a_mistake() {
+    let user = "[keys.outline]\nmove_down = \"x\"\nmove_up = [\"k\", \"x\"]\n[keys.detail]\nmove_up = \"x\"\n[keys.help]\nclose_overlay = \"z\"\nmove_down = \"z z\"\n";
+    let (c, errors) = Config::load(Some(("c.toml", user)));
+    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert!(
+        shown[0].starts_with("c.toml:3: keys.outline.move_up: x is move_down already"),
+        "{shown:?}"
+    );
+    assert!(
+        shown[1].starts_with("c.toml:8: keys.help.move_down: z is close_overlay already"),
+        "{shown:?}"
+    );
+    let x = [Key::ch('x')];
+    assert_eq!(c.keymap.lookup(Context::Outline, &x), Lookup::Action(Action::MoveDown));
+    assert_eq!(
+        c.keymap
+            .lookup(Context::Outline, &[Key::plain(crate::keymap::Code::Up)]),
+        Lookup::Action(Action::MoveUp)
+    );
+    assert_eq!(c.keymap.lookup(Context::Detail, &x), Lookup::Action(Action::MoveUp));
+    assert_eq!(
+        c.keymap.lookup(Context::Help, &[Key::ch('j')]),
+        Lookup::Action(Action::MoveDown)
+    );
+}
+
+/// The overlays' keys are configurable, and taking the last key that
+/// closes one is a mistake like taking the last quit.
+#[test]
+fn overlays_keep_a_way_out() {
+    let user = "[keys.bookmarks]\nmove_down = [\"Esc\", \"q\", \"'\"]\n[keys.help]\nclose_overlay = \"F2\"\n";
+    let (c, errors) = Config::load(Some(("c.toml", user)));
+    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(
+        shown[0].contains("would leave no key for close_overlay in the bookmark list"),
+        "{shown:?}"
+    );
+    let f2 = [Key::parse("F2").unwrap()];
+    assert_eq!(
+        c.keymap.lookup(Context::Help, &f2),
+        Lookup::Action(Action::CloseOverlay)
+    );
+    assert_eq!(c.keymap.lookup(Context::Help, &[Key::ch('q')]), Lookup::None);
+    assert_eq!(c.keymap.lockout(), None);
+}
