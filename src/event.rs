@@ -6,6 +6,7 @@
 
 use crate::keymap::Key;
 use crate::outline::Clean;
+use crate::startup::Loaded;
 
 #[derive(Debug)]
 pub enum Event {
@@ -28,6 +29,8 @@ pub enum Event {
     Resize(u16, u16),
     /// Time passed: collect background search results.
     Tick,
+    /// The notes finished loading in the background.
+    Loaded(Box<Loaded>),
     /// Something for the status line from outside (the state saver's word).
     Notice(Clean),
     /// The state as of now was handed to the saver.

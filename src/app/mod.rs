@@ -8,6 +8,7 @@ pub mod help;
 mod input;
 mod memory;
 mod nav;
+mod phase;
 pub mod tree;
 
 use crate::action::Action;
@@ -20,6 +21,8 @@ use crate::state::Bookmark;
 use detail::Detail;
 use find::Find;
 pub use memory::Target;
+pub use phase::Opening;
+use phase::Phase;
 use ratatui::layout::Rect;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -49,14 +52,22 @@ impl Default for Options {
     }
 }
 
+impl From<&crate::config::Config> for Options {
+    fn from(c: &crate::config::Config) -> Self {
+        Options {
+            open_level: c.open_level,
+            tree_width: c.tree_width,
+            find_rows: c.find_rows,
+        }
+    }
+}
+
 /// The paths asked for and the files that could not be loaded: what the
 /// screen says when nothing loaded.
 #[derive(Clone, Debug, Default)]
 pub struct LoadSummary {
     pub paths: Vec<Clean>,
     pub problems: Vec<Clean>,
-    /// Still reading them in the background.
-    pub loading: bool,
 }
 
 /// Totals for the title bar.
@@ -86,8 +97,6 @@ pub struct App {
     pub last_query: String,
     /// Keys of a sequence typed so far (`z` of `z M`).
     pub pending: Vec<Key>,
-    /// Keys typed while the notes were loading, to play once they are in.
-    pub typed_ahead: Vec<Key>,
     pub bookmarks: Vec<Bookmark>,
     /// Nodes that carry a bookmark in this run.
     pub marked: HashSet<u32>,
@@ -99,6 +108,7 @@ pub struct App {
     pub history: Vec<String>,
     /// Something worth saving changed since the last save.
     pub state_dirty: bool,
+    phase: Phase,
     /// The outline level last applied to each document.
     doc_levels: Vec<u8>,
     outline_cycle: u8,
@@ -135,7 +145,6 @@ impl App {
             last_hits: Vec::new(),
             last_query: String::new(),
             pending: Vec::new(),
-            typed_ahead: Vec::new(),
             bookmarks: Vec::new(),
             marked: HashSet::new(),
             bookmark_list: None,
@@ -150,6 +159,7 @@ impl App {
             },
             synced_selection: None,
             suspend: false,
+            phase: Phase::Ready,
         };
         app.sync();
         app
@@ -212,6 +222,7 @@ impl App {
                     self.sync();
                 }
             }
+            Event::Loaded(loaded) => self.finish_loading(*loaded),
             Event::Notice(message) => self.status = Some(message),
             Event::Saved => self.state_dirty = false,
             Event::Resumed => self.suspend = false,

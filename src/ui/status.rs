@@ -18,7 +18,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.title_bar);
     let s = app.stats;
-    let left = if app.load.loading {
+    let left = if app.is_loading() {
         " talktree · loading…".to_string()
     } else {
         format!(
@@ -52,7 +52,7 @@ pub fn footer_hints(app: &App) -> Vec<String> {
     use Action::*;
     // An overlay says its own keys; the footer is the pane's.
     let ctx = app.pane_context();
-    if app.load.loading && !app.typed_ahead.is_empty() {
+    if app.is_loading() && !app.typed_ahead().is_empty() {
         // Keys are being kept for the notes: q would be one of them.
         return app
             .control_quit_key()

@@ -5,17 +5,39 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use std::sync::Arc;
-use talktree::app::{App, Options};
+use talktree::app::{App, Opening, Options};
 use talktree::config::Config;
 use talktree::event::Event;
 use talktree::keymap::Key;
-use talktree::outline::Outline;
+use talktree::outline::{Clean, Outline};
+use talktree::startup::Loaded;
 use talktree::ui::{draw, theme::Theme};
 
 pub fn app_on(o: Outline, w: u16, h: u16) -> App {
     let mut a = App::new(Arc::new(o), Config::defaults().keymap, Options::default());
     a.handle(Event::Resize(w, h));
     a
+}
+
+/// A reader still loading `paths`, as `reader::run` starts one.
+pub fn loading_on(paths: Vec<Clean>, w: u16, h: u16) -> App {
+    let opening = Opening {
+        paths,
+        ..Opening::default()
+    };
+    let mut a = App::loading(Config::defaults().keymap, Options::default(), opening);
+    a.handle(Event::Resize(w, h));
+    a
+}
+
+/// The notes arriving, with the files that could not be loaded.
+pub fn arrive(a: &mut App, outline: Outline, problems: Vec<Clean>) {
+    a.handle(Event::Loaded(Box::new(Loaded {
+        outline,
+        problems,
+        notices: Vec::new(),
+        stdin: None,
+    })));
 }
 
 /// Types keys written as for the screen tool: `/ r i e m a n n Enter`.

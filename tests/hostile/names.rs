@@ -5,11 +5,10 @@
 //! be there, readable, with their escapes shown as `␛`.
 
 use crate::common::cells::check_buffer;
-use crate::common::render::{app_on, frame, keys, text};
+use crate::common::render::{app_on, arrive, frame, keys, loading_on, text};
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
-use talktree::app::LoadSummary;
 use talktree::outline::fs::{load, ScanOptions};
 use talktree::outline::{Clean, Outline};
 
@@ -137,14 +136,11 @@ fn loading_and_empty_screens_name_hostile_paths_clean() {
         (true, (60, 16)),
         (false, (150, 45)),
     ] {
-        let mut a = app_on(Outline::new(), size.0, size.1);
-        a.load = LoadSummary {
-            paths: asked.iter().map(|p| Clean::path(p)).collect(),
-            problems: if loading { Vec::new() } else { problems.clone() },
-            loading,
-        };
+        let mut a = loading_on(asked.iter().map(|p| Clean::path(p)).collect(), size.0, size.1);
         if loading {
             keys(&mut a, "/ n o t e");
+        } else {
+            arrive(&mut a, Outline::new(), problems.clone());
         }
         let b = frame(&a);
         if let Err(e) = check_buffer(&b) {
