@@ -2,25 +2,28 @@
 //! one `update` for what the user asks (`Action`s): the only places state
 //! changes. Rendering reads `&App`; nothing here touches the terminal.
 
+mod bookmarks;
 pub mod detail;
+mod events;
 pub mod find;
 pub mod help;
-mod input;
 mod memory;
+mod mouse;
 mod nav;
+mod options;
 mod phase;
 pub mod tree;
 
 use crate::action::Action;
-use crate::event::Event;
 use crate::keymap::{Context, Key, Keymap};
 use crate::layout::{self, Layout};
 use crate::outline::{Clean, Kind, Outline};
 use crate::search::{Scope, SearchWorker};
 use crate::state::Bookmark;
+pub use bookmarks::Target;
 use detail::Detail;
 use find::Find;
-pub use memory::Target;
+pub use options::Options;
 pub use phase::Opening;
 use phase::Phase;
 use ratatui::layout::Rect;
@@ -32,34 +35,6 @@ use tree::Tree;
 pub enum Focus {
     Outline,
     Detail,
-}
-
-/// View settings from the config.
-#[derive(Clone, Copy, Debug)]
-pub struct Options {
-    pub open_level: u8,
-    pub tree_width: u16,
-    pub find_rows: u16,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            open_level: 2,
-            tree_width: 40,
-            find_rows: 10,
-        }
-    }
-}
-
-impl From<&crate::config::Config> for Options {
-    fn from(c: &crate::config::Config) -> Self {
-        Options {
-            open_level: c.open_level,
-            tree_width: c.tree_width,
-            find_rows: c.find_rows,
-        }
-    }
 }
 
 /// The paths asked for and the files that could not be loaded: what the
@@ -192,54 +167,6 @@ impl App {
         }
     }
 
-    /// Everything from outside comes in here: a key is looked up in the
-    /// keymap of the current context and its action goes to `update`.
-    pub fn handle(&mut self, event: Event) {
-        match event {
-            Event::Key(k) => self.press(k),
-            Event::Paste(text) => self.paste(&text),
-            Event::Click { col, row } => {
-                if self.takes(None) {
-                    self.touch();
-                    self.click(col, row);
-                    self.sync();
-                }
-            }
-            Event::Scroll { col, row, down } => {
-                if self.takes(None) {
-                    self.touch();
-                    self.wheel(col, row, down);
-                    self.sync();
-                }
-            }
-            Event::Resize(w, h) => {
-                self.size = (w, h);
-                self.sync();
-            }
-            Event::Tick => {
-                if !self.outline.is_empty() {
-                    self.poll_search();
-                    self.sync();
-                }
-            }
-            Event::Loaded(loaded) => self.finish_loading(*loaded),
-            Event::Notice(message) => self.status = Some(message),
-            Event::Saved => self.state_dirty = false,
-            Event::Resumed => self.suspend = false,
-        }
-    }
-
-    /// Whether input may change anything now (`None`: a click, a wheel
-    /// turn or typed text). With nothing loaded there is nothing to move
-    /// through, find or fold: only help and quit act. On a screen too small
-    /// to show anything, keys would change what cannot be seen: only quit.
-    fn takes(&self, action: Option<Action>) -> bool {
-        if self.outline.is_empty() && !matches!(action, Some(Action::Quit | Action::ToggleHelp)) {
-            return false;
-        }
-        action == Some(Action::Quit) || !self.layout().too_small
-    }
-
     /// Carries out one command, as the current context understands it (in
     /// the help, move down scrolls the help). Never calls itself: a command
     /// that is a case of another (collapse everything: show level 1) calls
@@ -265,13 +192,7 @@ impl App {
         let o = self.outline.clone();
         match action {
             Action::ToggleBookmark => self.toggle_bookmark(),
-            Action::OpenBookmarks => {
-                if self.bookmarks.is_empty() {
-                    self.status = Some("No bookmarks yet: m bookmarks the selected node".into());
-                } else {
-                    self.bookmark_list = Some(0);
-                }
-            }
+            Action::OpenBookmarks => self.open_bookmarks(),
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
             Action::SwitchPane => {
@@ -359,12 +280,6 @@ impl App {
         };
     }
 
-    /// Whether the user asked to give the terminal back to the shell
-    /// (`Event::Resumed` says it is back).
-    pub fn suspend_asked(&self) -> bool {
-        self.suspend
-    }
-
     /// Keeps derived view state true after any change: the selection in
     /// view, the detail pane showing the right talk, results in view.
     fn sync(&mut self) {
@@ -386,8 +301,6 @@ impl App {
     }
 }
 
-#[cfg(test)]
-mod find_tests;
 #[cfg(test)]
 mod rebind_tests;
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! previews, Esc, Enter and n/N, scopes. Each reads as (keys typed, what
 //! the reader then sees).
 
-use super::tests::{app, sel_text, type_keys};
-use super::*;
+use crate::app::tests::{app, sel_text, type_keys};
+use crate::app::*;
 use crate::event::Event;
 
 #[test]
