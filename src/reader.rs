@@ -90,13 +90,13 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
                 }
             }
             // A hook for the end-to-end test of the panic path: the first change panics.
-            if test_panic && app.state_dirty {
+            if test_panic && app.unsaved() {
                 panic!("TALKTREE_TEST_PANIC: panicking on purpose");
             }
             if let Some(m) = saver.as_ref().and_then(Saver::message) {
                 app.handle(Event::Notice(m.into()));
             }
-            if !app.state_dirty {
+            if !app.unsaved() {
                 dirty_since = None;
                 return;
             }
@@ -115,7 +115,7 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
     let unsaved = saver.and_then(|s| s.finish(last, QUIT_WAIT).err()).map(Clean::from);
     match outcome {
         Ok(result) => result.map(|()| Ended {
-            problems: app.load.problems.clone(),
+            problems: app.problems().to_vec(),
             unsaved,
         }),
         // The panic hook has restored the terminal and printed the message.

@@ -142,11 +142,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, idle
     app.handle(Event::Resize(size.width, size.height));
     loop {
         terminal.draw(|f| ui::draw(f, app, theme))?;
-        if app.quit || signal().is_some() {
+        if app.quitting() || signal().is_some() {
             return Ok(());
         }
         // Wake often enough to collect background search results promptly.
-        let wait = if app.find.progress.is_some() { 8 } else { 100 };
+        let wait = if app.searching() { 8 } else { 100 };
         match tty.wait(wait) {
             Ready::Gone => return Ok(()),
             Ready::Timeout => {}
@@ -169,7 +169,7 @@ fn drain_events(terminal: &mut DefaultTerminal, app: &mut App, tty: &TtyWatch) -
         if matches!(tty.wait(0), Ready::Gone) {
             return Ok(false);
         }
-        if app.quit || !event::poll(Duration::ZERO)? {
+        if app.quitting() || !event::poll(Duration::ZERO)? {
             return Ok(true);
         }
         if let Some(e) = to_event(event::read()?) {

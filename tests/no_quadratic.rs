@@ -140,7 +140,7 @@ fn pasting_into_find_costs_linear_work() {
             a.settle();
             frame(&a);
         });
-        assert!(a.find.open, "the paste stayed in the find input");
+        assert!(a.find().open, "the paste stayed in the find input");
         total
     };
     assert_linear("paste into find, a frame every 64 chars", run(300), run(3_000));

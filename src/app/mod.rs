@@ -53,36 +53,39 @@ pub struct Stats {
     pub notes: usize,
 }
 
+/// The reader. Fields `ui` draws from are `pub(crate)`; the rest change
+/// only through `handle` and `update`. Tests and benches outside the crate
+/// read through the accessors below.
 pub struct App {
-    pub outline: Arc<Outline>,
-    pub keymap: Keymap,
-    pub tree: Tree,
-    pub detail: Detail,
-    pub find: Find,
-    pub focus: Focus,
+    pub(crate) outline: Arc<Outline>,
+    pub(crate) keymap: Keymap,
+    pub(crate) tree: Tree,
+    pub(crate) detail: Detail,
+    pub(crate) find: Find,
+    pub(crate) focus: Focus,
     /// The help overlay's scroll, when it is open.
-    pub help: Option<usize>,
-    pub size: (u16, u16),
-    pub status: Option<Clean>,
-    pub quit: bool,
-    pub opts: Options,
-    pub stats: Stats,
-    /// Hits of the last search jumped from, in document order (for n/N).
-    pub last_hits: Vec<u32>,
-    pub last_query: String,
+    pub(crate) help: Option<usize>,
+    pub(crate) size: (u16, u16),
+    pub(crate) status: Option<Clean>,
+    pub(crate) opts: Options,
+    pub(crate) stats: Stats,
     /// Keys of a sequence typed so far (`z` of `z M`).
-    pub pending: Vec<Key>,
-    pub bookmarks: Vec<Bookmark>,
+    pub(crate) pending: Vec<Key>,
+    pub(crate) bookmarks: Vec<Bookmark>,
     /// Nodes that carry a bookmark in this run.
-    pub marked: HashSet<u32>,
+    pub(crate) marked: HashSet<u32>,
     /// The bookmark list's cursor, when the list is open.
-    pub bookmark_list: Option<usize>,
-    /// What was asked for and what failed, for the empty screen.
-    pub load: LoadSummary,
+    pub(crate) bookmark_list: Option<usize>,
+    /// What was asked for and what failed, for the loading and empty screens.
+    pub(crate) load: LoadSummary,
+    quit: bool,
+    /// Hits of the last search jumped from, in document order (for n/N).
+    last_hits: Vec<u32>,
+    last_query: String,
     /// Find history, most recent first.
-    pub history: Vec<String>,
+    history: Vec<String>,
     /// Something worth saving changed since the last save.
-    pub state_dirty: bool,
+    state_dirty: bool,
     phase: Phase,
     /// The outline level last applied to each document.
     doc_levels: Vec<u8>,
@@ -138,6 +141,78 @@ impl App {
         };
         app.sync();
         app
+    }
+
+    pub fn outline(&self) -> &Arc<Outline> {
+        &self.outline
+    }
+
+    pub fn tree(&self) -> &Tree {
+        &self.tree
+    }
+
+    /// The outline's folds and selection, for tests and benches that set
+    /// up a view directly; the reader itself changes them only in `update`.
+    pub fn tree_mut(&mut self) -> &mut Tree {
+        &mut self.tree
+    }
+
+    pub fn detail(&self) -> &Detail {
+        &self.detail
+    }
+
+    pub fn find(&self) -> &Find {
+        &self.find
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    pub fn status(&self) -> Option<&Clean> {
+        self.status.as_ref()
+    }
+
+    pub fn bookmarks(&self) -> &[Bookmark] {
+        &self.bookmarks
+    }
+
+    /// Nodes that carry a bookmark in this run.
+    pub fn marked(&self) -> &HashSet<u32> {
+        &self.marked
+    }
+
+    /// The bookmark list's cursor, when the list is open.
+    pub fn bookmark_cursor(&self) -> Option<usize> {
+        self.bookmark_list
+    }
+
+    /// Find history, most recent first.
+    pub fn history(&self) -> &[String] {
+        &self.history
+    }
+
+    /// Files that could not be loaded.
+    pub fn problems(&self) -> &[Clean] {
+        &self.load.problems
+    }
+
+    pub fn quitting(&self) -> bool {
+        self.quit
+    }
+
+    /// Something worth saving changed since the last `Event::Saved`.
+    pub fn unsaved(&self) -> bool {
+        self.state_dirty
+    }
+
+    /// Whether a search is still running (results come on ticks).
+    pub fn searching(&self) -> bool {
+        self.find.progress.is_some()
     }
 
     pub fn layout(&self) -> Layout {

@@ -154,8 +154,8 @@ pub fn state_case(data: &[u8]) -> Checked {
     // The bookmark list shows labels straight from the file.
     app.update(Action::OpenBookmarks);
     check_buffer(&frame(&app)).map_err(|e| format!("bookmark list: {e}"))?;
-    if app.tree.selected >= app.outline.len() {
-        return Err(format!("selection {} past the outline", app.tree.selected));
+    if app.tree().selected >= app.outline().len() {
+        return Err(format!("selection {} past the outline", app.tree().selected));
     }
     let saved: State = app.changes().state;
     let reread = from_value_lenient(serde_json::to_value(&saved).map_err(|e| e.to_string())?);
@@ -199,7 +199,7 @@ pub fn render_case(data: &[u8]) -> Checked {
     let mut app = app_on(o, u16::from(*w % 160), u16::from(*h % 60));
     check_buffer(&frame(&app)).map_err(|e| format!("at first draw: {e}"))?;
     for &b in acts {
-        let e = event_of(b, app.size);
+        let e = event_of(b, app.size());
         let shown = format!("{e:?}");
         app.handle(e);
         app.settle();
@@ -283,14 +283,14 @@ pub fn find_case(data: &[u8]) -> Checked {
             }
         }
         app.settle();
-        let query = app.find.query();
+        let query = app.find().query();
         if query.len() > talktree::app::find::MAX_QUERY_BYTES {
             return Err(format!("query of {} bytes past the limit", query.len()));
         }
         check_buffer(&frame(&app)).map_err(|e| format!("after event {b} (query {query:?}): {e}"))?;
     }
     for _ in 0..4 {
-        if !app.find.open {
+        if !app.find().open {
             return Ok(());
         }
         app.handle(Event::Key(Key::parse("Esc").expect("valid key")));

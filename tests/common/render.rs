@@ -53,7 +53,7 @@ pub fn render(a: &App) -> Buffer {
 }
 
 pub fn render_with(a: &App, theme: &Theme) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(a.size.0, a.size.1)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(a.size().0, a.size().1)).unwrap();
     t.draw(|f| draw(f, a, theme)).unwrap();
     t.backend().buffer().clone()
 }
@@ -62,7 +62,7 @@ pub fn render_with(a: &App, theme: &Theme) -> Buffer {
 /// hides whatever was drawn under a wide character's second cell, which is
 /// exactly what `cells::check_buffer` must see.
 pub fn frame(a: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(a.size.0, a.size.1)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(a.size().0, a.size().1)).unwrap();
     let mut out = Buffer::empty(ratatui::layout::Rect::default());
     t.draw(|f| {
         draw(f, a, &Theme::monochrome());

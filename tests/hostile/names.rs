@@ -158,18 +158,22 @@ fn loading_and_empty_screens_name_hostile_paths_clean() {
 /// and paths) is cleaned where it is shown.
 #[test]
 fn state_strings_are_drawn_clean() {
+    // As the state file would give them.
+    let remembered = talktree::state::State {
+        find_history: vec![format!("{NAME} riemann"), NAME.to_string()],
+        bookmarks: vec![talktree::state::Bookmark {
+            doc: Path::new("/notes").join(NAME).display().to_string(),
+            path: Vec::new(),
+            label: NAME.to_string(),
+            extra: Default::default(),
+        }],
+        ..Default::default()
+    };
     let mut a = app_on(talktree::outline::load_seeds(), 100, 30);
-    a.history = vec![format!("{NAME} riemann"), NAME.to_string()];
-    a.bookmarks = vec![talktree::state::Bookmark {
-        doc: Path::new("/notes").join(NAME).display().to_string(),
-        path: Vec::new(),
-        label: NAME.to_string(),
-        extra: Default::default(),
-    }];
+    a.restore(&remembered);
     for ks in ["/ Up", "/ Up Up", "/ Up Up Down", "'"] {
         let mut a2 = app_on(talktree::outline::load_seeds(), 100, 30);
-        a2.history = a.history.clone();
-        a2.bookmarks = a.bookmarks.clone();
+        a2.restore(&remembered);
         keys(&mut a2, ks);
         let b = frame(&a2);
         if let Err(e) = check_buffer(&b) {
@@ -178,7 +182,11 @@ fn state_strings_are_drawn_clean() {
         assert!(text(&b).contains("␛]52"), "after {ks:?}:\n{}", text(&b));
     }
     keys(&mut a, "/ Up");
-    assert!(a.find.query().starts_with(SHOWN), "{:?}", a.find.query());
+    assert!(a.find().query().starts_with(SHOWN), "{:?}", a.find().query());
     keys(&mut a, "Up");
-    assert!(a.find.query().starts_with(SHOWN), "Up walks on: {:?}", a.find.query());
+    assert!(
+        a.find().query().starts_with(SHOWN),
+        "Up walks on: {:?}",
+        a.find().query()
+    );
 }

@@ -32,14 +32,14 @@ pub struct Find {
     pub progress: Option<(usize, usize)>,
     pub cursor: usize,
     pub top: usize,
-    pub origin: Option<Origin>,
+    origin: Option<Origin>,
     /// The ancestors of the result last previewed, which the preview
     /// opened (see `App::preview`).
-    pub preview_path: Vec<usize>,
+    preview_path: Vec<usize>,
     /// Enter was pressed before the results were in: jump when they are.
-    pub jump_pending: bool,
+    jump_pending: bool,
     /// Which earlier query Up/Down recalled, if the input shows one.
-    pub history_pos: Option<usize>,
+    history_pos: Option<usize>,
 }
 
 impl Default for Find {
