@@ -36,8 +36,9 @@ pub struct Line {
 
 const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
 
-/// A node's lines past this many are left out (a line says so): a 50 MB
-/// note was wrapped whole, a million lines, each time its talk was shown.
+/// A node's lines past this many are left out (a line says so): the lines
+/// are built whenever the talk is shown, so a huge note must cost what a
+/// page of notes does, not what its whole text does.
 const MAX_NODE_LINES: usize = 1000;
 
 /// Styles over a text, as byte ranges.
@@ -45,8 +46,8 @@ type Marks = Vec<(Range<usize>, InlineStyle)>;
 
 /// The indentation of `indent` columns (two a level) as drawn: spaces while
 /// they leave half the pane for the text; deeper, the level as a number
-/// within that half. Deep outlines (100,000 nested OPML outlines) made each
-/// line carry its full indentation: gigabytes for one talk.
+/// within that half, so a line's indentation is bounded by the pane however
+/// deep the outline nests.
 fn lead(indent: usize, w: usize) -> String {
     let room = w / 2;
     if indent <= room {

@@ -8,8 +8,8 @@ use crate::outline::clean::{stand_in, Clean};
 use tui_textarea::{Input, TextArea};
 
 /// The longest query, in bytes: a paste past it is cut. Every key and frame
-/// handles the query whole, so an unbounded one made a long paste cost the
-/// square of its length; no search needs more than a few words.
+/// handles the query whole, so an unbounded one would make a long paste cost
+/// the square of its length; no search needs more than a few words.
 pub const MAX_QUERY_BYTES: usize = 512;
 
 pub(super) fn new_input() -> TextArea<'static> {
