@@ -2,6 +2,7 @@
 //! one `update` for what the user asks (`Action`s): the only places state
 //! changes. Rendering reads `&App`; nothing here touches the terminal.
 
+mod access;
 mod bookmarks;
 pub mod detail;
 mod events;
@@ -143,78 +144,6 @@ impl App {
         app
     }
 
-    pub fn outline(&self) -> &Arc<Outline> {
-        &self.outline
-    }
-
-    pub fn tree(&self) -> &Tree {
-        &self.tree
-    }
-
-    /// The outline's folds and selection, for tests and benches that set
-    /// up a view directly; the reader itself changes them only in `update`.
-    pub fn tree_mut(&mut self) -> &mut Tree {
-        &mut self.tree
-    }
-
-    pub fn detail(&self) -> &Detail {
-        &self.detail
-    }
-
-    pub fn find(&self) -> &Find {
-        &self.find
-    }
-
-    pub fn focus(&self) -> Focus {
-        self.focus
-    }
-
-    pub fn size(&self) -> (u16, u16) {
-        self.size
-    }
-
-    pub fn status(&self) -> Option<&Clean> {
-        self.status.as_ref()
-    }
-
-    pub fn bookmarks(&self) -> &[Bookmark] {
-        &self.bookmarks
-    }
-
-    /// Nodes that carry a bookmark in this run.
-    pub fn marked(&self) -> &HashSet<u32> {
-        &self.marked
-    }
-
-    /// The bookmark list's cursor, when the list is open.
-    pub fn bookmark_cursor(&self) -> Option<usize> {
-        self.bookmark_list
-    }
-
-    /// Find history, most recent first.
-    pub fn history(&self) -> &[String] {
-        &self.history
-    }
-
-    /// Files that could not be loaded.
-    pub fn problems(&self) -> &[Clean] {
-        &self.load.problems
-    }
-
-    pub fn quitting(&self) -> bool {
-        self.quit
-    }
-
-    /// Something worth saving changed since the last `Event::Saved`.
-    pub fn unsaved(&self) -> bool {
-        self.state_dirty
-    }
-
-    /// Whether a search is still running (results come on ticks).
-    pub fn searching(&self) -> bool {
-        self.find.progress.is_some()
-    }
-
     pub fn layout(&self) -> Layout {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
         layout::compute(area, self.find.open, self.opts.tree_width, self.opts.find_rows)
@@ -343,18 +272,6 @@ impl App {
         self.sync();
     }
 
-    /// Shows every document down to `level` (9: everything).
-    fn show_level(&mut self, level: u8) {
-        let o = self.outline.clone();
-        self.tree.show_level(&o, level);
-        self.doc_levels.iter_mut().for_each(|l| *l = level);
-        self.outline_cycle = match level {
-            1 => 0,
-            9 => 2,
-            _ => 1,
-        };
-    }
-
     /// Keeps derived view state true after any change: the selection in
     /// view, the detail pane showing the right talk, results in view.
     fn sync(&mut self) {
@@ -376,6 +293,8 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod phase_tests;
 #[cfg(test)]
 mod rebind_tests;
 #[cfg(test)]

@@ -107,4 +107,16 @@ impl App {
             .into(),
         );
     }
+
+    /// Shows every document down to `level` (9: everything).
+    pub(super) fn show_level(&mut self, level: u8) {
+        let o = self.outline.clone();
+        self.tree.show_level(&o, level);
+        self.doc_levels.iter_mut().for_each(|l| *l = level);
+        self.outline_cycle = match level {
+            1 => 0,
+            9 => 2,
+            _ => 1,
+        };
+    }
 }
