@@ -1,9 +1,9 @@
-//! Every intent a user can have, verb first. Keys map to these in the keymap;
-//! `App::update` is the only place they change state. Each bindable action
-//! has a stable name (used by the config file) and a description (used by
-//! the help overlay, so it never drifts from the bindings).
-
-use crate::keymap::Key;
+//! Every command a user can bind to a key, verb first. The keymap turns keys
+//! into these; `App::update` is the only place they change state. Raw input
+//! (keys, clicks, resizes, ticks) is an `event::Event`, never an action. Each
+//! action has a stable name (used by the config file) and a description
+//! (used by the help overlay, so it never drifts from the bindings). This
+//! module imports nothing of the crate: the keymap depends on it, not back.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -35,27 +35,20 @@ pub enum Action {
     NextResult,
     PrevResult,
     ToggleFindScope,
+    DeleteToStart,
     NextHit,
     PrevHit,
     SwitchPane,
     ToggleBookmark,
     OpenBookmarks,
+    JumpToBookmark,
+    DeleteBookmark,
     ToggleHelp,
+    /// Closes the overlay on top (help, the bookmark list).
+    CloseOverlay,
     Quit,
-    /// A key press, resolved through the keymap (not bindable).
-    Press(Key),
-    /// A key typed into the find input (not bindable).
-    FindInput(Key),
-    /// The terminal changed size.
-    Resize(u16, u16),
-    Click(u16, u16),
-    ScrollWheel {
-        col: u16,
-        row: u16,
-        down: bool,
-    },
-    /// Time passed: collect background results.
-    Tick,
+    /// Gives the terminal back to the shell until `fg`.
+    Suspend,
 }
 
 /// Bindable actions with their config names and help text, in help order.
@@ -125,6 +118,11 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "toggle_find_scope",
         "Search everything / talk titles only",
     ),
+    (
+        Action::DeleteToStart,
+        "delete_to_start",
+        "Delete the query up to the cursor",
+    ),
     (Action::CloseFind, "close_find", "Close find, back to where you were"),
     (Action::SwitchPane, "switch_pane", "Switch between outline and detail"),
     (
@@ -137,8 +135,20 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "open_bookmarks",
         "List bookmarks in every file; Enter jumps",
     ),
+    (
+        Action::JumpToBookmark,
+        "jump_to_bookmark",
+        "Jump to the chosen bookmark",
+    ),
+    (Action::DeleteBookmark, "delete_bookmark", "Delete the chosen bookmark"),
     (Action::ToggleHelp, "toggle_help", "Show or hide this help"),
+    (
+        Action::CloseOverlay,
+        "close_overlay",
+        "Close it, back to where you were",
+    ),
     (Action::Quit, "quit", "Quit"),
+    (Action::Suspend, "suspend", "Suspend to the shell (fg comes back)"),
 ];
 
 impl Action {

@@ -4,9 +4,10 @@
 //! a signal and after a panic: by a `state::saver::Saver` thread, so a save
 //! never holds up a key.
 
-use crate::app::{App, LoadSummary, Options};
+use crate::app::{App, Opening, Options};
 use crate::config::Config;
-use crate::outline::{Clean, Outline};
+use crate::event::Event;
+use crate::outline::Clean;
 use crate::startup::{load_notes, Loaded};
 use crate::state::saver::Saver;
 use crate::state::snapshot::Snapshot;
@@ -17,7 +18,6 @@ use crate::ui::theme::Theme;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Quiet time after a change before the state is handed to the saver.
@@ -46,15 +46,16 @@ pub struct Ended {
 
 /// Runs the reader until quit (or a signal).
 pub fn run(mut start: Start) -> std::io::Result<Ended> {
-    let opts = Options {
-        open_level: start.config.open_level,
-        tree_width: start.config.tree_width,
-        find_rows: start.config.find_rows,
+    let opts = Options::from(&start.config);
+    let opening = Opening {
+        paths: shown(&start.paths),
+        notes: opening_notes(&start),
+        remembered: start.store.is_some().then(|| std::mem::take(&mut start.state)),
     };
-    let remember = start.store.is_some();
+    let mut app = App::loading(start.config.keymap.clone(), opts, opening);
     let mut pending: Option<Receiver<Loaded>> = None;
-    let mut app = if start.paths.is_empty() {
-        open(load_notes(&[], &start.config), &start, opts, remember)
+    if start.paths.is_empty() {
+        app.handle(Event::Loaded(Box::new(load_notes(&[], &start.config))));
     } else {
         let (tx, rx) = mpsc::channel();
         let (paths, config) = (start.paths.clone(), start.config.clone());
@@ -63,14 +64,7 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
             let _ = tx.send(load_notes(&paths, &config));
         });
         pending = Some(rx);
-        let mut app = App::new(Arc::new(Outline::new()), start.config.keymap.clone(), opts);
-        app.load = LoadSummary {
-            paths: shown(&start.paths),
-            loading: true,
-            ..LoadSummary::default()
-        };
-        app
-    };
+    }
     // Standard input is not offered again by --last: it will hold other notes.
     let last_paths: Vec<String> = start
         .paths
@@ -88,10 +82,7 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
             if let Some(rx) = &pending {
                 match rx.try_recv() {
                     Ok(loaded) => {
-                        let size = app.size;
-                        let mut loading = std::mem::replace(app, open(loaded, &start, opts, remember));
-                        app.update(crate::action::Action::Resize(size.0, size.1));
-                        app.take_over_from(&mut loading);
+                        app.handle(Event::Loaded(Box::new(loaded)));
                         pending = None;
                     }
                     Err(TryRecvError::Empty) => return,
@@ -99,13 +90,13 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
                 }
             }
             // A hook for the end-to-end test of the panic path: the first change panics.
-            if test_panic && app.state_dirty {
+            if test_panic && app.unsaved() {
                 panic!("TALKTREE_TEST_PANIC: panicking on purpose");
             }
             if let Some(m) = saver.as_ref().and_then(Saver::message) {
-                app.status = Some(m.into());
+                app.handle(Event::Notice(m.into()));
             }
-            if !app.state_dirty {
+            if !app.unsaved() {
                 dirty_since = None;
                 return;
             }
@@ -114,17 +105,17 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
                 if let Some(s) = &saver {
                     s.submit(snapshot(app, &last_paths));
                 }
-                app.state_dirty = false;
+                app.handle(Event::Saved);
                 dirty_since = None;
             }
         })
     }));
     // A reader still loading has nothing of its own to save.
-    let last = (!app.load.loading).then(|| snapshot(&app, &last_paths));
+    let last = (!app.is_loading()).then(|| snapshot(&app, &last_paths));
     let unsaved = saver.and_then(|s| s.finish(last, QUIT_WAIT).err()).map(Clean::from);
     match outcome {
         Ok(result) => result.map(|()| Ended {
-            problems: app.load.problems.clone(),
+            problems: app.problems().to_vec(),
             unsaved,
         }),
         // The panic hook has restored the terminal and printed the message.
@@ -136,26 +127,11 @@ fn shown(paths: &[PathBuf]) -> Vec<Clean> {
     paths.iter().map(|p| Clean::path(p)).collect()
 }
 
-/// The reader on loaded notes, with the remembered view laid over them.
-fn open(loaded: Loaded, start: &Start, opts: Options, remember: bool) -> App {
-    let nothing = loaded.outline.is_empty();
-    let mut app = App::new(Arc::new(loaded.outline), start.config.keymap.clone(), opts);
-    if remember {
-        app.restore(&start.state);
-    }
-    app.state_dirty = false;
-    let mut notes: Vec<String> = loaded.notices.into_iter().map(Clean::into_string).collect();
-    notes.extend(start.notes.iter().cloned());
-    // With nothing loaded the screen itself lists them.
-    if !loaded.problems.is_empty() && !nothing {
-        let n = loaded.problems.len();
-        let files = if n == 1 {
-            "1 file".to_string()
-        } else {
-            format!("{n} files")
-        };
-        notes.insert(0, format!("{files} could not be loaded (listed when you quit)"));
-    }
+/// What the status line says once the notes are in, besides the loader's
+/// notices: the start's messages, and what `--last` would reopen when this
+/// run shows the bundled notes instead.
+fn opening_notes(start: &Start) -> Vec<String> {
+    let mut notes = start.notes.clone();
     if start.paths.is_empty() && !start.state.last_paths.is_empty() {
         let last: Vec<String> = start
             .state
@@ -168,15 +144,7 @@ fn open(loaded: Loaded, start: &Start, opts: Options, remember: bool) -> App {
             last.join(" ")
         ));
     }
-    if !notes.is_empty() {
-        app.status = Some(notes.join(" · ").into());
-    }
-    app.load = LoadSummary {
-        paths: shown(&start.paths),
-        problems: loaded.problems,
-        loading: false,
-    };
-    app
+    notes
 }
 
 /// The view to save, with the paths to offer `--last` when this run

@@ -71,6 +71,7 @@ pub fn load_config(flag: Option<&Path>) -> (Config, Vec<String>) {
 
 /// What loading the notes gave: the outline, the files that failed (each
 /// "file: reason") and notices that are not failures (a scan limit).
+#[derive(Debug)]
 pub struct Loaded {
     pub outline: Outline,
     pub problems: Vec<Clean>,

@@ -1,15 +1,15 @@
 //! The real terminal: set-up and restore in one place, the event loop, and
 //! the paths out of it. Quit, error, panic and SIGTERM/SIGINT/SIGHUP all end
 //! in the same restore (a signal then gives exit status 128 + its number);
-//! Ctrl-Z suspends to the shell and `fg` redraws.
+//! the suspend key (Ctrl-Z unless rebound) stops for the shell, `fg` redraws.
 //! Used only by `main.rs`.
 
-use crate::action::Action;
 use crate::app::App;
-use crate::keymap::{Code, Key};
+use crate::event::Event;
+use crate::keymap::Key;
 use crate::tty::{Ready, TtyWatch};
 use crate::ui::{self, theme::Theme};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, MouseEventKind};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
@@ -99,24 +99,20 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     terminal.clear()
 }
 
-fn to_action(e: Event) -> Option<Action> {
+fn to_event(e: TermEvent) -> Option<Event> {
     match e {
-        Event::Key(k) => Key::from_event(k).map(Action::Press),
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
-            MouseEventKind::ScrollDown => Some(Action::ScrollWheel {
-                col: m.column,
-                row: m.row,
-                down: true,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::ScrollWheel {
-                col: m.column,
-                row: m.row,
-                down: false,
-            }),
-            _ => None,
-        },
+        TermEvent::Key(k) => Key::from_event(k).map(Event::Key),
+        TermEvent::Paste(text) => Some(Event::Paste(text)),
+        TermEvent::Resize(w, h) => Some(Event::Resize(w, h)),
+        TermEvent::Mouse(m) => {
+            let (col, row) = (m.column, m.row);
+            match m.kind {
+                MouseEventKind::Down(_) => Some(Event::Click { col, row }),
+                MouseEventKind::ScrollDown => Some(Event::Scroll { col, row, down: true }),
+                MouseEventKind::ScrollUp => Some(Event::Scroll { col, row, down: false }),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -143,14 +139,14 @@ pub fn run(app: &mut App, theme: &Theme, idle: Idle) -> io::Result<()> {
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, idle: Idle) -> io::Result<()> {
     let tty = TtyWatch::new()?;
     let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    app.handle(Event::Resize(size.width, size.height));
     loop {
         terminal.draw(|f| ui::draw(f, app, theme))?;
-        if app.quit || signal().is_some() {
+        if app.quitting() || signal().is_some() {
             return Ok(());
         }
         // Wake often enough to collect background search results promptly.
-        let wait = if app.find.progress.is_some() { 8 } else { 100 };
+        let wait = if app.searching() { 8 } else { 100 };
         match tty.wait(wait) {
             Ready::Gone => return Ok(()),
             Ready::Timeout => {}
@@ -160,7 +156,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, idle
                 }
             }
         }
-        app.update(Action::Tick);
+        app.handle(Event::Tick);
         idle(app);
     }
 }
@@ -173,22 +169,19 @@ fn drain_events(terminal: &mut DefaultTerminal, app: &mut App, tty: &TtyWatch) -
         if matches!(tty.wait(0), Ready::Gone) {
             return Ok(false);
         }
-        if app.quit || !event::poll(Duration::ZERO)? {
+        if app.quitting() || !event::poll(Duration::ZERO)? {
             return Ok(true);
         }
-        let e = event::read()?;
-        if let Event::Key(k) = e {
-            if Key::from_event(k).is_some_and(|k| is_suspend_key(&k)) {
-                if can_suspend() {
-                    suspend(terminal)?;
-                }
-                // Keep draining: keys read along with it sit in crossterm's
-                // buffer, where a wait on the tty would not see them.
-                continue;
-            }
+        if let Some(e) = to_event(event::read()?) {
+            app.handle(e);
         }
-        if let Some(a) = to_action(e) {
-            app.update(a);
+        if app.suspend_asked() {
+            if can_suspend() {
+                suspend(terminal)?;
+            }
+            app.handle(Event::Resumed);
+            // Keep draining: keys read along with it sit in crossterm's
+            // buffer, where a wait on the tty would not see them.
         }
     }
 }
@@ -197,9 +190,4 @@ fn drain_events(terminal: &mut DefaultTerminal, app: &mut App, tty: &TtyWatch) -
 pub fn can_draw() -> bool {
     use std::io::IsTerminal;
     io::stdout().is_terminal() && std::env::var("TERM").map_or(true, |t| t != "dumb")
-}
-
-/// Ctrl-Z: handled here, not in the keymap, because it acts on the terminal.
-pub fn is_suspend_key(k: &Key) -> bool {
-    k.ctrl && k.code == Code::Char('z')
 }

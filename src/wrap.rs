@@ -264,8 +264,8 @@ mod tests {
         }
     }
 
-    /// A 50 MB line on screen made every key take seconds: cutting it to a
-    /// row measured all of it first. Ten times the line, the same work.
+    /// Cutting a line to a row measures only what fits: ten times the line,
+    /// the same work.
     #[test]
     fn cutting_a_huge_line_reads_only_what_fits() {
         let line = "word ".repeat(200_000);

@@ -9,7 +9,7 @@ use common::render::{app_on, frame};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::Mutex;
-use talktree::action::Action;
+use talktree::event::Event;
 use talktree::keymap::Key;
 use talktree::outline::{build_outline, parse_document, parse_document_owned};
 
@@ -92,7 +92,7 @@ fn deep_opml(levels: usize) -> String {
 
 fn press(a: &mut talktree::app::App, keys: &str) {
     for k in keys.split(' ') {
-        a.update(Action::Press(Key::parse(k).unwrap()));
+        a.handle(Event::Key(Key::parse(k).unwrap()));
     }
 }
 
@@ -131,7 +131,7 @@ fn pasting_into_find_costs_linear_work() {
                 } else {
                     Key::ch(c)
                 };
-                a.update(Action::Press(k));
+                a.handle(Event::Key(k));
                 if i % 64 == 63 {
                     a.settle();
                     frame(&a);
@@ -140,7 +140,7 @@ fn pasting_into_find_costs_linear_work() {
             a.settle();
             frame(&a);
         });
-        assert!(a.find.open, "the paste stayed in the find input");
+        assert!(a.find().open, "the paste stayed in the find input");
         total
     };
     assert_linear("paste into find, a frame every 64 chars", run(300), run(3_000));

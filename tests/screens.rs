@@ -3,7 +3,7 @@
 //! no cell ever holds a control character.
 
 mod common;
-use common::render::{app_on, assert_clean, keys, render, text};
+use common::render::{app_on, arrive, assert_clean, keys, loading_on, render, text};
 use talktree::outline::load_seeds;
 
 fn screen(w: u16, h: u16, ks: &str) -> String {
@@ -92,9 +92,9 @@ fn hostile_text_never_reaches_the_screen_raw() {
 #[test]
 fn nothing_loaded_80x20() {
     use talktree::outline::Outline;
-    let mut a = app_on(Outline::new(), 80, 20);
-    a.load.paths = vec!["notes/".into()];
-    a.load.problems = vec!["notes/: no notes files found in this folder".into()];
+    let mut a = loading_on(vec!["notes/".into()], 80, 20);
+    let problem = "notes/: no notes files found in this folder";
+    arrive(&mut a, Outline::new(), vec![problem.into()]);
     // Every key that needs notes is a no-op, not a panic.
     keys(&mut a, "j G l Tab BackTab 1 9 / x Enter Esc m ' n");
     let b = render(&a);

@@ -15,10 +15,10 @@ fn reopening_restores_folds_selection_scroll_bookmarks_and_history() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app_on(load_seeds(), 120, 40);
     keys(&mut a, "/ r i e m a n n Enter m } ] l j Tab m");
-    a.update(talktree::action::Action::Tick);
-    let rows = a.tree.rows().to_vec();
-    let selected = a.tree.selected;
-    let marked = a.marked.clone();
+    a.handle(talktree::event::Event::Tick);
+    let rows = a.tree().rows().to_vec();
+    let selected = a.tree().selected;
+    let marked = a.marked().clone();
     assert_eq!(marked.len(), 2);
     let mut store = Store::at(dir.path().to_path_buf());
     assert_eq!(store.save(&a.changes()), Saved::Written);
@@ -27,11 +27,11 @@ fn reopening_restores_folds_selection_scroll_bookmarks_and_history() {
     let (state, msg) = Store::at(dir.path().to_path_buf()).load();
     assert!(msg.is_none());
     b.restore(&state);
-    assert_eq!(b.tree.rows(), &rows[..]);
-    assert_eq!(b.tree.selected, selected);
-    assert_eq!(b.marked, marked);
-    assert_eq!(b.history, vec!["riemann"]);
-    assert_eq!(b.detail.scroll, a.detail.scroll);
+    assert_eq!(b.tree().rows(), &rows[..]);
+    assert_eq!(b.tree().selected, selected);
+    assert_eq!(b.marked(), &marked);
+    assert_eq!(b.history(), vec!["riemann"]);
+    assert_eq!(b.detail().scroll, a.detail().scroll);
 }
 
 #[test]
@@ -41,19 +41,19 @@ fn folds_and_bookmarks_follow_their_nodes_when_lines_are_added_above() {
     let doc = |s: &str| build_outline(vec![parse_document(s.as_bytes(), "talks.md").unwrap()]);
     let mut a = app_on(doc(before), 80, 24);
     keys(&mut a, "j l j l j m");
-    assert_eq!(a.outline.text(a.tree.selected), "deep");
+    assert_eq!(a.outline().text(a.tree().selected), "deep");
     let changes = a.changes();
     let mut b = app_on(doc(after), 80, 24);
     b.restore(&changes.state);
-    assert_eq!(b.outline.text(b.tree.selected), "deep");
-    let marked: Vec<&str> = b.marked.iter().map(|&n| b.outline.text(n as usize)).collect();
+    assert_eq!(b.outline().text(b.tree().selected), "deep");
+    let marked: Vec<&str> = b.marked().iter().map(|&n| b.outline().text(n as usize)).collect();
     assert_eq!(marked, vec!["deep"]);
-    let one = (0..b.outline.len()).find(|&i| b.outline.text(i) == "one").unwrap();
-    assert!(b.tree.is_open(one));
-    let first = (0..b.outline.len())
-        .find(|&i| b.outline.kind(i) == Kind::Session)
+    let one = (0..b.outline().len()).find(|&i| b.outline().text(i) == "one").unwrap();
+    assert!(b.tree().is_open(one));
+    let first = (0..b.outline().len())
+        .find(|&i| b.outline().kind(i) == Kind::Session)
         .unwrap();
-    assert!(!b.tree.is_open(first), "the new talk keeps the default fold");
+    assert!(!b.tree().is_open(first), "the new talk keeps the default fold");
 }
 
 #[test]
@@ -71,10 +71,10 @@ fn a_vanished_bookmark_is_listed_as_missing() {
         24,
     );
     b.restore(&state);
-    assert_eq!(b.bookmarks.len(), 1);
-    assert_eq!(b.target(&b.bookmarks[0]), talktree::app::Target::Missing);
+    assert_eq!(b.bookmarks().len(), 1);
+    assert_eq!(b.target(&b.bookmarks()[0]), talktree::app::Target::Missing);
     keys(&mut b, "'");
-    assert_eq!(b.bookmark_list, Some(0));
+    assert_eq!(b.bookmark_cursor(), Some(0));
 }
 
 // --- Child processes: the test binary re-runs itself in a saving loop. ---

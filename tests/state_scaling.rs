@@ -87,8 +87,8 @@ fn save_and_restore(a: &App, fresh: &mut App) -> ((u64, u64), (u64, u64), usize)
     let (save, bytes) = allocations(|| serde_json::to_vec(&a.changes().state).unwrap());
     let state = talktree::state::from_value_lenient(serde_json::from_slice(&bytes).unwrap());
     let (restore, ()) = allocations(|| fresh.restore(&state));
-    assert_eq!(fresh.tree.selected, a.tree.selected, "restored where it was");
-    assert_eq!(fresh.tree.rows(), a.tree.rows());
+    assert_eq!(fresh.tree().selected, a.tree().selected, "restored where it was");
+    assert_eq!(fresh.tree().rows(), a.tree().rows());
     (save, restore, bytes.len())
 }
 
@@ -101,7 +101,7 @@ fn saving_a_deep_outline_grows_linearly_with_its_depth() {
         let o = deep(depth);
         let deepest = (0..o.len()).find(|&i| o.text(i) == format!("n{}", depth - 1)).unwrap();
         let mut a = app_on(o.clone(), 100, 30);
-        a.tree.reveal(&o, deepest);
+        a.tree_mut().reveal(&o, deepest);
         let mut b = app_on(o, 100, 30);
         work.push(save_and_restore(&a, &mut b));
     }
@@ -122,8 +122,8 @@ fn saving_many_equal_titles_grows_linearly_with_their_number() {
         let mut a = app_on(o.clone(), 100, 30);
         // Every other talk open by hand: no wholly open subtree to store as one.
         let talks: Vec<usize> = o.children(0).collect();
-        a.tree.set_many(&o, talks.iter().step_by(2).map(|&t| (t, true)));
-        a.tree.selected = *talks.last().unwrap();
+        a.tree_mut().set_many(&o, talks.iter().step_by(2).map(|&t| (t, true)));
+        a.tree_mut().selected = *talks.last().unwrap();
         let mut b = app_on(o, 100, 30);
         work.push(save_and_restore(&a, &mut b));
     }
@@ -197,7 +197,10 @@ fn saving_over_a_long_find_history_on_disk_grows_linearly() {
         let text = serde_json::json!({ "version": 2, "find_history": history }).to_string();
         std::fs::write(dir.path().join("state.json"), text).unwrap();
         let mut a = app_on(same_titles(3), 100, 30);
-        a.history = vec!["mine".into()];
+        a.restore(&talktree::state::State {
+            find_history: vec!["mine".into()],
+            ..Default::default()
+        });
         let mut store = Store::at(dir.path().to_path_buf());
         let ((count, _), saved) = allocations(|| store.save(&a.changes()));
         assert_eq!(saved, talktree::state::store::Saved::Written);

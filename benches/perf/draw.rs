@@ -6,9 +6,9 @@
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::sync::Arc;
-use talktree::action::Action;
 use talktree::app::{App, Options};
 use talktree::config::Config;
+use talktree::event::Event;
 use talktree::keymap::Key;
 use talktree::ui::{draw, theme::Theme};
 
@@ -17,7 +17,7 @@ use crate::timing::measure;
 
 fn press(app: &mut App, keys: &str) {
     for k in keys.split(' ').filter(|k| !k.is_empty()) {
-        app.update(Action::Press(Key::parse(k).expect("key name")));
+        app.handle(Event::Key(Key::parse(k).expect("key name")));
         app.settle();
     }
 }
@@ -34,7 +34,7 @@ pub fn run(corpora: &[Corpus]) {
         let mut cells = Vec::new();
         for (_, keys) in SCENES {
             let mut app = App::new(Arc::clone(&c.outline), Config::defaults().keymap, Options::default());
-            app.update(Action::Resize(120, 40));
+            app.handle(Event::Resize(120, 40));
             press(&mut app, keys);
             let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
             let (t, _) = measure(200, || {

@@ -9,9 +9,9 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use talktree::action::Action;
 use talktree::app::{App, Options};
 use talktree::config::Config;
+use talktree::event::Event;
 use talktree::keymap::Key;
 use talktree::ui::{draw, theme::Theme};
 
@@ -41,24 +41,24 @@ fn type_into(app: &mut App, term: &mut Terminal<TestBackend>, theme: &Theme, q: 
     let mut frame = |app: &App| {
         term.draw(|fr| draw(fr, app, theme)).expect("draw");
     };
-    app.update(Action::Press(key('/')));
+    app.handle(Event::Key(key('/')));
     frame(app);
     for c in q.chars() {
         let pressed = Instant::now();
-        app.update(Action::Press(key(c)));
-        app.update(Action::Tick);
+        app.handle(Event::Key(key(c)));
+        app.handle(Event::Tick);
         frame(app);
         f.after_key.push(pressed.elapsed());
         while pressed.elapsed() + TICK < KEY_EVERY {
             std::thread::sleep(TICK);
             let t = Instant::now();
-            app.update(Action::Tick);
+            app.handle(Event::Tick);
             frame(app);
             f.after_tick.push(t.elapsed());
         }
     }
     app.settle();
-    app.update(Action::Press(Key::parse("esc").expect("esc")));
+    app.handle(Event::Key(Key::parse("esc").expect("esc")));
 }
 
 fn ms(d: Duration) -> String {
@@ -76,7 +76,7 @@ pub fn run(corpora: &[Corpus]) {
     let theme = Theme::monochrome();
     for c in corpora {
         let mut app = App::new(Arc::clone(&c.outline), Config::defaults().keymap, Options::default());
-        app.update(Action::Resize(120, 40));
+        app.handle(Event::Resize(120, 40));
         let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
         let mut f = Frames {
             after_key: Vec::new(),

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use talktree::action::Action;
 use talktree::app::{App, Options};
 use talktree::config::Config;
+use talktree::event::Event;
 use talktree::outline::{build_outline, parse_document, Outline};
 use talktree::state::folds;
 use talktree::state::store::{Saved, Store};
@@ -17,7 +18,7 @@ use crate::timing::{measure, ms, Timing};
 
 fn app(o: Outline) -> App {
     let mut a = App::new(Arc::new(o), Config::defaults().keymap, Options::default());
-    a.update(Action::Resize(120, 40));
+    a.handle(Event::Resize(120, 40));
     a
 }
 
@@ -29,7 +30,7 @@ fn outline(text: &str, name: &str) -> Outline {
 /// it back (parse, then find every named node in the outline).
 fn save_and_restore(a: &App) -> f64 {
     let dir = tempfile::tempdir().expect("temp dir");
-    let o = &a.outline;
+    let o = &a.outline();
     let (t, found) = measure(5, || {
         let mut store = Store::at(dir.path().to_path_buf());
         assert_eq!(store.save(&a.changes()), Saved::Written);
@@ -77,7 +78,7 @@ pub fn run(corpora: &[Corpus]) {
             let o = outline(&s, "deep.opml");
             let deepest = o.len() - 3;
             let mut a = app(o.clone());
-            a.tree.reveal(&o, deepest);
+            a.tree_mut().reveal(&o, deepest);
             save_and_restore(&a)
         },
     );
@@ -85,7 +86,7 @@ pub fn run(corpora: &[Corpus]) {
         let o = outline(&"# Same talk\n- a point\n".repeat(n), "same.md");
         let mut a = app(o.clone());
         let talks: Vec<usize> = o.children(0).step_by(2).collect();
-        a.tree.set_many(&o, talks.into_iter().map(|t| (t, true)));
+        a.tree_mut().set_many(&o, talks.into_iter().map(|t| (t, true)));
         save_and_restore(&a)
     });
     row("find history entries on disk: save", 100_000, |n| {

@@ -1,31 +1,13 @@
 //! What the reader remembers: turning its view into `state::Changes` to save
-//! and back, bookmarks, and find history. Node identity is by path of titles
+//! and back (bookmarks included; see `bookmarks` for marking), and find
+//! history. Node identity is by path of titles
 //! (`state::keys`), so folds and marks survive edits to the files.
 
-use super::{App, Focus};
-use crate::outline::{Clean, Kind};
-use crate::state::keys::{path_of, resolve, Resolver};
+use super::App;
 use crate::state::snapshot::{DocView, Snapshot};
-use crate::state::{folds, paths, remember_query, Bookmark, Changes, State};
-use crate::state::{MAX_BOOKMARKS, MAX_BOOKMARK_DEPTH, MAX_LABEL_CHARS};
-use std::collections::HashMap;
-
-/// A bookmark as the list shows it: where it points now, if anywhere.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Target {
-    Node(usize),
-    /// Its file is loaded but the node is gone.
-    Missing,
-    /// Its file is not open in this run.
-    NotOpen,
-}
+use crate::state::{folds, remember_query, Changes, State};
 
 impl App {
-    /// Index of the loaded document whose key is `key`.
-    fn doc_by_key(&self, key: &str) -> Option<usize> {
-        self.outline.docs().iter().find(|d| d.key == key).map(|d| d.node)
-    }
-
     /// This run's view for the saver, in one pass over the folds: naming
     /// the nodes is left to the saver's thread.
     pub fn snapshot(&self) -> Snapshot {
@@ -99,125 +81,6 @@ impl App {
         self.history = s.find_history.clone();
         self.refresh_marks();
         self.sync();
-    }
-
-    /// Where a bookmark points in this run.
-    pub fn target(&self, b: &Bookmark) -> Target {
-        match self.doc_by_key(&b.doc) {
-            None => Target::NotOpen,
-            Some(doc) => resolve(&self.outline, doc, &b.path).map_or(Target::Missing, Target::Node),
-        }
-    }
-
-    /// Recomputes which visible nodes carry a bookmark mark.
-    pub(super) fn refresh_marks(&mut self) {
-        let o = &self.outline;
-        let docs: HashMap<&str, usize> = o.docs().iter().rev().map(|d| (d.key.as_str(), d.node)).collect();
-        let mut resolver = Resolver::new(o);
-        let marked = self
-            .bookmarks
-            .iter()
-            .filter_map(|b| resolver.path(*docs.get(b.doc.as_str())?, &b.path))
-            .map(|n| n as u32)
-            .collect();
-        self.marked = marked;
-    }
-
-    pub(super) fn toggle_bookmark(&mut self) {
-        let o = self.outline.clone();
-        let sel = self.tree.selected;
-        let key = o.docs()[o.doc_index(sel)].key.clone();
-        if o.depth(sel) > MAX_BOOKMARK_DEPTH {
-            self.status = Some(format!("Too deep to bookmark (over {MAX_BOOKMARK_DEPTH} levels)").into());
-            return;
-        }
-        let path = path_of(&o, sel);
-        let before = self.bookmarks.len();
-        self.bookmarks.retain(|b| !(b.doc == key && b.path == path));
-        if self.bookmarks.len() == before {
-            if before >= MAX_BOOKMARKS {
-                self.status = Some(format!("{MAX_BOOKMARKS} bookmarks already: ' lists them, d removes one").into());
-                return;
-            }
-            let text: String = o.text(sel).chars().take(MAX_LABEL_CHARS).collect();
-            let label = if o.kind(sel) == Kind::Document {
-                format!("{text} (file)")
-            } else {
-                text
-            };
-            self.bookmarks.push(Bookmark {
-                doc: key,
-                path,
-                label,
-                extra: Default::default(),
-            });
-            self.status = Some("Bookmarked: ' lists bookmarks".into());
-        } else {
-            self.status = Some("Bookmark removed".into());
-        }
-        self.refresh_marks();
-        self.touch();
-    }
-
-    /// Keys while the bookmark list is open.
-    pub(super) fn bookmarks_key(&mut self, k: crate::keymap::Key) {
-        use crate::keymap::Code;
-        let Some(cur) = self.bookmark_list else { return };
-        let n = self.bookmarks.len();
-        match k.code {
-            Code::Esc | Code::Char('q') | Code::Char('\'') => self.bookmark_list = None,
-            Code::Down | Code::Char('j') => self.bookmark_list = Some((cur + 1).min(n.saturating_sub(1))),
-            Code::Up | Code::Char('k') => self.bookmark_list = Some(cur.saturating_sub(1)),
-            Code::Char('d') | Code::Delete if cur < n => {
-                self.bookmarks.remove(cur);
-                self.bookmark_list = Some(cur.min(self.bookmarks.len().saturating_sub(1)));
-                self.refresh_marks();
-                self.touch();
-            }
-            Code::Enter => {
-                let Some(b) = self.bookmarks.get(cur).cloned() else {
-                    return;
-                };
-                match self.target(&b) {
-                    Target::Node(node) => {
-                        let o = self.outline.clone();
-                        self.tree.reveal(&o, node);
-                        self.bookmark_list = None;
-                        self.focus = Focus::Outline;
-                    }
-                    Target::Missing => self.status = Some(format!("{:?} is no longer in its file", b.label).into()),
-                    Target::NotOpen => {
-                        let doc = Clean::path(&paths::from_text(&b.doc));
-                        self.status = Some(format!("Not open in this run: talktree {doc} shows it").into())
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Up/Down in an empty (or recalled) query walk earlier searches.
-    /// Returns false when the key should move in the results instead.
-    pub(super) fn walk_history(&mut self, older: bool) -> bool {
-        let recalled = self
-            .find
-            .history_pos
-            .is_some_and(|i| self.history.get(i).is_some_and(|h| self.find.shows(h)));
-        if !(self.find.query().is_empty() || recalled) || self.history.is_empty() {
-            return false;
-        }
-        let next = match (self.find.history_pos.filter(|_| recalled), older) {
-            (None, true) => Some(0),
-            (None, false) => None,
-            (Some(i), true) => Some((i + 1).min(self.history.len() - 1)),
-            (Some(0), false) => None,
-            (Some(i), false) => Some(i - 1),
-        };
-        let text = next.map_or(String::new(), |i| self.history[i].clone());
-        self.find.set_query(&text);
-        self.find.history_pos = next;
-        self.submit_search();
-        true
     }
 
     pub(super) fn remember_query(&mut self, q: &str) {

@@ -1,13 +1,18 @@
-//! The reader's state and its one `update`: every key, click, resize and
-//! tick arrives as an `Action`, and this is the only place state changes.
-//! Rendering reads `&App`; nothing here touches the terminal.
+//! The reader's state, `handle` for what happens to it (`Event`s) and its
+//! one `update` for what the user asks (`Action`s): the only places state
+//! changes. Rendering reads `&App`; nothing here touches the terminal.
 
+mod access;
+mod bookmarks;
 pub mod detail;
+mod events;
 pub mod find;
 pub mod help;
-mod input;
 mod memory;
+mod mouse;
 mod nav;
+mod options;
+mod phase;
 pub mod tree;
 
 use crate::action::Action;
@@ -16,9 +21,12 @@ use crate::layout::{self, Layout};
 use crate::outline::{Clean, Kind, Outline};
 use crate::search::{Scope, SearchWorker};
 use crate::state::Bookmark;
+pub use bookmarks::Target;
 use detail::Detail;
 use find::Find;
-pub use memory::Target;
+pub use options::Options;
+pub use phase::Opening;
+use phase::Phase;
 use ratatui::layout::Rect;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -30,32 +38,12 @@ pub enum Focus {
     Detail,
 }
 
-/// View settings from the config.
-#[derive(Clone, Copy, Debug)]
-pub struct Options {
-    pub open_level: u8,
-    pub tree_width: u16,
-    pub find_rows: u16,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            open_level: 2,
-            tree_width: 40,
-            find_rows: 10,
-        }
-    }
-}
-
 /// The paths asked for and the files that could not be loaded: what the
 /// screen says when nothing loaded.
 #[derive(Clone, Debug, Default)]
 pub struct LoadSummary {
     pub paths: Vec<Clean>,
     pub problems: Vec<Clean>,
-    /// Still reading them in the background.
-    pub loading: bool,
 }
 
 /// Totals for the title bar.
@@ -66,41 +54,45 @@ pub struct Stats {
     pub notes: usize,
 }
 
+/// The reader. Fields `ui` draws from are `pub(crate)`; the rest change
+/// only through `handle` and `update`. Tests and benches outside the crate
+/// read through the accessors below.
 pub struct App {
-    pub outline: Arc<Outline>,
-    pub keymap: Keymap,
-    pub tree: Tree,
-    pub detail: Detail,
-    pub find: Find,
-    pub focus: Focus,
+    pub(crate) outline: Arc<Outline>,
+    pub(crate) keymap: Keymap,
+    pub(crate) tree: Tree,
+    pub(crate) detail: Detail,
+    pub(crate) find: Find,
+    pub(crate) focus: Focus,
     /// The help overlay's scroll, when it is open.
-    pub help: Option<usize>,
-    pub size: (u16, u16),
-    pub status: Option<Clean>,
-    pub quit: bool,
-    pub opts: Options,
-    pub stats: Stats,
-    /// Hits of the last search jumped from, in document order (for n/N).
-    pub last_hits: Vec<u32>,
-    pub last_query: String,
+    pub(crate) help: Option<usize>,
+    pub(crate) size: (u16, u16),
+    pub(crate) status: Option<Clean>,
+    pub(crate) opts: Options,
+    pub(crate) stats: Stats,
     /// Keys of a sequence typed so far (`z` of `z M`).
-    pub pending: Vec<Key>,
-    /// Keys typed while the notes were loading, to play once they are in.
-    pub typed_ahead: Vec<Key>,
-    pub bookmarks: Vec<Bookmark>,
+    pub(crate) pending: Vec<Key>,
+    pub(crate) bookmarks: Vec<Bookmark>,
     /// Nodes that carry a bookmark in this run.
-    pub marked: HashSet<u32>,
+    pub(crate) marked: HashSet<u32>,
     /// The bookmark list's cursor, when the list is open.
-    pub bookmark_list: Option<usize>,
-    /// What was asked for and what failed, for the empty screen.
-    pub load: LoadSummary,
+    pub(crate) bookmark_list: Option<usize>,
+    /// What was asked for and what failed, for the loading and empty screens.
+    pub(crate) load: LoadSummary,
+    quit: bool,
+    /// Hits of the last search jumped from, in document order (for n/N).
+    last_hits: Vec<u32>,
+    last_query: String,
     /// Find history, most recent first.
-    pub history: Vec<String>,
+    history: Vec<String>,
     /// Something worth saving changed since the last save.
-    pub state_dirty: bool,
+    state_dirty: bool,
+    phase: Phase,
     /// The outline level last applied to each document.
     doc_levels: Vec<u8>,
     outline_cycle: u8,
+    /// The user asked to suspend: the terminal loop does it.
+    suspend: bool,
     worker: SearchWorker,
     synced_selection: Option<usize>,
 }
@@ -132,7 +124,6 @@ impl App {
             last_hits: Vec::new(),
             last_query: String::new(),
             pending: Vec::new(),
-            typed_ahead: Vec::new(),
             bookmarks: Vec::new(),
             marked: HashSet::new(),
             bookmark_list: None,
@@ -146,6 +137,8 @@ impl App {
                 u8::from(opts.open_level >= 2)
             },
             synced_selection: None,
+            suspend: false,
+            phase: Phase::Ready,
         };
         app.sync();
         app
@@ -156,8 +149,19 @@ impl App {
         layout::compute(area, self.find.open, self.opts.tree_width, self.opts.find_rows)
     }
 
-    /// Where keys go now.
+    /// Where keys go now: the overlay on top, or the pane below.
     pub fn context(&self) -> Context {
+        if self.help.is_some() {
+            Context::Help
+        } else if self.bookmark_list.is_some() {
+            Context::Bookmarks
+        } else {
+            self.pane_context()
+        }
+    }
+
+    /// The pane that has the keys when no overlay is open.
+    pub fn pane_context(&self) -> Context {
         if self.find.open {
             Context::Find
         } else if self.focus == Focus::Detail {
@@ -167,40 +171,32 @@ impl App {
         }
     }
 
+    /// Carries out one command, as the current context understands it (in
+    /// the help, move down scrolls the help). Never calls itself: a command
+    /// that is a case of another (collapse everything: show level 1) calls
+    /// the same handler.
     pub fn update(&mut self, action: Action) {
+        if action == Action::Suspend {
+            // Acts on the terminal, not on the notes: anywhere, any time.
+            self.suspend = true;
+            return;
+        }
+        match self.context() {
+            Context::Help => self.update_help(action),
+            Context::Bookmarks => self.update_bookmarks(action),
+            _ => self.update_panes(action),
+        }
+    }
+
+    fn update_panes(&mut self, action: Action) {
+        if !self.takes(Some(action)) {
+            return;
+        }
+        self.touch();
         let o = self.outline.clone();
-        if o.is_empty()
-            && !matches!(
-                action,
-                Action::Press(_) | Action::Resize(..) | Action::Quit | Action::ToggleHelp
-            )
-        {
-            // Nothing loaded: there is nothing to move through, find or fold.
-            return;
-        }
-        let passive = matches!(
-            action,
-            Action::Press(_) | Action::Resize(..) | Action::Quit | Action::Tick
-        );
-        if !passive && self.layout().too_small {
-            // Nothing is shown, so keys would change what cannot be seen.
-            return;
-        }
-        if !matches!(action, Action::Tick | Action::Resize(..) | Action::Press(_)) {
-            self.touch();
-        }
         match action {
-            Action::Press(k) => return self.press(k),
-            Action::Tick => self.poll_search(),
-            Action::Resize(w, h) => self.size = (w, h),
             Action::ToggleBookmark => self.toggle_bookmark(),
-            Action::OpenBookmarks => {
-                if self.bookmarks.is_empty() {
-                    self.status = Some("No bookmarks yet: m bookmarks the selected node".into());
-                } else {
-                    self.bookmark_list = Some(0);
-                }
-            }
+            Action::OpenBookmarks => self.open_bookmarks(),
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
             Action::SwitchPane => {
@@ -231,26 +227,11 @@ impl App {
                 });
                 self.submit_search();
             }
-            Action::FindInput(k) => {
-                if self.find.type_key(k) {
-                    self.submit_search();
-                }
-            }
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
-            Action::Click(col, row) => self.click(col, row),
-            Action::ScrollWheel { col, row, down } => self.wheel(col, row, down),
-            Action::ShowLevel(n) => {
-                self.tree.show_level(&o, n);
-                self.doc_levels.iter_mut().for_each(|l| *l = n);
-                self.outline_cycle = match n {
-                    1 => 0,
-                    9 => 2,
-                    _ => 1,
-                };
-            }
-            Action::CollapseAll => self.update(Action::ShowLevel(1)),
-            Action::ExpandAll => self.update(Action::ShowLevel(9)),
+            Action::ShowLevel(n) => self.show_level(n),
+            Action::CollapseAll => self.show_level(1),
+            Action::ExpandAll => self.show_level(9),
             Action::CycleOutline => {
                 self.outline_cycle = (self.outline_cycle + 1) % 3;
                 let level = [1, 2, 9][self.outline_cycle as usize];
@@ -280,6 +261,13 @@ impl App {
             | Action::PageUp
             | Action::HalfPageDown
             | Action::HalfPageUp => self.move_or_scroll(action),
+            Action::DeleteToStart => {
+                if self.find.delete_to_start() {
+                    self.submit_search();
+                }
+            }
+            // The overlays' own commands: nothing to do on the panes.
+            Action::JumpToBookmark | Action::DeleteBookmark | Action::CloseOverlay | Action::Suspend => {}
         }
         self.sync();
     }
@@ -306,6 +294,8 @@ impl App {
 }
 
 #[cfg(test)]
-mod find_tests;
+mod phase_tests;
+#[cfg(test)]
+mod rebind_tests;
 #[cfg(test)]
 mod tests;

@@ -3,20 +3,21 @@
 
 use super::*;
 use crate::config::Config;
+use crate::event::Event;
 use crate::keymap::Key;
 use crate::outline::load_seeds;
 
 pub(super) fn app() -> App {
     let c = Config::defaults();
     let mut a = App::new(Arc::new(load_seeds()), c.keymap, Options::default());
-    a.update(Action::Resize(120, 40));
+    a.handle(Event::Resize(120, 40));
     a
 }
 
 /// Types keys written as in the screen tool: `/ r i e m a n n Enter`.
 pub(super) fn type_keys(a: &mut App, keys: &str) {
     for k in keys.split(' ').filter(|k| !k.is_empty()) {
-        a.update(Action::Press(Key::parse(k).unwrap()));
+        a.handle(Event::Key(Key::parse(k).unwrap()));
         a.settle();
     }
 }
@@ -157,14 +158,14 @@ fn vim_fold_keys_open_close_and_toggle_in_place() {
 #[test]
 fn keys_do_nothing_while_the_screen_is_too_small_except_quit() {
     let mut a = app();
-    a.update(Action::Resize(20, 5));
+    a.handle(Event::Resize(20, 5));
     type_keys(&mut a, "j j / x");
     assert_eq!(a.tree.selected, 0);
     assert!(!a.find.open);
-    a.update(Action::Resize(120, 40));
+    a.handle(Event::Resize(120, 40));
     type_keys(&mut a, "j");
     assert_ne!(a.tree.selected, 0, "back to normal once it fits");
-    a.update(Action::Resize(20, 5));
+    a.handle(Event::Resize(20, 5));
     type_keys(&mut a, "q");
     assert!(a.quit);
 }
@@ -199,14 +200,23 @@ fn clicks_select_toggle_and_focus() {
     let mut a = app();
     let l = a.layout();
     // Click the second row's text: selects it and focuses the outline.
-    a.update(Action::Click(l.tree_rows.x + 10, l.tree_rows.y + 1));
+    a.handle(Event::Click {
+        col: l.tree_rows.x + 10,
+        row: l.tree_rows.y + 1,
+    });
     assert_eq!(a.tree.selected, a.tree.rows()[1] as usize);
     // Click its fold marker: opens it.
     let node = a.tree.selected;
     let x = l.tree_rows.x + crate::layout::tree_indent(a.outline.depth(node), l.tree_rows.width);
-    a.update(Action::Click(x, l.tree_rows.y + 1));
+    a.handle(Event::Click {
+        col: x,
+        row: l.tree_rows.y + 1,
+    });
     assert!(a.tree.is_open(node));
-    a.update(Action::Click(l.detail_body.x + 2, l.detail_body.y));
+    a.handle(Event::Click {
+        col: l.detail_body.x + 2,
+        row: l.detail_body.y,
+    });
     assert_eq!(a.focus, Focus::Detail);
 }
 
@@ -214,7 +224,7 @@ fn clicks_select_toggle_and_focus() {
 fn detail_focus_scrolls_the_talk_not_the_selection() {
     let mut a = app();
     a.tree.selected = find(&a, "Session 3: managing OSS software at work");
-    a.update(Action::Tick);
+    a.handle(Event::Tick);
     type_keys(&mut a, "Ctrl-w j j");
     assert_eq!(a.focus, Focus::Detail);
     assert_eq!(a.detail.scroll, 2);
@@ -226,64 +236,10 @@ fn resizing_keeps_the_selection_in_view() {
     let mut a = app();
     type_keys(&mut a, "9 G");
     for (w, h) in [(60, 15), (20, 5), (120, 40)] {
-        a.update(Action::Resize(w, h));
+        a.handle(Event::Resize(w, h));
         let rows = a.layout().tree_rows.height as usize;
         if rows > 0 {
             assert!(a.tree.selected_row() >= a.tree.top && a.tree.selected_row() < a.tree.top + rows);
         }
     }
-}
-
-/// A reader still loading, as `reader::run` starts one for given paths.
-fn loading() -> App {
-    let c = Config::defaults();
-    let mut a = App::new(Arc::new(crate::outline::Outline::new()), c.keymap, Options::default());
-    a.load.loading = true;
-    a.update(Action::Resize(120, 40));
-    a
-}
-
-#[test]
-fn keys_typed_while_loading_are_played_once_the_notes_are_in() {
-    let mut a = loading();
-    assert!(crate::ui::empty::message(&a).join("\n").contains("q quits"));
-    type_keys(&mut a, "/ r i e m x Backspace q");
-    assert!(!a.quit, "q inside a query typed ahead is part of the query");
-    assert_eq!(a.typed_ahead.len(), 8);
-    let shown = crate::ui::empty::message(&a).join("\n");
-    assert!(shown.contains("Typed ahead: /riemq"), "{shown}");
-    assert!(shown.contains("Ctrl-c quits"), "q no longer quits: {shown}");
-    let mut loaded = app();
-    loaded.take_over_from(&mut a);
-    loaded.settle();
-    assert!(loaded.find.open);
-    assert_eq!(loaded.find.query(), "riemq");
-}
-
-#[test]
-fn a_first_q_while_loading_still_quits() {
-    let mut a = loading();
-    type_keys(&mut a, "q");
-    assert!(a.quit);
-    assert!(a.typed_ahead.is_empty());
-    let mut a = loading();
-    type_keys(&mut a, "/ a Ctrl-c");
-    assert!(a.quit, "Ctrl-c quits even after keys typed ahead");
-}
-
-#[test]
-fn help_asked_for_while_loading_opens_at_once_and_stays_open() {
-    let mut a = loading();
-    type_keys(&mut a, "?");
-    assert!(a.help.is_some() && a.typed_ahead.is_empty());
-    let mut loaded = app();
-    loaded.take_over_from(&mut a);
-    assert!(loaded.help.is_some());
-    // Nothing loaded: nothing is played, so a kept q cannot quit.
-    let mut a = loading();
-    type_keys(&mut a, "/ q");
-    let mut empty = loading();
-    empty.load.loading = false;
-    empty.take_over_from(&mut a);
-    assert!(!empty.quit);
 }

@@ -1,11 +1,13 @@
 //! `[keys.*]` tables: each entry replaces an action's keys in one context.
-//! An entry that would leave quit, help or closing find without a working
-//! key somewhere (`Keymap::lockout`) is a mistake: reported at its line, and
-//! the keys the action had are kept.
+//! Two mistakes are reported at their line, and the keys the action had are
+//! kept: an entry that would leave quit, help or closing find or an overlay
+//! without a working key somewhere (`Keymap::lockout`), and one that gives
+//! a key another action of the same table in the same file already has (or
+//! a sequence one of them starts), since only one of them could act.
 
 use super::{entries, Config, Errors};
 use crate::action::Action;
-use crate::keymap::{parse_sequence, Context, ESSENTIAL};
+use crate::keymap::{parse_sequence, sequence_name, Context, Key, ESSENTIAL};
 use toml_edit::TableLike;
 
 /// More keys than this for one action is a mistake (and each binding
@@ -14,11 +16,14 @@ const MAX_KEYS: usize = 16;
 
 impl Config {
     pub(super) fn apply_keys(&mut self, tables: &dyn TableLike, err: &mut Errors) {
+        // What this file bound so far, to find two actions given one key.
+        let mut bound: Vec<(Context, Vec<Key>, Action)> = Vec::new();
         for t in entries(tables) {
             let (Some(context), Some(table)) = (Context::from_name(t.key), t.item.as_table_like()) else {
+                let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
                 err.at(
                     t.key_at,
-                    format!("unknown key table [keys.{}] (use global, outline, detail, find)", t.key),
+                    format!("unknown key table [keys.{}] (use {})", t.key, names.join(", ")),
                 );
                 continue;
             };
@@ -36,7 +41,7 @@ impl Config {
                     err.at(e.value_at(), format!("{}: at most {MAX_KEYS} keys", e.key));
                     continue;
                 }
-                let parsed: Result<Vec<_>, String> = list.iter().map(|s| parse_sequence(s)).collect();
+                let parsed: Result<Vec<Vec<Key>>, String> = list.iter().map(|s| parse_sequence(s)).collect();
                 let seqs = match parsed {
                     Ok(seqs) if !seqs.is_empty() => seqs,
                     Ok(_) => {
@@ -48,9 +53,27 @@ impl Config {
                         continue;
                     }
                 };
+                let clash = seqs.iter().find_map(|seq| {
+                    bound.iter().find(|(c, keys, a)| {
+                        *c == context && *a != action && (keys.starts_with(seq) || seq.starts_with(keys))
+                    })
+                });
+                if let Some((_, keys, other)) = clash {
+                    err.at(
+                        e.key_at,
+                        format!(
+                            "keys.{}.{}: {} is {} already; keeping the keys it had",
+                            context.name(),
+                            e.key,
+                            sequence_name(keys),
+                            other.name().unwrap_or("bound"),
+                        ),
+                    );
+                    continue;
+                }
                 let mut keymap = self.keymap.clone();
                 keymap.unbind_action(context, action);
-                for seq in seqs {
+                for seq in seqs.iter().cloned() {
                     keymap.bind(context, seq, action);
                 }
                 // Only what this entry takes away counts: the defaults are
@@ -62,7 +85,11 @@ impl Config {
                     Some((*a, *c))
                 });
                 match lost {
-                    None => self.keymap = keymap,
+                    None => {
+                        self.keymap = keymap;
+                        bound.retain(|(c, _, a)| !(*c == context && *a == action));
+                        bound.extend(seqs.into_iter().map(|seq| (context, seq, action)));
+                    }
                     Some((lost, place)) => err.at(
                         e.key_at,
                         format!(
@@ -71,20 +98,11 @@ impl Config {
                             e.key,
                             list.iter().map(|k| format!("{k:?}")).collect::<Vec<_>>().join(", "),
                             lost.name().unwrap_or("it"),
-                            where_(place)
+                            place.place()
                         ),
                     ),
                 }
             }
         }
-    }
-}
-
-fn where_(c: Context) -> &'static str {
-    match c {
-        Context::Outline => "the outline",
-        Context::Detail => "the detail pane",
-        Context::Find => "the find pane",
-        Context::Global => "any pane",
     }
 }

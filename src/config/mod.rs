@@ -11,6 +11,7 @@ mod keys;
 pub use errors::ConfigError;
 use errors::Errors;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 use toml_edit::{ImDocument, Item, TableLike};
 
 pub const DEFAULT: &str = include_str!("../../assets/default-config.toml");
@@ -129,20 +130,28 @@ pub(super) fn entries(t: &dyn TableLike) -> Vec<Entry<'_>> {
 }
 
 impl Config {
-    /// The built-in defaults (the embedded asset, which must parse cleanly).
+    /// The built-in defaults: the embedded asset, which must parse cleanly
+    /// and set every value (a test checks both), so no default is written
+    /// twice. Parsed once.
     pub fn defaults() -> Config {
-        let mut c = Config {
-            keymap: Keymap::default(),
-            preset: Preset::Dark,
-            colors: BTreeMap::new(),
-            open_level: 2,
-            tree_width: 40,
-            find_rows: 10,
-            extensions: Vec::new(),
-        };
-        let errors = c.apply("default-config.toml", DEFAULT);
-        debug_assert!(errors.is_empty(), "{errors:?}");
-        c
+        static DEFAULTS: OnceLock<Config> = OnceLock::new();
+        DEFAULTS
+            .get_or_init(|| {
+                let mut c = Config {
+                    keymap: Keymap::default(),
+                    preset: Preset::Dark,
+                    colors: BTreeMap::new(),
+                    // Out of range, so a value the asset left out shows.
+                    open_level: 0,
+                    tree_width: 0,
+                    find_rows: 0,
+                    extensions: Vec::new(),
+                };
+                let errors = c.apply("default-config.toml", DEFAULT);
+                debug_assert!(errors.is_empty(), "{errors:?}");
+                c
+            })
+            .clone()
     }
 
     /// Defaults with the user's file laid over them.

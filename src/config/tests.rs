@@ -2,6 +2,12 @@ use super::*;
 use crate::action::Action;
 use crate::keymap::{Context, Key, Lookup};
 
+/// `user` as c.toml over the defaults, with its mistakes as printed.
+fn load_shown(user: &str) -> (Config, Vec<String>) {
+    let (c, errors) = Config::load(Some(("c.toml", user)));
+    (c, errors.iter().map(|e| e.to_string()).collect())
+}
+
 #[test]
 fn defaults_parse_cleanly_and_bind_every_action() {
     let mut c = Config::defaults();
@@ -59,8 +65,7 @@ fn colours() {
 #[test]
 fn a_binding_that_would_lock_the_user_in_is_a_mistake_and_the_keys_are_kept() {
     let user = "[keys.global]\nquit = \"j\"\ntoggle_help = \"x\"\n[keys.find]\nclose_find = \"Ctrl-n x\"\n[keys.outline]\nmove_down = [\"q\", \"Ctrl-c\", \"?\"]\n";
-    let (c, errors) = Config::load(Some(("c.toml", user)));
-    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    let (c, shown) = load_shown(user);
     assert_eq!(shown.len(), 3, "{shown:?}");
     assert!(
         shown[0].starts_with("c.toml:2: keys.global.quit = \"j\": would leave no key for quit in the outline"),
@@ -120,4 +125,52 @@ fn many_mistakes_are_each_located() {
     let (_, errors) = Config::load(Some(("c.toml", &user)));
     assert_eq!(errors.len(), n);
     assert!(errors.iter().enumerate().all(|(i, e)| e.line == i + 2));
+}
+
+/// One key given to two actions of a table by the same file: only one of
+/// them could act. Reported at the second, whose keys stay as they were;
+/// in another table the same key is no clash.
+#[test]
+fn two_actions_given_one_key_in_a_table_is_a_mistake() {
+    let user = "[keys.outline]\nmove_down = \"x\"\nmove_up = [\"k\", \"x\"]\n[keys.detail]\nmove_up = \"x\"\n[keys.help]\nclose_overlay = \"z\"\nmove_down = \"z z\"\n";
+    let (c, shown) = load_shown(user);
+    let want = [
+        "c.toml:3: keys.outline.move_up: x is move_down already",
+        "c.toml:8: keys.help.move_down: z is close_overlay already",
+    ];
+    assert_eq!(shown.len(), want.len(), "{shown:?}");
+    for (got, want) in shown.iter().zip(want) {
+        assert!(got.starts_with(want), "{shown:?}");
+    }
+    let x = [Key::ch('x')];
+    assert_eq!(c.keymap.lookup(Context::Outline, &x), Lookup::Action(Action::MoveDown));
+    assert_eq!(
+        c.keymap
+            .lookup(Context::Outline, &[Key::plain(crate::keymap::Code::Up)]),
+        Lookup::Action(Action::MoveUp)
+    );
+    assert_eq!(c.keymap.lookup(Context::Detail, &x), Lookup::Action(Action::MoveUp));
+    assert_eq!(
+        c.keymap.lookup(Context::Help, &[Key::ch('j')]),
+        Lookup::Action(Action::MoveDown)
+    );
+}
+
+/// The overlays' keys are configurable, and taking the last key that
+/// closes one is a mistake like taking the last quit.
+#[test]
+fn overlays_keep_a_way_out() {
+    let user = "[keys.bookmarks]\nmove_down = [\"Esc\", \"q\", \"'\"]\n[keys.help]\nclose_overlay = \"F2\"\n";
+    let (c, shown) = load_shown(user);
+    let [only] = shown.as_slice() else {
+        panic!("one mistake: {shown:?}");
+    };
+    assert!(only.contains("would leave no key for close_overlay in the bookmark list"));
+    let f2 = [Key::parse("F2").unwrap()];
+    assert_eq!(
+        c.keymap.lookup(Context::Help, &f2),
+        Lookup::Action(Action::CloseOverlay)
+    );
+    assert_eq!(c.keymap.lookup(Context::Help, &[Key::ch('q')]), Lookup::None);
+    assert_eq!(c.keymap.lockout(), None);
 }

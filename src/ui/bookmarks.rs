@@ -2,7 +2,9 @@
 //! node vanished or whose file is not open shown as such, never dropped.
 
 use super::theme::Theme;
+use crate::action::Action;
 use crate::app::{App, Target};
+use crate::keymap::Context;
 use crate::outline::Clean;
 use crate::wrap::{fit, width as display_width};
 use ratatui::buffer::Buffer;
@@ -15,6 +17,19 @@ fn file_name(doc: &str) -> String {
     Clean::new(doc.rsplit('/').next().unwrap_or(doc)).into_string()
 }
 
+/// " Enter jump · d delete · Esc close ", from the list's bindings.
+fn hint(app: &App) -> String {
+    super::overlay_hint(
+        &app.keymap,
+        Context::Bookmarks,
+        &[
+            (&[Action::JumpToBookmark], "jump"),
+            (&[Action::DeleteBookmark], "delete"),
+            (&[Action::CloseOverlay], "close"),
+        ],
+    )
+}
+
 pub fn render(app: &App, cursor: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let w = (area.width * 4 / 5).clamp(area.width.min(40), 100);
     let h = (app.bookmarks.len() as u16 + 2).clamp(3, area.height);
@@ -25,7 +40,7 @@ pub fn render(app: &App, cursor: usize, theme: &Theme, area: Rect, buf: &mut Buf
         .border_type(BorderType::Rounded)
         .border_style(theme.focus_border)
         .title(format!(" Bookmarks ({}) ", app.bookmarks.len()))
-        .title_bottom(Line::from(" Enter jump · d delete · Esc close ").right_aligned());
+        .title_bottom(Line::from(hint(app)).right_aligned());
     let inner = block.inner(r);
     block.render(r, buf);
     let rows = inner.height as usize;

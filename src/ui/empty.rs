@@ -14,11 +14,11 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 /// The message lines, without styling (also what tests read).
 pub fn message(app: &App) -> Vec<String> {
     let l = &app.load;
-    if l.loading {
+    if app.is_loading() {
         // Once keys are kept, q is one of them: only a control key quits.
         let quits = match app.control_quit_key() {
-            Some(k) if !app.typed_ahead.is_empty() => format!("{k} quits."),
-            _ if !app.typed_ahead.is_empty() => String::new(),
+            Some(k) if !app.typed_ahead().is_empty() => format!("{k} quits."),
+            _ if !app.typed_ahead().is_empty() => String::new(),
             _ => "q quits.".into(),
         };
         let mut out = vec![
@@ -26,9 +26,9 @@ pub fn message(app: &App) -> Vec<String> {
             String::new(),
             format!("A large folder takes a moment. {quits}").trim_end().to_string(),
         ];
-        if !app.typed_ahead.is_empty() {
+        if !app.typed_ahead().is_empty() {
             out.push(String::new());
-            out.push(format!("Typed ahead: {}", Clean::from(typed(&app.typed_ahead))));
+            out.push(format!("Typed ahead: {}", Clean::from(typed(app.typed_ahead()))));
             out.push("(played once the notes are in)".into());
         }
         return out;

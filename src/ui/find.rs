@@ -34,12 +34,12 @@ fn kind_marker(k: Kind) -> &'static str {
 }
 
 /// Highlights look at no more of a text than this many chars (a row shows
-/// fewer), so a 50 MB note costs a row what a short one does.
+/// fewer), so a huge note costs a row what a short one does.
 const HIGHLIGHT_TEXT_CHARS: usize = 256;
 
 /// Highlights use the query's distinct positive words up to this many
-/// bytes: each word is matched against every row on screen, and a query
-/// of a thousand pasted words made each frame take seconds.
+/// bytes: each word is matched against every row on screen, so a frame
+/// must not grow with what was pasted into the input.
 const HIGHLIGHT_QUERY_BYTES: usize = 64;
 
 /// The query highlights are drawn for: see `HIGHLIGHT_QUERY_BYTES`.

@@ -1,8 +1,9 @@
 //! The help overlay: draws `app::help::help_lines`, every binding in force.
 
 use super::theme::Theme;
+use crate::action::Action;
 use crate::app::help::help_lines;
-use crate::keymap::Keymap;
+use crate::keymap::{Context, Keymap};
 use crate::outline::Clean;
 use crate::wrap::fit;
 use ratatui::buffer::Buffer;
@@ -24,11 +25,15 @@ pub fn render(keymap: &Keymap, scroll: usize, theme: &Theme, area: Rect, buf: &m
     let inner = block.inner(r);
     let scroll = scroll.min(lines.len().saturating_sub(inner.height as usize));
     let more = scroll + (inner.height as usize) < lines.len();
-    let hint = if more {
-        " ↓ more · j/k scroll · Esc close "
-    } else {
-        " j/k scroll · Esc close "
-    };
+    let hint = super::overlay_hint(
+        keymap,
+        Context::Help,
+        &[
+            (&[Action::MoveDown, Action::MoveUp], "scroll"),
+            (&[Action::CloseOverlay], "close"),
+        ],
+    );
+    let hint = if more { format!(" ↓ more ·{hint}") } else { hint };
     block.title_bottom(Line::from(hint).right_aligned()).render(r, buf);
     let key_w = 24.min(inner.width as usize / 2);
     for (i, (keys, what)) in lines.iter().skip(scroll).take(inner.height as usize).enumerate() {

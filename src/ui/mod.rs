@@ -13,7 +13,9 @@ pub mod status;
 pub mod theme;
 pub mod tree;
 
+use crate::action::Action;
 use crate::app::App;
+use crate::keymap::{Context, Keymap};
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::outline::Clean;
 use ratatui::buffer::Buffer;
@@ -112,6 +114,20 @@ fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
             frame.set_cursor_position((x, l.find_input.y));
         }
     }
+}
+
+/// An overlay's bottom line, " j/k scroll · Esc close ": the first key of
+/// each action in `context`, an entry left out when one has none.
+fn overlay_hint(keymap: &Keymap, context: Context, entries: &[(&[Action], &str)]) -> String {
+    let parts: Vec<String> = entries
+        .iter()
+        .filter_map(|(actions, label)| {
+            let keys: Option<Vec<String>> = actions.iter().map(|&a| keymap.first_key(context, a)).collect();
+            // Key names come from the config file.
+            keys.map(|k| format!("{} {label}", Clean::from(k.join("/"))))
+        })
+        .collect();
+    format!(" {} ", parts.join(" · "))
 }
 
 /// Clears `r` for an overlay, and blanks a wide character just left of it:

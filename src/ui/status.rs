@@ -18,7 +18,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.title_bar);
     let s = app.stats;
-    let left = if app.load.loading {
+    let left = if app.is_loading() {
         " talktree · loading…".to_string()
     } else {
         format!(
@@ -44,23 +44,15 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// "j/k move" from the first key of each action.
 fn hint(app: &App, ctx: Context, actions: &[Action], label: &str) -> Option<String> {
-    let keys: Vec<String> = actions
-        .iter()
-        .filter_map(|&a| {
-            let mut k = app.keymap.keys_for(ctx, a);
-            if k.is_empty() {
-                k = app.keymap.keys_for(Context::Global, a);
-            }
-            k.into_iter().next()
-        })
-        .collect();
+    let keys: Vec<String> = actions.iter().filter_map(|&a| app.keymap.first_key(ctx, a)).collect();
     (keys.len() == actions.len()).then(|| format!("{} {label}", keys.join("/")))
 }
 
 pub fn footer_hints(app: &App) -> Vec<String> {
     use Action::*;
-    let ctx = app.context();
-    if app.load.loading && !app.typed_ahead.is_empty() {
+    // An overlay says its own keys; the footer is the pane's.
+    let ctx = app.pane_context();
+    if app.is_loading() && !app.typed_ahead().is_empty() {
         // Keys are being kept for the notes: q would be one of them.
         return app
             .control_quit_key()

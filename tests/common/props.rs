@@ -6,6 +6,7 @@
 use super::cells::check_buffer;
 use super::render::{app_on, frame};
 use talktree::action::Action;
+use talktree::event::Event;
 use talktree::keymap::Key;
 use talktree::outline::hygiene::is_unsafe_char;
 use talktree::outline::{build_outline, dump, parse_document, Format, Outline};
@@ -153,8 +154,8 @@ pub fn state_case(data: &[u8]) -> Checked {
     // The bookmark list shows labels straight from the file.
     app.update(Action::OpenBookmarks);
     check_buffer(&frame(&app)).map_err(|e| format!("bookmark list: {e}"))?;
-    if app.tree.selected >= app.outline.len() {
-        return Err(format!("selection {} past the outline", app.tree.selected));
+    if app.tree().selected >= app.outline().len() {
+        return Err(format!("selection {} past the outline", app.tree().selected));
     }
     let saved: State = app.changes().state;
     let reread = from_value_lenient(serde_json::to_value(&saved).map_err(|e| e.to_string())?);
@@ -164,15 +165,18 @@ pub fn state_case(data: &[u8]) -> Checked {
     Ok(())
 }
 
-/// One action from a fuzz byte: mostly key presses, sometimes a resize,
+/// One event from a fuzz byte: mostly key presses, sometimes a resize,
 /// click or wheel turn derived from the byte.
-pub fn action_of(b: u8, size: (u16, u16)) -> Action {
+pub fn event_of(b: u8, size: (u16, u16)) -> Event {
     let (w, h) = (size.0.max(1), size.1.max(1));
     match b {
-        0..=199 => Action::Press(Key::parse(KEYS[b as usize % KEYS.len()]).expect("valid key")),
-        200..=219 => Action::Resize(20 + u16::from(b - 200) * 7, 8 + u16::from(b - 200) * 2),
-        220..=239 => Action::Click(u16::from(b) * 13 % w, u16::from(b) * 7 % h),
-        _ => Action::ScrollWheel {
+        0..=199 => Event::Key(Key::parse(KEYS[b as usize % KEYS.len()]).expect("valid key")),
+        200..=219 => Event::Resize(20 + u16::from(b - 200) * 7, 8 + u16::from(b - 200) * 2),
+        220..=239 => Event::Click {
+            col: u16::from(b) * 13 % w,
+            row: u16::from(b) * 7 % h,
+        },
+        _ => Event::Scroll {
             col: u16::from(b) * 11 % w,
             row: u16::from(b) * 5 % h,
             down: b.is_multiple_of(2),
@@ -195,10 +199,11 @@ pub fn render_case(data: &[u8]) -> Checked {
     let mut app = app_on(o, u16::from(*w % 160), u16::from(*h % 60));
     check_buffer(&frame(&app)).map_err(|e| format!("at first draw: {e}"))?;
     for &b in acts {
-        let a = action_of(b, app.size);
-        app.update(a);
+        let e = event_of(b, app.size());
+        let shown = format!("{e:?}");
+        app.handle(e);
         app.settle();
-        check_buffer(&frame(&app)).map_err(|e| format!("after {a:?}: {e}"))?;
+        check_buffer(&frame(&app)).map_err(|e| format!("after {shown}: {e}"))?;
     }
     Ok(())
 }
@@ -251,13 +256,13 @@ pub fn find_case(data: &[u8]) -> Checked {
         20 + u16::from(*w % 140),
         8 + u16::from(*h % 50),
     );
-    app.update(Action::Press(Key::parse("/").expect("valid key")));
+    app.handle(Event::Key(Key::parse("/").expect("valid key")));
     let mut i = 0;
     while i < events.len() {
         let b = events[i];
         i += 1;
         if b < 64 {
-            app.update(Action::Press(
+            app.handle(Event::Key(
                 Key::parse(FIND_KEYS[b as usize % FIND_KEYS.len()]).expect("valid key"),
             ));
         } else {
@@ -274,21 +279,21 @@ pub fn find_case(data: &[u8]) -> Checked {
                 char::from_u32(n).unwrap_or('\u{FFFD}')
             });
             for c in chars.cycle().take(len) {
-                app.update(Action::Press(pasted_key(c)));
+                app.handle(Event::Key(pasted_key(c)));
             }
         }
         app.settle();
-        let query = app.find.query();
+        let query = app.find().query();
         if query.len() > talktree::app::find::MAX_QUERY_BYTES {
             return Err(format!("query of {} bytes past the limit", query.len()));
         }
         check_buffer(&frame(&app)).map_err(|e| format!("after event {b} (query {query:?}): {e}"))?;
     }
     for _ in 0..4 {
-        if !app.find.open {
+        if !app.find().open {
             return Ok(());
         }
-        app.update(Action::Press(Key::parse("Esc").expect("valid key")));
+        app.handle(Event::Key(Key::parse("Esc").expect("valid key")));
     }
     Err("Esc did not close the find pane".into())
 }

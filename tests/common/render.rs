@@ -5,23 +5,45 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use std::sync::Arc;
-use talktree::action::Action;
-use talktree::app::{App, Options};
+use talktree::app::{App, Opening, Options};
 use talktree::config::Config;
+use talktree::event::Event;
 use talktree::keymap::Key;
-use talktree::outline::Outline;
+use talktree::outline::{Clean, Outline};
+use talktree::startup::Loaded;
 use talktree::ui::{draw, theme::Theme};
 
 pub fn app_on(o: Outline, w: u16, h: u16) -> App {
     let mut a = App::new(Arc::new(o), Config::defaults().keymap, Options::default());
-    a.update(Action::Resize(w, h));
+    a.handle(Event::Resize(w, h));
     a
+}
+
+/// A reader still loading `paths`, as `reader::run` starts one.
+pub fn loading_on(paths: Vec<Clean>, w: u16, h: u16) -> App {
+    let opening = Opening {
+        paths,
+        ..Opening::default()
+    };
+    let mut a = App::loading(Config::defaults().keymap, Options::default(), opening);
+    a.handle(Event::Resize(w, h));
+    a
+}
+
+/// The notes arriving, with the files that could not be loaded.
+pub fn arrive(a: &mut App, outline: Outline, problems: Vec<Clean>) {
+    a.handle(Event::Loaded(Box::new(Loaded {
+        outline,
+        problems,
+        notices: Vec::new(),
+        stdin: None,
+    })));
 }
 
 /// Types keys written as for the screen tool: `/ r i e m a n n Enter`.
 pub fn keys(a: &mut App, ks: &str) {
     for k in ks.split(' ').filter(|k| !k.is_empty()) {
-        a.update(Action::Press(Key::parse(k).unwrap()));
+        a.handle(Event::Key(Key::parse(k).unwrap()));
         a.settle();
     }
 }
@@ -31,7 +53,7 @@ pub fn render(a: &App) -> Buffer {
 }
 
 pub fn render_with(a: &App, theme: &Theme) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(a.size.0, a.size.1)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(a.size().0, a.size().1)).unwrap();
     t.draw(|f| draw(f, a, theme)).unwrap();
     t.backend().buffer().clone()
 }
@@ -40,7 +62,7 @@ pub fn render_with(a: &App, theme: &Theme) -> Buffer {
 /// hides whatever was drawn under a wide character's second cell, which is
 /// exactly what `cells::check_buffer` must see.
 pub fn frame(a: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(a.size.0, a.size.1)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(a.size().0, a.size().1)).unwrap();
     let mut out = Buffer::empty(ratatui::layout::Rect::default());
     t.draw(|f| {
         draw(f, a, &Theme::monochrome());

@@ -5,11 +5,10 @@
 //! be there, readable, with their escapes shown as `␛`.
 
 use crate::common::cells::check_buffer;
-use crate::common::render::{app_on, frame, keys, text};
+use crate::common::render::{app_on, arrive, frame, keys, loading_on, text};
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
-use talktree::app::LoadSummary;
 use talktree::outline::fs::{load, ScanOptions};
 use talktree::outline::{Clean, Outline};
 
@@ -137,14 +136,11 @@ fn loading_and_empty_screens_name_hostile_paths_clean() {
         (true, (60, 16)),
         (false, (150, 45)),
     ] {
-        let mut a = app_on(Outline::new(), size.0, size.1);
-        a.load = LoadSummary {
-            paths: asked.iter().map(|p| Clean::path(p)).collect(),
-            problems: if loading { Vec::new() } else { problems.clone() },
-            loading,
-        };
+        let mut a = loading_on(asked.iter().map(|p| Clean::path(p)).collect(), size.0, size.1);
         if loading {
             keys(&mut a, "/ n o t e");
+        } else {
+            arrive(&mut a, Outline::new(), problems.clone());
         }
         let b = frame(&a);
         if let Err(e) = check_buffer(&b) {
@@ -162,18 +158,22 @@ fn loading_and_empty_screens_name_hostile_paths_clean() {
 /// and paths) is cleaned where it is shown.
 #[test]
 fn state_strings_are_drawn_clean() {
+    // As the state file would give them.
+    let remembered = talktree::state::State {
+        find_history: vec![format!("{NAME} riemann"), NAME.to_string()],
+        bookmarks: vec![talktree::state::Bookmark {
+            doc: Path::new("/notes").join(NAME).display().to_string(),
+            path: Vec::new(),
+            label: NAME.to_string(),
+            extra: Default::default(),
+        }],
+        ..Default::default()
+    };
     let mut a = app_on(talktree::outline::load_seeds(), 100, 30);
-    a.history = vec![format!("{NAME} riemann"), NAME.to_string()];
-    a.bookmarks = vec![talktree::state::Bookmark {
-        doc: Path::new("/notes").join(NAME).display().to_string(),
-        path: Vec::new(),
-        label: NAME.to_string(),
-        extra: Default::default(),
-    }];
+    a.restore(&remembered);
     for ks in ["/ Up", "/ Up Up", "/ Up Up Down", "'"] {
         let mut a2 = app_on(talktree::outline::load_seeds(), 100, 30);
-        a2.history = a.history.clone();
-        a2.bookmarks = a.bookmarks.clone();
+        a2.restore(&remembered);
         keys(&mut a2, ks);
         let b = frame(&a2);
         if let Err(e) = check_buffer(&b) {
@@ -182,7 +182,11 @@ fn state_strings_are_drawn_clean() {
         assert!(text(&b).contains("␛]52"), "after {ks:?}:\n{}", text(&b));
     }
     keys(&mut a, "/ Up");
-    assert!(a.find.query().starts_with(SHOWN), "{:?}", a.find.query());
+    assert!(a.find().query().starts_with(SHOWN), "{:?}", a.find().query());
     keys(&mut a, "Up");
-    assert!(a.find.query().starts_with(SHOWN), "Up walks on: {:?}", a.find.query());
+    assert!(
+        a.find().query().starts_with(SHOWN),
+        "Up walks on: {:?}",
+        a.find().query()
+    );
 }

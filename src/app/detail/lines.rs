@@ -1,7 +1,6 @@
-//! The detail pane's content: the whole talk that holds the selection, fully
+//! The detail pane's lines: the whole talk that holds the selection, fully
 //! expanded whatever the outline's folds, wrapped to the pane width with
 //! hanging indents; or, on a file or group, its talks with their note counts.
-//! Built when the talk or the width changes, not on every frame.
 
 use crate::outline::{InlineStyle, Kind, Outline};
 use crate::wrap::{carry, join, width, wrap_pieces};
@@ -35,40 +34,11 @@ pub struct Line {
     pub marks: Marks,
 }
 
-#[derive(Clone, Debug, Default)]
-pub struct Detail {
-    /// The node whose content is shown (a talk, a file or a group).
-    pub context: usize,
-    pub width: u16,
-    pub lines: Vec<Line>,
-    pub scroll: usize,
-}
-
-/// What the detail pane shows for a selected node: the talk holding it, or
-/// for a node outside any talk, the top-level section holding it. Files and
-/// groups show themselves as an overview.
-pub fn context_of(o: &Outline, sel: usize) -> usize {
-    if matches!(o.kind(sel), Kind::Document | Kind::Group) {
-        return sel;
-    }
-    if let Some(s) = o.session_of(sel) {
-        return s;
-    }
-    // Outside any talk: the highest ancestor below a file or group.
-    let mut top = sel;
-    for a in o.ancestors(sel) {
-        if matches!(o.kind(a), Kind::Document | Kind::Group) {
-            break;
-        }
-        top = a;
-    }
-    top
-}
-
 const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
 
-/// A node's lines past this many are left out (a line says so): a 50 MB
-/// note was wrapped whole, a million lines, each time its talk was shown.
+/// A node's lines past this many are left out (a line says so): the lines
+/// are built whenever the talk is shown, so a huge note must cost what a
+/// page of notes does, not what its whole text does.
 const MAX_NODE_LINES: usize = 1000;
 
 /// Styles over a text, as byte ranges.
@@ -76,8 +46,8 @@ type Marks = Vec<(Range<usize>, InlineStyle)>;
 
 /// The indentation of `indent` columns (two a level) as drawn: spaces while
 /// they leave half the pane for the text; deeper, the level as a number
-/// within that half. Deep outlines (100,000 nested OPML outlines) made each
-/// line carry its full indentation: gigabytes for one talk.
+/// within that half, so a line's indentation is bounded by the pane however
+/// deep the outline nests.
 fn lead(indent: usize, w: usize) -> String {
     let room = w / 2;
     if indent <= room {
@@ -303,120 +273,4 @@ pub fn line_span(lines: &[Line], node: usize) -> Option<(usize, usize)> {
         .position(|l| l.node as usize == node && l.role != Role::Blank)?;
     let last = lines[first..].iter().take_while(|l| l.node as usize == node).count() + first - 1;
     Some((first, last))
-}
-
-impl Detail {
-    /// Rebuilds the lines if the talk or the width changed; returns whether it did.
-    pub fn refresh(&mut self, o: &Outline, context: usize, w: u16) -> bool {
-        if context == self.context && w == self.width && !self.lines.is_empty() {
-            return false;
-        }
-        self.context = context;
-        self.width = w;
-        self.lines = build(o, context, w as usize);
-        self.scroll = 0;
-        true
-    }
-
-    /// Scrolls the least needed to show all of `node` (or its top if taller
-    /// than the pane), keeping a line of context when there is room.
-    pub fn follow(&mut self, node: usize, height: usize) {
-        let Some((first, last)) = line_span(&self.lines, node) else {
-            return;
-        };
-        let margin = usize::from(height > 6);
-        if first < self.scroll + margin {
-            self.scroll = first.saturating_sub(margin);
-        } else if last + margin >= self.scroll + height {
-            self.scroll = (last + margin + 1)
-                .saturating_sub(height)
-                .min(first.saturating_sub(margin));
-        }
-        self.clamp(height);
-    }
-
-    pub fn scroll_by(&mut self, delta: isize, height: usize) {
-        self.scroll = (self.scroll as isize + delta).max(0) as usize;
-        self.clamp(height);
-    }
-
-    pub fn clamp(&mut self, height: usize) {
-        self.scroll = self.scroll.min(self.lines.len().saturating_sub(height.max(1)));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::outline::load_seeds;
-
-    fn find(o: &Outline, text: &str) -> usize {
-        (0..o.len()).find(|&i| o.text(i) == text).unwrap()
-    }
-
-    #[test]
-    fn a_talk_shows_every_note_with_hanging_indents() {
-        let o = load_seeds();
-        let riemann = find(&o, "is anyone using riemann?");
-        let ctx = context_of(&o, riemann);
-        assert_eq!(o.text(ctx), "session 1: monitoring & metrics");
-        let lines = build(&o, ctx, 40);
-        let (first, _) = line_span(&lines, riemann).unwrap();
-        assert_eq!(lines[first].prefix, "• ");
-        let anomaly = find(&o, "real time anomaly detection");
-        let (a, _) = line_span(&lines, anomaly).unwrap();
-        assert!(a > first);
-        assert_eq!(lines[a].prefix, "    ▪ ");
-        for l in &lines {
-            assert!(width(&l.prefix) + width(&l.text) <= 40, "{l:?}");
-        }
-        // A wrapped note's second line hangs under its text, not its marker.
-        let long = lines
-            .windows(2)
-            .find(|w| w[0].node == w[1].node && w[0].role == Role::Note)
-            .unwrap();
-        assert_eq!(width(&long[1].prefix), width(&long[0].prefix));
-    }
-
-    #[test]
-    fn a_file_shows_its_talks_with_counts() {
-        let o = load_seeds();
-        let doc = o.documents().nth(1).unwrap();
-        let lines = build(&o, doc, 60);
-        assert_eq!(lines[0].text, "Scale Summit 2014");
-        let talk = lines
-            .iter()
-            .position(|l| l.text == "session 1: monitoring & metrics")
-            .unwrap();
-        assert_eq!(lines[talk].role, Role::Session);
-        assert!(lines[talk].aside.ends_with("notes"));
-    }
-
-    #[test]
-    fn follow_scrolls_just_enough() {
-        let o = load_seeds();
-        let s = find(&o, "Session 3: managing OSS software at work");
-        let mut d = Detail::default();
-        d.refresh(&o, s, 50);
-        let last = d.lines.last().unwrap().node as usize;
-        d.follow(last, 10);
-        assert_eq!(d.scroll, d.lines.len() - 10);
-        d.follow(s, 10);
-        assert_eq!(d.scroll, 0);
-    }
-
-    #[test]
-    fn code_keeps_its_indentation_and_paragraphs_their_gaps() {
-        let text = "# Talk\n\nFirst paragraph.\n\nSecond paragraph.\n\n```\ndef f():\n    return 1\n```\n";
-        let doc = crate::outline::parse_document(text.as_bytes(), "t.md").unwrap();
-        let o = crate::outline::build_outline(vec![doc]);
-        let talk = (0..o.len()).find(|&i| o.kind(i) == Kind::Session).unwrap();
-        let lines = build(&o, talk, 60);
-        let body: Vec<String> = lines.iter().map(|l| format!("{}{}", l.prefix, l.text)).collect();
-        let first = body.iter().position(|l| l == "First paragraph.").unwrap();
-        assert_eq!(body[first + 1], "", "a gap between paragraphs: {body:?}");
-        assert_eq!(body[first + 2], "Second paragraph.");
-        assert!(body.contains(&"│ def f():".to_string()), "{body:?}");
-        assert!(body.contains(&"│     return 1".to_string()), "{body:?}");
-    }
 }

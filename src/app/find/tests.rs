@@ -2,8 +2,9 @@
 //! previews, Esc, Enter and n/N, scopes. Each reads as (keys typed, what
 //! the reader then sees).
 
-use super::tests::{app, sel_text, type_keys};
-use super::*;
+use crate::app::tests::{app, sel_text, type_keys};
+use crate::app::*;
+use crate::event::Event;
 
 #[test]
 fn find_riemann_lands_on_the_bullet_with_its_talk_in_detail() {
@@ -60,7 +61,7 @@ fn find_jepsen_lands_in_the_dotscale_talk() {
 fn esc_closes_find_and_returns_to_where_you_were() {
     let mut a = app();
     // Small enough that the find pane leaves the outline a few rows.
-    a.update(Action::Resize(60, 16));
+    a.handle(Event::Resize(60, 16));
     type_keys(&mut a, "j j j");
     let before = (a.tree.selected, a.tree.rows().to_vec(), a.tree.top);
     type_keys(&mut a, "/ r i e m a n n Down");

@@ -1,0 +1,56 @@
+//! The mouse: a click selects and focuses what is under it (a fold marker
+//! toggles, a result jumps, any click closes the help); the wheel scrolls
+//! the pane under the pointer.
+
+use super::{App, Focus};
+use crate::layout::{contains, tree_indent};
+
+impl App {
+    pub(super) fn click(&mut self, col: u16, row: u16) {
+        if self.help.is_some() {
+            self.help = None;
+            return;
+        }
+        let l = self.layout();
+        let o = self.outline.clone();
+        if contains(l.tree_rows, col, row) {
+            self.focus = Focus::Outline;
+            let r = self.tree.top + (row - l.tree_rows.y) as usize;
+            let Some(&node) = self.tree.rows().get(r) else { return };
+            let node = node as usize;
+            let marker = l.tree_rows.x + tree_indent(o.depth(node), l.tree_rows.width);
+            self.tree.selected = node;
+            if (marker..marker + 2).contains(&col) && o.has_children(node) {
+                self.tree.set_open(&o, node, !self.tree.is_open(node));
+            }
+        } else if contains(l.detail_body, col, row) {
+            self.focus = Focus::Detail;
+            let line = self.detail.scroll + (row - l.detail_body.y) as usize;
+            if let Some(n) = self.detail.lines.get(line).map(|l| l.node as usize) {
+                self.tree.reveal(&o, n);
+                // Keep the pane where the reader clicked.
+                self.synced_selection = Some(n);
+            }
+        } else if self.find.open && contains(l.find_results, col, row) {
+            let idx = self.find.top + (row - l.find_results.y) as usize;
+            if idx < self.find.results.len() {
+                self.find.cursor = idx;
+                self.jump_to_result();
+            }
+        } else if contains(l.detail, col, row) {
+            self.focus = Focus::Detail;
+        }
+    }
+
+    pub(super) fn wheel(&mut self, col: u16, row: u16, down: bool) {
+        let l = self.layout();
+        let step = if down { 3 } else { -3 };
+        if self.find.open && contains(l.find_results, col, row) {
+            self.move_result(step);
+        } else if contains(l.detail, col, row) {
+            self.detail.scroll_by(step, l.detail_body.height as usize);
+        } else if contains(l.tree, col, row) {
+            self.tree.move_by(step);
+        }
+    }
+}
