@@ -7,6 +7,7 @@
 #![warn(clippy::undocumented_unsafe_blocks)]
 
 mod candidates;
+mod close;
 mod counting;
 mod index;
 mod plan;
