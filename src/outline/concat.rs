@@ -92,6 +92,8 @@ impl Outline {
             text: unsafe { String::from_utf8_unchecked(text_buf) },
             docs,
             styles: Box::new(styles),
+            // Found on the whole outline, by `outline::join`.
+            same: Default::default(),
         }
     }
 }

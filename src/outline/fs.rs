@@ -306,7 +306,7 @@ pub fn load(paths: &[PathBuf], opts: &ScanOptions) -> LoadReport {
         }
     }
     LoadReport {
-        outline: Outline::concat(parts),
+        outline: super::join(parts),
         errors,
         notices,
     }

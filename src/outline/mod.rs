@@ -21,6 +21,7 @@ mod opml;
 mod org;
 mod patterns;
 mod rst;
+mod same_notes;
 mod scan;
 mod shape;
 pub mod signals;
@@ -36,6 +37,7 @@ pub use clean::Clean;
 pub use inline::{render as render_inline, Style as InlineStyle, Syntax};
 pub use model::{Block, Children, DocInfo, Format, Kind, Outline, Styled};
 pub use untitled::{is_identifier, STDIN_SOURCE};
+pub use same_notes::{Repeat, SameNotes};
 
 /// What a format's parser hands back: depth-ordered blocks, and a title if
 /// the file names itself.
@@ -217,7 +219,15 @@ impl Document {
 
 /// Parsed documents as one outline, in order.
 pub fn build_outline(docs: Vec<Document>) -> Outline {
-    Outline::concat(docs.into_iter().map(Document::into_outline).collect())
+    join(docs.into_iter().map(Document::into_outline).collect())
+}
+
+/// Outlines of single files joined into one, in order, with the documents
+/// that repeat an earlier one's notes found (see `same_notes`).
+pub fn join(parts: Vec<Outline>) -> Outline {
+    let mut outline = Outline::concat(parts);
+    outline.find_same_notes();
+    outline
 }
 
 /// The notes this project started from, built into the binary so that

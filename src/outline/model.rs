@@ -133,6 +133,8 @@ pub struct Outline {
     /// Inline styles over `text` (see `styles.rs`); boxed, as most of an
     /// outline's weight is elsewhere and it is moved between threads whole.
     styles: Box<styles::Styles>,
+    /// Documents repeating an earlier one's notes (see `same_notes`).
+    same: super::SameNotes,
 }
 
 impl Outline {
@@ -223,6 +225,18 @@ impl Outline {
 
     pub fn docs(&self) -> &[DocInfo] {
         &self.docs
+    }
+
+    /// Which documents and notes repeat earlier ones: empty unless
+    /// `find_same_notes` ran (as it does for every outline the loaders join).
+    pub fn same_notes(&self) -> &super::SameNotes {
+        &self.same
+    }
+
+    /// Looks for documents that repeat an earlier one's notes, and keeps
+    /// what it finds for `same_notes`.
+    pub fn find_same_notes(&mut self) {
+        self.same = super::same_notes::detect(self);
     }
 
     pub fn kind(&self, i: usize) -> Kind {
