@@ -154,7 +154,9 @@ fn sketch(o: &Outline, doc: usize) -> Vec<u64> {
     // fast, and most hashes are rejected by one compare with its last.
     let mut kept: Vec<u64> = Vec::with_capacity(SKETCH + 1);
     for i in notes(o, doc) {
-        let Some((h, chars)) = note_key(o.text(i)) else { continue };
+        let Some((h, chars)) = note_key(o.text(i)) else {
+            continue;
+        };
         if chars < MIN_CHARS || (kept.len() == SKETCH && h >= kept[SKETCH - 1]) {
             continue;
         }
@@ -231,14 +233,18 @@ fn pair_notes(o: &Outline, r: &Repeat) -> Vec<(u32, u32)> {
             let (h, _) = note_key(o.text(i))?;
             let &orig = first.get(&h)?;
             // A hash names the note; the letters confirm it.
-            letters(o.text(i)).eq(letters(o.text(orig))).then_some((i as u32, orig as u32))
+            letters(o.text(i))
+                .eq(letters(o.text(orig)))
+                .then_some((i as u32, orig as u32))
         })
         .collect()
 }
 
 /// A note's letters and digits, lowercased: what copies keep.
 fn letters(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
 }
 
 /// A hash of `letters(text)` and how many there are; None when there are

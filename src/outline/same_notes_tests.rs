@@ -37,6 +37,18 @@ fn plain_copy(notes: &[&str]) -> String {
     s
 }
 
+/// The same notes as Markdown gone wrong: no space after the hashes, list
+/// markers mixed, indentation ragged with tabs, no blank lines, and the
+/// notes in another order.
+fn broken_markdown(notes: &[&str]) -> String {
+    let mut s = String::from("#Scale Summit (copy)\n##Session 1 : Monitoring\n");
+    let markers = ["*   ", "+ ", "-", "\t* ", "   - "];
+    for (i, n) in notes.iter().enumerate().rev() {
+        s.push_str(&format!("{}{n}\n", markers[i % markers.len()]));
+    }
+    s
+}
+
 fn outline(files: &[(&str, String)]) -> Outline {
     let docs = files
         .iter()
@@ -59,7 +71,13 @@ fn node_with(o: &Outline, doc: usize, text: &str) -> usize {
 fn a_reformatted_copy_is_the_same_notes_as_the_first() {
     let o = outline(&[
         ("a.md", markdown("Scale Summit", &TALK)),
-        ("other.md", markdown("Other", &["an unrelated note about databases", "and one more about queues"])),
+        (
+            "other.md",
+            markdown(
+                "Other",
+                &["an unrelated note about databases", "and one more about queues"],
+            ),
+        ),
         ("b.txt", plain_copy(&TALK)),
     ]);
     let (a, b) = (doc_titled(&o, "Scale Summit"), o.documents().last().unwrap());
@@ -78,6 +96,27 @@ fn a_reformatted_copy_is_the_same_notes_as_the_first() {
 }
 
 #[test]
+fn a_reordered_broken_markdown_copy_is_the_same_notes() {
+    let o = outline(&[
+        ("a.md", markdown("Scale Summit", &TALK)),
+        ("b.md", broken_markdown(&TALK)),
+    ]);
+    let docs: Vec<usize> = o.documents().collect();
+    assert_eq!(o.same_notes().same_notes_as(docs[1]), Some(docs[0]));
+    // Every note, and the session's title: its letters are the same.
+    assert_eq!(o.same_notes().repeats()[0].shared, TALK.len() + 1);
+}
+
+#[test]
+fn talks_on_the_same_subject_in_other_words_are_not_the_same_notes() {
+    // Every note says the same thing with one word changed.
+    let reworded: Vec<String> = TALK.iter().map(|n| n.replacen(' ', " really ", 1)).collect();
+    let reworded: Vec<&str> = reworded.iter().map(String::as_str).collect();
+    let o = outline(&[("a.md", markdown("A", &TALK)), ("b.md", markdown("B", &reworded))]);
+    assert!(o.same_notes().is_empty(), "{:?}", o.same_notes().repeats());
+}
+
+#[test]
 fn a_copy_that_gained_a_few_notes_is_still_the_same() {
     let mut more = TALK.to_vec();
     more.extend(["a note only the copy has", "and a second note only there"]);
@@ -90,7 +129,9 @@ fn a_copy_that_gained_a_few_notes_is_still_the_same() {
 
 #[test]
 fn partial_overlaps_are_not_the_same_notes() {
-    let other: Vec<String> = (0..10).map(|i| format!("note number {i} of another talk entirely")).collect();
+    let other: Vec<String> = (0..10)
+        .map(|i| format!("note number {i} of another talk entirely"))
+        .collect();
     let mut half: Vec<&str> = TALK[..5].to_vec();
     half.extend(other.iter().map(String::as_str).take(5));
     // Two thirds of the notes shared: still two different documents.
@@ -99,7 +140,11 @@ fn partial_overlaps_are_not_the_same_notes() {
     for notes in [half, most] {
         let o = outline(&[("a.md", markdown("A", &TALK)), ("b.md", markdown("B", &notes))]);
         assert!(o.same_notes().is_empty(), "{:?}", o.same_notes().repeats());
-        assert_eq!(o.same_notes().original_of(node_with(&o, doc_titled(&o, "B"), "riemann does")), None);
+        assert_eq!(
+            o.same_notes()
+                .original_of(node_with(&o, doc_titled(&o, "B"), "riemann does")),
+            None
+        );
     }
     // One talk lifted into a bigger file: all of it is in the other, but
     // it is a tenth of the other's notes.
@@ -137,11 +182,19 @@ fn copies_of_copies_point_at_the_first() {
 fn the_seeds_scale_summit_copy_is_found() {
     let o = load_seeds();
     let same = o.same_notes();
-    let titles = |r: &Repeat| (o.docs()[o.doc_index(r.doc)].source.to_string(), o.text(r.of).to_string());
+    let titles = |r: &Repeat| {
+        (
+            o.docs()[o.doc_index(r.doc)].source.to_string(),
+            o.text(r.of).to_string(),
+        )
+    };
     let found: Vec<(String, String)> = same.repeats().iter().map(titles).collect();
     assert_eq!(
         found,
-        vec![("seeds/003_06d17b40e4ac878b.txt".to_string(), "Scale Summit 2014".to_string())]
+        vec![(
+            "seeds/003_06d17b40e4ac878b.txt".to_string(),
+            "Scale Summit 2014".to_string()
+        )]
     );
     let r = same.repeats()[0];
     assert!(r.shared * 10 >= r.notes * 9 && r.shared * 10 >= r.notes_of * 9, "{r:?}");
@@ -196,5 +249,9 @@ fn no_corpus_file_is_flagged_but_a_second_copy_of_each_is() {
             twice += 1;
         }
     }
-    assert!(twice * 10 >= files.len() * 9, "{twice} of {} files checked", files.len());
+    assert!(
+        twice * 10 >= files.len() * 9,
+        "{twice} of {} files checked",
+        files.len()
+    );
 }

@@ -15,6 +15,9 @@ pub(crate) struct Scan<'a> {
     pub query: &'a Query,
     pub scope: Scope,
     pub candidates: Candidates<'a>,
+    /// Whether a copy's hit is left out of the ranking when its original
+    /// matched too (see `tiers`).
+    pub fold_copies: bool,
 }
 
 /// The nodes a scan looks at (those of its scope among them).

@@ -83,7 +83,8 @@ impl Word {
         let t = text.as_bytes();
         let p = &self.bytes;
         let cs = self.case_sensitive;
-        let whole = |i: usize| t.len() - i >= p.len() && t[i..i + p.len()].iter().zip(p).all(|(&a, &b)| byte_eq(a, b, cs));
+        let whole =
+            |i: usize| t.len() - i >= p.len() && t[i..i + p.len()].iter().zip(p).all(|(&a, &b)| byte_eq(a, b, cs));
         // Exact first: it is the common case, and cheaper than the typo test
         // (the starts are found again for that: no list kept per text).
         self.starts(text).any(whole) || (self.typos && self.starts(text).any(|i| self.one_typo_from_word(&text[i..])))

@@ -31,7 +31,10 @@ fn a_word_is_close_where_a_text_word_starts_with_it() {
 fn every_positive_word_must_be_close() {
     assert!(close("avoid the long tail", "the tail is long, avoid it"));
     assert!(close("tail long", "longer tails"));
-    assert!(close("avoid the long tail", "avoid the tail of a longitude"), "a word's start");
+    assert!(
+        close("avoid the long tail", "avoid the tail of a longitude"),
+        "a word's start"
+    );
     assert!(!close("avoid the long tail", "avoid the tail, or go along"));
     assert!(!close("avoid the long tail", "a void the long tail"));
     // Exclusions do not count; anchored terms are close as they stand.
@@ -104,8 +107,8 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

@@ -8,9 +8,9 @@ use rayon::prelude::*;
 use super::candidates::{Candidates, List, Scan};
 use super::plan::{char_mask, Delta, Plan, SEARCHABLE, SESSION};
 use super::query::Query;
-use super::rank::{best_above, merge_top, rank, BATCH_TOP};
 use super::records::{Keep, Piece, Records};
-use super::{searched, Batch, Hit, Scope, SESSION_BONUS, TOPIC_BONUS};
+use super::tiers::{rank_tiers, Class, Sorting, Top};
+use super::{searched, Batch, Hit, Ranked, Scope, SESSION_BONUS, TOPIC_BONUS};
 use crate::outline::{Kind, Outline};
 
 /// Nodes in the first chunk of a scan: the cancel flag is checked and
@@ -73,9 +73,10 @@ impl Index {
         self.masks.capacity() * 8 + self.sessions.capacity() * 4
     }
 
-    /// Ranked hits for `q`, best first, ties in document order. `within`
-    /// restricts the scan to earlier hits (see `Query::narrows`). `cancel` is
-    /// polled every few thousand nodes; None means it fired.
+    /// Ranked hits for `q`, close ones first, then best first, ties in
+    /// document order; copies folded. `within` restricts the scan to earlier
+    /// hits (see `Query::narrows`). `cancel` is polled every few thousand
+    /// nodes; None means it fired.
     pub fn search(
         &self,
         o: &Outline,
@@ -83,14 +84,15 @@ impl Index {
         scope: Scope,
         within: Option<&[Hit]>,
         cancel: &dyn Fn() -> bool,
-    ) -> Option<Vec<Hit>> {
+    ) -> Option<Ranked> {
         let candidates = within.map_or(Candidates::All, Candidates::Hits);
         let request = Scan {
             query: q,
             scope,
             candidates,
+            fold_copies: true,
         };
-        Some(self.scan(o, request, cancel, None)?.ranked)
+        Some(self.scan(o, request, cancel, None)?.ranked())
     }
 
     /// As `search`, with progress reports (see `scan`).
@@ -102,19 +104,20 @@ impl Index {
         scope: Scope,
         cancel: &dyn Fn() -> bool,
         on_batch: &mut dyn FnMut(Batch<'_>),
-    ) -> Option<Vec<Hit>> {
+    ) -> Option<Ranked> {
         let request = Scan {
             query: q,
             scope,
             candidates: Candidates::All,
+            fold_copies: true,
         };
-        Some(self.scan(o, request, cancel, Some(on_batch))?.ranked)
+        Some(self.scan(o, request, cancel, Some(on_batch))?.ranked())
     }
 
     /// The hits of `request`, ranked and in document order. `cancel` is
     /// polled every few thousand nodes; None means it fired. `on_batch`, if
     /// given, is handed the best hits found so far (at most BATCH_TOP,
-    /// ranked) after 1, 2, 4, 8... times the first chunk's nodes: each
+    /// ranked, close ones first) after 1, 2, 4, 8... times the first chunk's nodes: each
     /// report ranks only the hits new since the last. The finished result
     /// is not passed to it.
     pub(crate) fn scan(
@@ -128,6 +131,7 @@ impl Index {
             query: q,
             scope,
             candidates,
+            fold_copies,
         } = request;
         if q.is_empty() {
             return Some(Found::default());
@@ -145,6 +149,7 @@ impl Index {
         let total = list.len();
         let text = |node: u32| o.text(node as usize);
         let bonus = |node: u32| bonus(o, node as usize);
+        let sorting = Sorting::new(o, q, fold_copies);
         // Plan or delta scores a piece's texts together.
         let score = |items: &[(usize, Hit)]| -> Vec<Hit> {
             let texts: Vec<&str> = items.iter().map(|(_, h)| text(h.node)).collect();
@@ -166,23 +171,24 @@ impl Index {
             hits.collect()
         };
         // One piece of the scan: the candidates that pass the mask test,
-        // scored together.
-        let piece = |at: Range<usize>| -> (Vec<Hit>, Option<Piece>) {
+        // scored together, and their classes.
+        let piece = |at: Range<usize>| -> (Vec<Hit>, Vec<Class>, Option<Piece>) {
             let items = list.passing(at, |node| self.masks[node as usize] & need == need);
-            match &keep {
+            let (hits, records) = match &keep {
                 Some(keep) => {
                     let (hits, records) = keep.piece(&items, text, bonus);
                     (hits, Some(records))
                 }
                 None => (score(&items), None),
-            }
+            };
+            let classes = sorting.classes(&hits);
+            (hits, classes, records)
         };
-        // The best hits so far, for progress reports, and how many of the
-        // hits found are already in it.
-        let mut top: Vec<Hit> = Vec::new();
-        let mut in_top = 0;
+        // The best hits so far, for progress reports.
+        let mut top = Top::default();
         // At most every candidate: reserved, not grown by copying.
         let mut by_node: Vec<Hit> = Vec::with_capacity(total);
+        let mut classes: Vec<Class> = Vec::with_capacity(total);
         let mut pieces: Vec<(usize, Piece)> = Vec::new();
         let mut start = 0;
         let mut size = CHUNK;
@@ -192,25 +198,29 @@ impl Index {
             }
             let end = (start + size).min(total);
             let piece_len = (size / PIECES_A_CHUNK).max(PIECE);
-            let found: Vec<(Vec<Hit>, Option<Piece>)> = (start..end)
+            let found: Vec<(Vec<Hit>, Vec<Class>, Option<Piece>)> = (start..end)
                 .step_by(piece_len)
                 .collect::<Vec<usize>>()
                 .into_par_iter()
                 .map(|from| piece(from..(from + piece_len).min(end)))
                 .collect();
-            for (hits, records) in found {
+            let from = by_node.len();
+            for (hits, piece_classes, records) in found {
                 if let Some(r) = records {
                     pieces.push((by_node.len(), r));
                 }
                 by_node.extend(hits);
+                classes.extend(piece_classes);
             }
+            sorting.fold(&by_node, from, &mut classes);
             // Reported after 1, 2, 4, 8... times the first chunk.
             if end < total && end % CHUNK == 0 && (end / CHUNK).is_power_of_two() {
                 if let Some(f) = on_batch.as_deref_mut() {
-                    top = merge_top(&top, &best_above(&by_node[in_top..], top.get(BATCH_TOP - 1)));
-                    in_top = by_node.len();
+                    top.add(&by_node, &classes);
+                    let (hits, close) = top.report();
                     f(Batch {
-                        hits: &top,
+                        hits,
+                        close,
                         scanned: end,
                         total,
                     });
@@ -221,8 +231,10 @@ impl Index {
                 size = (size * 2).min(MAX_CHUNK);
             }
         }
+        let (ranked, close) = rank_tiers(&by_node, &classes);
         Some(Found {
-            ranked: rank(&by_node),
+            ranked,
+            close,
             by_node,
             records: keep.map(|k| k.finish(pieces)),
         })
@@ -233,10 +245,20 @@ impl Index {
 /// order, which a narrower query scans without sorting them again.
 #[derive(Default)]
 pub(crate) struct Found {
+    /// Close ones first, copies folded (see `tiers`).
     pub ranked: Vec<Hit>,
+    /// How many of `ranked` are close.
+    pub close: usize,
+    /// Every hit, copies too.
     pub by_node: Vec<Hit>,
     /// The last term's records, when the search kept them.
     pub records: Option<Records>,
+}
+
+impl Found {
+    pub fn ranked(self) -> Ranked {
+        Ranked::new(self.ranked, self.close)
+    }
 }
 
 /// What a hit scores for where it sits, on top of its text's score.

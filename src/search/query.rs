@@ -57,7 +57,10 @@ impl Query {
 
     /// `parse`, reading plain terms as `matching` says.
     pub fn parse_with(input: &str, matching: Matching) -> Query {
-        let terms = input.split_whitespace().filter_map(|t| parse_term(t, matching)).collect();
+        let terms = input
+            .split_whitespace()
+            .filter_map(|t| parse_term(t, matching))
+            .collect();
         Query { terms }
     }
 
