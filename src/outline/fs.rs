@@ -306,7 +306,7 @@ pub fn load(paths: &[PathBuf], opts: &ScanOptions) -> LoadReport {
         }
     }
     LoadReport {
-        outline: super::join(parts),
+        outline: Outline::concat(parts),
         errors,
         notices,
     }

@@ -219,15 +219,7 @@ impl Document {
 
 /// Parsed documents as one outline, in order.
 pub fn build_outline(docs: Vec<Document>) -> Outline {
-    join(docs.into_iter().map(Document::into_outline).collect())
-}
-
-/// Outlines of single files joined into one, in order, with the documents
-/// that repeat an earlier one's notes found (see `same_notes`).
-pub fn join(parts: Vec<Outline>) -> Outline {
-    let mut outline = Outline::concat(parts);
-    outline.find_same_notes();
-    outline
+    Outline::concat(docs.into_iter().map(Document::into_outline).collect())
 }
 
 /// The notes this project started from, built into the binary so that

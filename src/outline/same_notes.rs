@@ -14,16 +14,20 @@
 //! the next 2%. A copy that gained or lost a fifth of its notes is still
 //! caught; a file that took half its talks from another is not.
 //!
-//! Cheap at load: each document's notes are hashed once, on all cores,
-//! into a sketch (its `SKETCH` smallest hashes); only documents whose
-//! sketches share many hashes are compared in full.
+//! Found when first asked (`Outline::same_notes`; the search thread asks
+//! as it builds its index), in a pass over the notes' first letters: each
+//! document's notes are hashed, on all cores, into a sketch (its `SKETCH`
+//! smallest hashes); only documents whose sketches share many hashes are
+//! compared in full.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 
 use rayon::prelude::*;
 
 use super::Outline;
+
+mod key;
+use key::{letters, note_key};
 
 /// Each document must have this share of its notes in the other.
 const CONTAINED: f64 = 0.8;
@@ -34,6 +38,11 @@ const MIN_CHARS: usize = 10;
 const MIN_SHARED: usize = 5;
 /// Hashes kept per document to find candidate pairs.
 const SKETCH: usize = 64;
+/// A sketch hashes a note's first letters only: enough to tell notes
+/// apart, and a long paragraph is not read to its end for it. (Notes that
+/// share these letters are one hash there; documents are then compared on
+/// their whole notes.)
+const SKETCH_LETTERS: usize = 24;
 /// A sketch hash held by more documents than this is boilerplate (a line
 /// every file of one author carries), not evidence of a copy.
 const MAX_HOLDERS: usize = 16;
@@ -154,7 +163,7 @@ fn sketch(o: &Outline, doc: usize) -> Vec<u64> {
     // fast, and most hashes are rejected by one compare with its last.
     let mut kept: Vec<u64> = Vec::with_capacity(SKETCH + 1);
     for i in notes(o, doc) {
-        let Some((h, chars)) = note_key(o.text(i)) else {
+        let Some((h, chars)) = note_key(o.text(i), SKETCH_LETTERS) else {
             continue;
         };
         if chars < MIN_CHARS || (kept.len() == SKETCH && h >= kept[SKETCH - 1]) {
@@ -171,7 +180,7 @@ fn sketch(o: &Outline, doc: usize) -> Vec<u64> {
 /// Every distinct note hash of a document, sorted.
 fn note_set(o: &Outline, doc: usize) -> Vec<u64> {
     let mut set: Vec<u64> = notes(o, doc)
-        .filter_map(|i| note_key(o.text(i)))
+        .filter_map(|i| note_key(o.text(i), usize::MAX))
         .filter(|&(_, chars)| chars >= MIN_CHARS)
         .map(|(h, _)| h)
         .collect();
@@ -224,13 +233,13 @@ fn candidates(sketches: &[Vec<u64>]) -> Vec<(usize, usize)> {
 fn pair_notes(o: &Outline, r: &Repeat) -> Vec<(u32, u32)> {
     let mut first: HashMap<u64, usize, foldhash::fast::RandomState> = HashMap::default();
     for i in notes(o, r.of) {
-        if let Some((h, _)) = note_key(o.text(i)) {
+        if let Some((h, _)) = note_key(o.text(i), usize::MAX) {
             first.entry(h).or_insert(i);
         }
     }
     notes(o, r.doc)
         .filter_map(|i| {
-            let (h, _) = note_key(o.text(i))?;
+            let (h, _) = note_key(o.text(i), usize::MAX)?;
             let &orig = first.get(&h)?;
             // A hash names the note; the letters confirm it.
             letters(o.text(i))
@@ -238,54 +247,6 @@ fn pair_notes(o: &Outline, r: &Repeat) -> Vec<(u32, u32)> {
                 .then_some((i as u32, orig as u32))
         })
         .collect()
-}
-
-/// A note's letters and digits, lowercased: what copies keep.
-fn letters(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-}
-
-/// A hash of `letters(text)` and how many there are; None when there are
-/// none. ASCII (most notes) is folded a byte at a time into a buffer
-/// hashed a block at a time; the blocks fall at the same places in two
-/// equal notes, so equal notes hash equal.
-fn note_key(text: &str) -> Option<(u64, usize)> {
-    const SEED: foldhash::quality::FixedState = foldhash::quality::FixedState::with_seed(0x5a3e_9d0c_71b2_4f68);
-    let mut hasher = SEED.build_hasher();
-    let mut buf = [0u8; 256];
-    let (mut len, mut chars) = (0, 0);
-    let mut push = |bytes: &[u8], len: &mut usize, hasher: &mut foldhash::quality::FoldHasher| {
-        if *len + bytes.len() > buf.len() {
-            hasher.write(&buf[..*len]);
-            *len = 0;
-        }
-        buf[*len..*len + bytes.len()].copy_from_slice(bytes);
-        *len += bytes.len();
-    };
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii() {
-            if b[i].is_ascii_alphanumeric() {
-                push(&[b[i].to_ascii_lowercase()], &mut len, &mut hasher);
-                chars += 1;
-            }
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().expect("a char starts here");
-        i += c.len_utf8();
-        if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                push(l.encode_utf8(&mut [0; 4]).as_bytes(), &mut len, &mut hasher);
-                chars += 1;
-            }
-        }
-    }
-    hasher.write(&buf[..len]);
-    (chars > 0).then(|| (hasher.finish(), chars))
 }
 
 #[cfg(test)]

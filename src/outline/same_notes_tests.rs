@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::outline::{build_outline, fs, join, load_seeds, parse_document};
+use crate::outline::{build_outline, fs, load_seeds, parse_document};
 
 const TALK: [&str; 10] = [
     "monitoring with sensu and graphite",
@@ -234,7 +234,7 @@ fn no_corpus_file_is_flagged_but_a_second_copy_of_each_is() {
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     let seeds = load_seeds();
     let mut parts = vec![seeds, loaded.outline];
-    let o = join(std::mem::take(&mut parts));
+    let o = Outline::concat(std::mem::take(&mut parts));
     let flagged: Vec<&str> = o.same_notes().repeats().iter().map(|r| o.text(r.doc)).collect();
     assert_eq!(flagged, vec!["003_06d17b40e4ac878b"]);
     let mut twice = 0;

@@ -51,6 +51,9 @@ pub struct Searcher {
 impl Searcher {
     pub fn new(outline: Arc<Outline>) -> Searcher {
         let index = Index::new(&outline);
+        // Found here, on the search thread, rather than on the way to the
+        // first frame: ranking folds copies (see `tiers`).
+        outline.same_notes();
         Searcher {
             outline,
             index,
