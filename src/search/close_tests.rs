@@ -44,18 +44,22 @@ fn every_positive_word_must_be_close() {
 }
 
 #[test]
-fn one_typo_in_a_long_word_against_a_whole_text_word() {
+fn one_typo_in_a_long_word_where_a_text_word_starts() {
     // Missing, added, replaced, swapped.
     assert!(close("mentring", "stop mentoring now"));
     assert!(close("mentorring", "stop mentoring now"));
     assert!(close("mentoting", "stop mentoring now"));
     assert!(close("mentroing", "stop mentoring now"));
     assert!(close("riemann", "rieman"));
-    // Two edits, a typo in the first char, or a typo plus a longer word.
+    // Where a longer word starts, as a word's start is close: the typo is
+    // the last char missing from "stat" or "mentorin".
+    assert!(close("stats", "statement"));
+    assert!(close("mentorinf", "mentorship and mentoring"));
+    // Two edits, a typo in the first char, or a char put in that is no
+    // letter.
     assert!(!close("mentrng", "stop mentoring now"));
     assert!(!close("tentoring", "stop mentoring now"));
-    assert!(!close("stats", "statement"));
-    assert!(close("stats", "state"));
+    assert!(!close("statss", "stat.s"));
     // Short words get no typo.
     assert!(!close("tial", "tail"));
     assert!(!close("thr", "the"));
@@ -88,8 +92,8 @@ fn non_ascii_text_and_words() {
 }
 
 /// The rule for lowercase words in texts of lowercase words: a text word
-/// starts with the query word, or (five chars or more) is one edit from it
-/// (optimal string alignment), their first chars equal.
+/// starts with the query word, or (five chars or more) starts with a string
+/// one edit from it (optimal string alignment), their first chars equal.
 fn close_by_definition(word: &str, text: &str) -> bool {
     let t: Vec<char> = text.chars().collect();
     let w: Vec<char> = word.chars().collect();
@@ -98,7 +102,8 @@ fn close_by_definition(word: &str, text: &str) -> bool {
         .any(|i| {
             let end = i + t[i..].iter().take_while(|c| c.is_alphanumeric()).count();
             let tw = &t[i..end];
-            tw.starts_with(&w) || (w.len() >= TYPO_FROM && tw[0] == w[0] && edit_distance(tw, &w) <= 1)
+            let typo = |m: usize| m <= tw.len() && tw[0] == w[0] && edit_distance(&tw[..m], &w) <= 1;
+            tw.starts_with(&w) || (w.len() >= TYPO_FROM && (w.len() - 1..=w.len() + 1).any(typo))
         })
 }
 
@@ -150,4 +155,69 @@ proptest::proptest! {
         let text = edited(&word, &edits, &before, &after);
         proptest::prop_assert_eq!(close(&word, &text), close_by_definition(&word, &text), "{:?} in {:?}", word, text);
     }
+}
+
+proptest::proptest! {
+    /// Typing on keeps a loose text loose: a narrowing search reads only
+    /// the texts that were close (see `keeps_loose_of`).
+    #[test]
+    fn a_loose_text_stays_loose_for_a_longer_word(
+        word in "[abcA]{1,7}",
+        more in "[abcA]{1,2}",
+        other in "( [abc]{1,3})?",
+        edits in proptest::collection::vec((0u8..4, 0usize..9, proptest::sample::select(vec!['a', 'b', 'A', ' '])), 0..3),
+        before in "[abc .]{0,3}",
+        after in "[abcA .]{0,3}",
+    ) {
+        let (short, long) = (Query::parse(&word), Query::parse(&format!("{word}{more}{other}")));
+        let (short, long) = (Closeness::new(&short), Closeness::new(&long));
+        let text = edited(&format!("{word}{more}"), &edits, &before, &after);
+        if long.keeps_loose_of(&short) && !short.is_close(&text) {
+            proptest::prop_assert!(!long.is_close(&text), "{:?} then {:?}{:?} in {:?}", word, more, other, text);
+        }
+    }
+}
+
+#[test]
+fn which_longer_queries_keep_a_loose_text_loose() {
+    let keeps = |a: &str, b: &str| Closeness::new(&Query::parse(b)).keeps_loose_of(&Closeness::new(&Query::parse(a)));
+    assert!(keeps("rie", "riem"));
+    assert!(keeps("riema", "riemann"));
+    assert!(keeps("riemann", "riemann hashing"));
+    assert!(keeps("riema", "riemaN"));
+    assert!(keeps("^is riema", "riemann ^is"));
+    // From five chars on a word may have a typo its start could not.
+    assert!(!keeps("ment", "mento"));
+    assert!(!keeps("riem", "riemann"));
+    assert!(keeps("mento", "mentor"));
+    // Another word, or the word anchored, is judged afresh.
+    assert!(!keeps("riem", "graphite"));
+    assert!(!keeps("riem", "^riemann"));
+    assert!(!keeps("Riem", "riemann"));
+}
+
+proptest::proptest! {
+    /// What a text's word-start bits tell is what reading it tells.
+    #[test]
+    fn word_start_bits_never_contradict_the_text(
+        text in "[abcAB1 .ü-]{0,16}",
+        query in "[!^']?[abcAB1ü.]{1,6}( [abcAB1]{1,3})?",
+    ) {
+        let c = Closeness::new(&Query::parse(&query));
+        if let Some(told) = c.by_starts(starts::word_starts(&text)) {
+            proptest::prop_assert_eq!(told, c.is_close(&text), "{:?} in {:?}", query, text);
+        }
+    }
+}
+
+#[test]
+fn word_start_bits_tell_one_letter_words_and_rule_out_missing_starts() {
+    let told = |q: &str, text: &str| Closeness::new(&Query::parse(q)).by_starts(starts::word_starts(text));
+    assert_eq!(told("c", "a cat"), Some(true));
+    assert_eq!(told("c", "a hat"), Some(false));
+    assert_eq!(told("C", "a Cat"), None, "case is not in the bits");
+    assert_eq!(told("cat", "a cap"), None, "read to know");
+    assert_eq!(told("cat", "a cop"), Some(false), "no word starts with ca");
+    assert_eq!(told("catalog", "a cop"), None, "a typo may change the second letter");
+    assert_eq!(told(".net", "asp.net"), None);
 }

@@ -9,6 +9,7 @@ use super::candidates::{Candidates, List, Scan};
 use super::plan::{char_mask, Delta, Plan, SEARCHABLE, SESSION};
 use super::query::Query;
 use super::records::{Keep, Piece, Records};
+use super::starts::word_starts;
 use super::tiers::{rank_tiers, Class, Sorting, Top};
 use super::{searched, Batch, Hit, Ranked, Scope, SESSION_BONUS, TOPIC_BONUS};
 use crate::outline::{Kind, Outline};
@@ -35,17 +36,25 @@ const PIECES_A_CHUNK: usize = 16;
 #[derive(Clone, Debug)]
 pub struct Index {
     masks: Vec<u64>,
+    /// Each node's word-start bits (see `starts`), but for one search.
+    starts: Option<Vec<u64>>,
     sessions: Vec<u32>,
 }
 
 impl Index {
     pub fn new(o: &Outline) -> Index {
-        Index::build(o, char_mask)
+        let mut index = Index::build(o, char_mask);
+        let starts = (0..o.len()).into_par_iter().map(|i| match index.masks[i] {
+            0 => 0,
+            _ => word_starts(o.text(i)),
+        });
+        index.starts = Some(starts.collect());
+        index
     }
 
-    /// For a single search (`talktree --search`): no char masks, which
-    /// would read all the text once more just to skip the nodes whose
-    /// text the subsequence test reads anyway.
+    /// For a single search (`talktree --search`): no char masks nor
+    /// word-start bits, which would read all the text once more just to
+    /// skip the nodes whose text the subsequence test reads anyway.
     pub fn for_one_search(o: &Outline) -> Index {
         Index::build(o, |_| !(SEARCHABLE | SESSION))
     }
@@ -65,12 +74,17 @@ impl Index {
         let sessions = (0..masks.len() as u32)
             .filter(|&i| masks[i as usize] & SESSION != 0)
             .collect();
-        Index { masks, sessions }
+        Index {
+            masks,
+            starts: None,
+            sessions,
+        }
     }
 
     /// Heap bytes held, for the memory budget.
     pub fn heap_bytes(&self) -> usize {
-        self.masks.capacity() * 8 + self.sessions.capacity() * 4
+        let starts = self.starts.as_ref().map_or(0, Vec::capacity);
+        (self.masks.capacity() + starts) * 8 + self.sessions.capacity() * 4
     }
 
     /// Ranked hits for `q`, close ones first, then best first, ties in
@@ -142,14 +156,14 @@ impl Index {
                 Scope::All => SEARCHABLE,
                 Scope::Sessions => SESSION,
             };
-        let (list, records) = List::new(candidates, scope, self.masks.len(), &self.sessions);
+        let (list, kept) = List::new(candidates, scope, self.masks.len(), &self.sessions);
         let base = candidates.base();
-        let keep = Keep::choose(q, base.map(|b| (b, records)));
+        let keep = Keep::choose(q, base.map(|b| (b, kept.records)));
         let delta = base.and_then(|b| Delta::between(b, q)).filter(|_| keep.is_none());
         let total = list.len();
         let text = |node: u32| o.text(node as usize);
         let bonus = |node: u32| bonus(o, node as usize);
-        let sorting = Sorting::new(o, q, fold_copies);
+        let sorting = Sorting::new(o, q, self.starts.as_deref(), base.zip(kept.classes), fold_copies);
         // Plan or delta scores a piece's texts together.
         let score = |items: &[(usize, Hit)]| -> Vec<Hit> {
             let texts: Vec<&str> = items.iter().map(|(_, h)| text(h.node)).collect();
@@ -181,7 +195,7 @@ impl Index {
                 }
                 None => (score(&items), None),
             };
-            let classes = sorting.classes(&hits);
+            let classes = sorting.classes(&hits, &items);
             (hits, classes, records)
         };
         // The best hits so far, for progress reports.
@@ -236,6 +250,7 @@ impl Index {
             ranked,
             close,
             by_node,
+            classes,
             records: keep.map(|k| k.finish(pieces)),
         })
     }
@@ -251,6 +266,9 @@ pub(crate) struct Found {
     pub close: usize,
     /// Every hit, copies too.
     pub by_node: Vec<Hit>,
+    /// The class of each of `by_node`, for a narrower query to skip the
+    /// loose ones (see `tiers`; a folded copy's hit may be close or loose).
+    pub classes: Vec<Class>,
     /// The last term's records, when the search kept them.
     pub records: Option<Records>,
 }

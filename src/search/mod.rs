@@ -16,6 +16,7 @@ mod rank;
 mod records;
 mod score;
 mod searcher;
+mod starts;
 mod tiers;
 mod worker;
 

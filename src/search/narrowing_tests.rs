@@ -237,7 +237,7 @@ proptest! {
         let narrowed = index.search(&o, &qb, scope, Some(&prev[..]), &|| false).unwrap();
         prop_assert_eq!(&narrowed, &fresh(&o, &b, scope));
         // Knowing the earlier query, scores of unchanged terms are reused.
-        let reused = scan(&index, &o, &qb, scope, Candidates::HitsOf { hits: &prev, query: &qa, records: None });
+        let reused = scan(&index, &o, &qb, scope, Candidates::HitsOf { hits: &prev, query: &qa, records: None, classes: None });
         prop_assert_eq!(&reused.ranked(), &narrowed);
         // The earlier hits in document order, as the searcher keeps them to
         // scan within: the same hits, and the same result.
@@ -249,7 +249,13 @@ proptest! {
         prop_assert_eq!(&same, &earlier.by_node);
         // With the earlier search's records of its last term, if it kept
         // them: a term typed one more char is scored from them.
-        let base = Candidates::HitsOf { hits: &earlier.by_node, query: &qa, records: earlier.records.as_ref() };
+        // And which of them were loose, which stay loose if `b` keeps them so.
+        let base = Candidates::HitsOf {
+            hits: &earlier.by_node,
+            query: &qa,
+            records: earlier.records.as_ref(),
+            classes: Some(&earlier.classes),
+        };
         let within = scan(&index, &o, &qb, scope, base);
         prop_assert_eq!(&within.ranked(), &narrowed);
     }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::candidates::{Candidates, Scan};
 use super::records::Records;
+use super::tiers::Class;
 use super::{Batch, Hit, Index, Options, Query, Ranked, Scope};
 use crate::outline::Outline;
 
@@ -28,11 +29,14 @@ struct Entry {
     by_node: Vec<Hit>,
     /// Their last term's records, for typing more of it.
     records: Option<Records>,
+    /// The class of each of `by_node`, for typing on.
+    classes: Vec<Class>,
 }
 
 impl Entry {
     fn cached(&self) -> usize {
-        self.ranked.len() + self.by_node.len()
+        // A class is a byte, an eighth of a hit.
+        self.ranked.len() + self.by_node.len() + self.classes.len() / 8
     }
 
     fn record_bytes(&self) -> usize {
@@ -96,6 +100,7 @@ impl Searcher {
                 hits: &e.by_node,
                 query: &e.query,
                 records: e.records.as_ref(),
+                classes: Some(&e.classes),
             }
         });
         let request = Scan {
@@ -115,6 +120,7 @@ impl Searcher {
             ranked: ranked.clone(),
             by_node: found.by_node,
             records: found.records,
+            classes: found.classes,
         });
         let mut cached: usize = self.stack.iter().map(Entry::cached).sum();
         let below_top = self.stack.len() - 1;

@@ -10,48 +10,82 @@
 
 use super::close::Closeness;
 use super::query::Query;
-use super::rank::{best_above, merge_top, rank, BATCH_TOP};
+use super::rank::{best_above, merge_top, rank, rank_in_groups, BATCH_TOP};
 use super::Hit;
 use crate::outline::{Outline, SameNotes};
 
 /// Where a hit goes in the ranking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Class {
-    Close,
-    Loose,
+    Close = 0,
+    Loose = 1,
     /// A copy's hit whose original is a hit too: left out.
-    Folded,
+    Folded = 2,
 }
 
 /// Sorts one scan's hits into classes.
 pub(crate) struct Sorting<'a> {
     outline: &'a Outline,
     closeness: Closeness,
+    /// Each node's word-start bits, when the index keeps them.
+    starts: Option<&'a [u64]>,
+    /// The class each candidate had, by position, when a text loose for
+    /// the earlier query is loose for this one.
+    earlier: Option<&'a [Class]>,
     /// None when copies are listed (or there are none).
     same: Option<&'a SameNotes>,
 }
 
 impl<'a> Sorting<'a> {
-    pub fn new(outline: &'a Outline, q: &Query, fold_copies: bool) -> Sorting<'a> {
+    /// `earlier` is the query whose hits the candidates are, with the
+    /// class each had.
+    pub fn new(
+        outline: &'a Outline,
+        q: &Query,
+        starts: Option<&'a [u64]>,
+        earlier: Option<(&Query, &'a [Class])>,
+        fold_copies: bool,
+    ) -> Sorting<'a> {
         let same = outline.same_notes();
+        let closeness = Closeness::new(q);
+        let earlier = earlier.filter(|(base, _)| closeness.keeps_loose_of(&Closeness::new(base)));
         Sorting {
             outline,
-            closeness: Closeness::new(q),
+            closeness,
+            starts,
+            earlier: earlier.map(|(_, close)| close),
             same: (fold_copies && !same.is_empty()).then_some(same),
         }
     }
 
-    /// Close or loose, for each of `hits` (a piece's, scored on one core
-    /// while their texts are in its cache).
-    pub fn classes(&self, hits: &[Hit]) -> Vec<Class> {
+    /// Close or loose, for each of `hits`: a piece's, scored on one core
+    /// while their texts are in its cache, from its `candidates` (position
+    /// and hit, both in document order). Typing on, a text the earlier
+    /// query found loose is not read again.
+    pub fn classes(&self, hits: &[Hit], candidates: &[(usize, Hit)]) -> Vec<Class> {
         if self.closeness.all_close() {
             return vec![Class::Close; hits.len()];
         }
-        let class = |h: &Hit| match self.closeness.is_close(self.outline.text(h.node as usize)) {
-            true => Class::Close,
-            false => Class::Loose,
+        let judge = |h: &Hit| {
+            let node = h.node as usize;
+            let told = self.starts.and_then(|s| self.closeness.by_starts(s[node]));
+            match told.unwrap_or_else(|| self.closeness.is_close(self.outline.text(node))) {
+                true => Class::Close,
+                false => Class::Loose,
+            }
         };
-        hits.iter().map(class).collect()
+        let Some(earlier) = self.earlier else {
+            return hits.iter().map(judge).collect();
+        };
+        // The hits are some of the candidates, in the same order.
+        let mut at = candidates.iter();
+        let mut position = |h: &Hit| at.find(|(_, c)| c.node == h.node).map(|&(i, _)| i);
+        hits.iter()
+            .map(|h| match position(h).map(|i| earlier[i]) {
+                Some(Class::Loose) => Class::Loose,
+                _ => judge(h),
+            })
+            .collect()
     }
 
     /// Folds the hits of `by_node[from..]` that copy the note of an earlier
@@ -78,13 +112,18 @@ impl<'a> Sorting<'a> {
 /// `by_node`'s hits ranked, close ones first, folded ones left out; and
 /// how many are close.
 pub(crate) fn rank_tiers(by_node: &[Hit], classes: &[Class]) -> (Vec<Hit>, usize) {
-    if classes.iter().all(|&c| c == Class::Close) {
-        return (rank(by_node), by_node.len());
+    let (mut close, mut folded) = (0, 0);
+    for c in classes {
+        close += usize::from(*c == Class::Close);
+        folded += usize::from(*c == Class::Folded);
     }
-    let (close, loose) = split(by_node, classes);
-    let mut ranked = rank(&close);
-    ranked.extend(rank(&loose));
-    (ranked, close.len())
+    if close == by_node.len() {
+        return (rank(by_node), close);
+    }
+    // Folded hits are ranked last, and cut off.
+    let mut ranked = rank_in_groups(by_node, 3, |i| classes[i] as usize);
+    ranked.truncate(by_node.len() - folded);
+    (ranked, close)
 }
 
 /// The close and the loose hits, each in the order given.

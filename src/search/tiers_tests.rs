@@ -221,3 +221,28 @@ fn typing_on_a_searcher_folds_as_a_fresh_search_does() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Typing a query a char at a time, then a longer word in front of it
+    /// (which narrows, but is no longer form of it): each answer, tiers
+    /// included, is a fresh search's. Texts and words over three letters,
+    /// long enough for typos.
+    #[test]
+    fn typing_tiers_hits_as_a_fresh_search(
+        texts in proptest::collection::vec("[abcA .]{0,16}", 1..30),
+        input in "[abcA]{1,7}( [abc]{1,6})?",
+        front in "[abc]{1,2}",
+    ) {
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let o = std::sync::Arc::new(bullets(&texts));
+        let mut s = Searcher::new(o.clone());
+        let cuts = input.char_indices().map(|(i, c)| i + c.len_utf8());
+        let typed: Vec<String> = cuts.map(|end| input[..end].to_string()).chain([format!("{front}{input}")]).collect();
+        for q in &typed {
+            let got = s.search(q, Options::default(), &|| false, &mut |_| {}).unwrap();
+            proptest::prop_assert_eq!(&got, &find(&o, q, Options::default()), "{:?}", q);
+        }
+    }
+}
