@@ -132,7 +132,11 @@ fn main() -> ExitCode {
             Mode::Search { query, format, limit } => {
                 let options = search::Options {
                     scope: search::Scope::All,
-                    matching: if cli.exact { search::Matching::Exact } else { config.matching },
+                    matching: if cli.exact {
+                        search::Matching::Exact
+                    } else {
+                        config.matching
+                    },
                     all_copies: cli.all_copies,
                 };
                 print_search(&loaded, query, options, *format, *limit).map(|hits| hits > 0)

@@ -61,7 +61,10 @@ fn find_exact_sets_how_plain_terms_match() {
     assert_eq!(c.matching, Matching::Fuzzy);
     assert_eq!(
         shown,
-        ["c.toml:2: find.exact must be true or false", "c.toml:3: unknown option find.fuzzy"]
+        [
+            "c.toml:2: find.exact must be true or false",
+            "c.toml:3: unknown option find.fuzzy"
+        ]
     );
 }
 
