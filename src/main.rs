@@ -211,7 +211,8 @@ fn print_search(
     let hits = search::find(o, query, options);
     let shown = &hits[..hits.len().min(limit)];
     let mut out = std::io::stdout().lock();
-    print::write_hits(o, shown, query, format, loaded.stdin.as_deref(), &mut out)?;
+    let q = search::Query::parse_with(query, options.matching);
+    print::write_hits(o, shown, &q, format, loaded.stdin.as_deref(), &mut out)?;
     Ok(hits.len())
 }
 
