@@ -103,6 +103,16 @@ pub struct Cli {
     #[arg(long, default_value = "50", value_name = "N", value_parser = parse_limit, requires = "search")]
     pub limit: usize,
 
+    /// With --search: print a hit on a copy of an earlier file's notes too
+    /// (by default a note held by two files is printed once, from the first).
+    #[arg(long, requires = "search")]
+    pub all_copies: bool,
+
+    /// With --search: plain terms match exactly, as fzf --exact ('term is
+    /// then fuzzy). The default comes from the config's find.exact.
+    #[arg(long, requires = "search")]
+    pub exact: bool,
+
     /// Reopen the paths of the last run that named some.
     #[arg(long, conflicts_with = "paths")]
     pub last: bool,

@@ -105,6 +105,8 @@ fn unknown_flags_and_formats_are_usage_errors() {
         vec!["talktree", "--search", "q", "--limit", "-1"],
         vec!["talktree", "--limit", "3"],
         vec!["talktree", "--search", "q", "--dump"],
+        vec!["talktree", "--all-copies"],
+        vec!["talktree", "--exact"],
     ] {
         let e = mode(&args).unwrap_err();
         assert_eq!(e.exit_code(), 2, "{args:?}");

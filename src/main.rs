@@ -129,7 +129,18 @@ fn main() -> ExitCode {
         }
         let printed = match &mode {
             // Like grep and fzf --filter: no hit is exit status 1.
-            Mode::Search { query, format, limit } => print_search(&loaded, query, *format, *limit).map(|hits| hits > 0),
+            Mode::Search { query, format, limit } => {
+                let options = search::Options {
+                    scope: search::Scope::All,
+                    matching: if cli.exact {
+                        search::Matching::Exact
+                    } else {
+                        config.matching
+                    },
+                    all_copies: cli.all_copies,
+                };
+                print_search(&loaded, query, options, *format, *limit).map(|hits| hits > 0)
+            }
             Mode::Dump(format) => print_outline(&loaded.outline, *format).map(|()| true),
             // Like --search: nothing to export is exit status 1.
             Mode::Export { format, talk } => print_export(&loaded.outline, *format, talk.as_deref()),
@@ -186,14 +197,22 @@ fn print_outline(o: &Outline, format: DumpFormat) -> std::io::Result<()> {
     out.flush()
 }
 
-/// `--search`: ranked hits, best first, one per line, in `format`.
-/// Returns how many matched (printed or not, as `--limit 0` asks).
-fn print_search(loaded: &Loaded, query: &str, format: SearchFormat, limit: usize) -> std::io::Result<usize> {
+/// `--search`: ranked hits, close ones first, then best first, one per
+/// line, in `format`. Returns how many matched (printed or not, as
+/// `--limit 0` asks).
+fn print_search(
+    loaded: &Loaded,
+    query: &str,
+    options: search::Options,
+    format: SearchFormat,
+    limit: usize,
+) -> std::io::Result<usize> {
     let o = &loaded.outline;
-    let hits = search::find(o, query, search::Scope::All);
+    let hits = search::find(o, query, options);
     let shown = &hits[..hits.len().min(limit)];
     let mut out = std::io::stdout().lock();
-    print::write_hits(o, shown, query, format, loaded.stdin.as_deref(), &mut out)?;
+    let q = search::Query::parse_with(query, options.matching);
+    print::write_hits(o, shown, &q, format, loaded.stdin.as_deref(), &mut out)?;
     Ok(hits.len())
 }
 

@@ -30,8 +30,10 @@ pub fn run(corpora: &[Corpus]) {
     println!("\n## load (median of runs; min in brackets)");
     let (t, _) = measure(20, || first_frame(load_seeds()));
     println!("bundled seeds to first frame: {} ms [{}]", ms(t.median), ms(t.min));
-    println!("| bullets | MB | load ms | MB/s | 1-core MB/s | to first frame ms | nodes | bytes/bullet |");
-    println!("|---|---|---|---|---|---|---|---|");
+    println!(
+        "| bullets | MB | load ms | MB/s | 1-core MB/s | same notes ms | to first frame ms | nodes | bytes/bullet |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
     let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("pool");
     for c in corpora {
         let runs = runs_for(c.bullets, 8);
@@ -39,15 +41,20 @@ pub fn run(corpora: &[Corpus]) {
         let (t, o) = measure(runs, || load_dir(c));
         let (t1, _) = measure(runs.min(3), || one.install(|| load_dir(c)));
         let (tf, _) = measure(runs, || first_frame(load_dir(c)));
+        // Finding the documents that repeat another's notes: not part of
+        // load, the search thread does it with the index.
+        let (ts, _) = measure(runs, || o.find_same_notes());
         let held = o.heap_bytes() + Index::new(&o).heap_bytes();
         println!(
-            "| {} | {:.1} | {} [{}] | {:.0} | {:.0} | {} [{}] | {} | {:.0} |",
+            "| {} | {:.1} | {} [{}] | {:.0} | {:.0} | {} [{}] | {} [{}] | {} | {:.0} |",
             c.label(),
             mb,
             ms(t.median),
             ms(t.min),
             mb / t.median.as_secs_f64(),
             mb / t1.median.as_secs_f64(),
+            ms(ts.median),
+            ms(ts.min),
             ms(tf.median),
             ms(tf.min),
             o.len(),

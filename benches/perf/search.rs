@@ -3,9 +3,8 @@
 //! the first progressive batch and to the final ranking; then backspace
 //! (a cache hit), and the whole query pasted into a fresh index.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
-use talktree::search::{Hit, Index, Query, Scope, Searcher};
+use talktree::search::{Index, Query, Ranked, Scope, Searcher};
 
 use crate::corpus::Corpus;
 use crate::timing::{measure, ms, runs_for, Timing};
@@ -21,7 +20,8 @@ fn prefixes(q: &str) -> Vec<&str> {
 struct Typed {
     first: Vec<Option<Duration>>,
     last: Vec<Duration>,
-    hits: Vec<usize>,
+    /// (hits, close hits) after each prefix.
+    hits: Vec<(usize, usize)>,
     backspace: Duration,
 }
 
@@ -32,7 +32,7 @@ fn type_query(searcher: &mut Searcher, q: &str) -> Typed {
         hits: Vec::new(),
         backspace: Duration::ZERO,
     };
-    let mut forward: Vec<Arc<Vec<Hit>>> = Vec::new();
+    let mut forward: Vec<Ranked> = Vec::new();
     for p in prefixes(q) {
         let start = Instant::now();
         let mut first = None;
@@ -44,7 +44,7 @@ fn type_query(searcher: &mut Searcher, q: &str) -> Typed {
             .expect("never cancelled");
         t.last.push(start.elapsed());
         t.first.push(first);
-        t.hits.push(hits.len());
+        t.hits.push((hits.len(), hits.close));
         forward.push(hits);
     }
     let start = Instant::now();
@@ -71,7 +71,7 @@ pub fn run(corpora: &[Corpus]) {
             let typed: Vec<Typed> = (0..runs)
                 .map(|_| type_query(&mut Searcher::new(c.outline.clone()), q))
                 .collect();
-            println!("| typed | hits | first batch | final | pasted, fresh index |");
+            println!("| typed | hits (close) | first batch | final | pasted, fresh index |");
             println!("|---|---|---|---|---|");
             for (k, p) in prefixes(q).iter().enumerate() {
                 let last = Timing::from(typed.iter().map(|t| t.last[k]).collect());
@@ -84,8 +84,9 @@ pub fn run(corpora: &[Corpus]) {
                 let parsed = Query::parse(p);
                 let (fresh, _) = measure(runs, || index.search(&c.outline, &parsed, Scope::All, None, &|| false));
                 println!(
-                    "| {p:?} | {} | {first} | {} [{}] | {} [{}] |",
-                    typed[0].hits[k],
+                    "| {p:?} | {} ({}) | {first} | {} [{}] | {} [{}] |",
+                    typed[0].hits[k].0,
+                    typed[0].hits[k].1,
                     ms(last.median),
                     ms(last.min),
                     ms(fresh.median),

@@ -4,6 +4,7 @@
 //! reported with its file and line and falls back to the default.
 
 use crate::keymap::Keymap;
+use crate::search::Matching;
 
 mod errors;
 mod keys;
@@ -101,6 +102,8 @@ pub struct Config {
     pub tree_width: u16,
     pub find_rows: u16,
     pub extensions: Vec<String>,
+    /// How the find pane and --search read plain terms.
+    pub matching: Matching,
 }
 
 /// One `key = value` of a table, with the key's position for messages.
@@ -146,6 +149,7 @@ impl Config {
                     tree_width: 0,
                     find_rows: 0,
                     extensions: Vec::new(),
+                    matching: Matching::Fuzzy,
                 };
                 let errors = c.apply("default-config.toml", DEFAULT);
                 debug_assert!(errors.is_empty(), "{errors:?}");
@@ -182,6 +186,7 @@ impl Config {
             match section.key {
                 "view" => self.apply_view(table, &mut err),
                 "scan" => self.apply_scan(table, &mut err),
+                "find" => self.apply_find(table, &mut err),
                 "theme" => self.apply_theme(table, &mut err),
                 "keys" => self.apply_keys(table, &mut err),
                 other => err.at(section.key_at, format!("unknown section [{other}]")),
@@ -233,6 +238,19 @@ impl Config {
                     e.value_at(),
                     "scan.extensions must be a list of extensions like [\"md\", \"txt\"]".into(),
                 ),
+            }
+        }
+    }
+
+    fn apply_find(&mut self, table: &dyn TableLike, err: &mut Errors) {
+        for e in entries(table) {
+            if e.key != "exact" {
+                err.at(e.key_at, format!("unknown option find.{}", e.key));
+                continue;
+            }
+            match e.item.as_bool() {
+                Some(exact) => self.matching = if exact { Matching::Exact } else { Matching::Fuzzy },
+                None => err.at(e.value_at(), "find.exact must be true or false".into()),
             }
         }
     }

@@ -53,6 +53,22 @@ fn bad_keys_and_values_are_reported_not_fatal() {
 }
 
 #[test]
+fn find_exact_sets_how_plain_terms_match() {
+    assert_eq!(Config::defaults().matching, Matching::Fuzzy);
+    let (c, shown) = load_shown("[find]\nexact = true\n");
+    assert_eq!((c.matching, shown.len()), (Matching::Exact, 0));
+    let (c, shown) = load_shown("[find]\nexact = \"yes\"\nfuzzy = 1\n");
+    assert_eq!(c.matching, Matching::Fuzzy);
+    assert_eq!(
+        shown,
+        [
+            "c.toml:2: find.exact must be true or false",
+            "c.toml:3: unknown option find.fuzzy"
+        ]
+    );
+}
+
+#[test]
 fn colours() {
     assert_eq!(ColorSpec::parse("LightBlue"), Ok(ColorSpec::Ansi(12)));
     assert_eq!(ColorSpec::parse("#FF0080"), Ok(ColorSpec::Rgb(255, 0, 128)));

@@ -92,6 +92,8 @@ impl Outline {
             text: unsafe { String::from_utf8_unchecked(text_buf) },
             docs,
             styles: Box::new(styles),
+            // Found on the whole outline when first asked.
+            same: Default::default(),
         }
     }
 }

@@ -21,6 +21,7 @@ mod opml;
 mod org;
 mod patterns;
 mod rst;
+mod same_notes;
 mod scan;
 mod shape;
 pub mod signals;
@@ -35,6 +36,7 @@ use ws::Ws;
 pub use clean::Clean;
 pub use inline::{render as render_inline, Style as InlineStyle, Syntax};
 pub use model::{Block, Children, DocInfo, Format, Kind, Outline, Styled};
+pub use same_notes::{Repeat, SameNotes};
 pub use untitled::{is_identifier, STDIN_SOURCE};
 
 /// What a format's parser hands back: depth-ordered blocks, and a title if

@@ -133,6 +133,9 @@ pub struct Outline {
     /// Inline styles over `text` (see `styles.rs`); boxed, as most of an
     /// outline's weight is elsewhere and it is moved between threads whole.
     styles: Box<styles::Styles>,
+    /// Documents repeating an earlier one's notes (see `same_notes`), found
+    /// when first asked: not on the way to the first frame.
+    same: std::sync::OnceLock<super::SameNotes>,
 }
 
 impl Outline {
@@ -143,6 +146,7 @@ impl Outline {
     /// Appends one document. `blocks` must be depth-ordered; a block deeper
     /// than its predecessor allows is clamped to be that predecessor's child.
     pub fn push_document(&mut self, title: &str, info: DocInfo, blocks: &[Block]) -> usize {
+        self.same = Default::default();
         self.nodes.reserve(blocks.len() + 1);
         self.text
             .reserve(title.len() + blocks.iter().map(|b| b.text.len()).sum::<usize>());
@@ -223,6 +227,17 @@ impl Outline {
 
     pub fn docs(&self) -> &[DocInfo] {
         &self.docs
+    }
+
+    /// Which documents and notes repeat earlier ones. Found on the first
+    /// call (the search thread makes it, with the index) and kept.
+    pub fn same_notes(&self) -> &super::SameNotes {
+        self.same.get_or_init(|| self.find_same_notes())
+    }
+
+    /// What `same_notes` keeps, found afresh.
+    pub fn find_same_notes(&self) -> super::SameNotes {
+        super::same_notes::detect(self)
     }
 
     pub fn kind(&self, i: usize) -> Kind {

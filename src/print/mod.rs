@@ -18,12 +18,13 @@ use std::io::{self, Write};
 /// wrapped lines) that are searched for its column.
 const NODE_LINES: usize = 200;
 
-/// Writes `hits` (ranked, already cut to `--limit`) in `format`.
+/// Writes `hits` (ranked, already cut to `--limit`) in `format`; `q` is
+/// the query as the search read it (its mode decides what is marked).
 /// `stdin`: what standard input held, for its hits' columns.
 pub fn write_hits(
     o: &Outline,
     hits: &[Hit],
-    query: &str,
+    q: &Query,
     format: SearchFormat,
     stdin: Option<&[u8]>,
     out: &mut impl Write,
@@ -35,15 +36,13 @@ pub fn write_hits(
             }
         }
         SearchFormat::Json => {
-            let q = Query::parse(query);
-            for piece in in_blocks(hits, |buf, h| json_line(buf, o, h, &q)) {
+            for piece in in_blocks(hits, |buf, h| json_line(buf, o, h, q)) {
                 out.write_all(&piece)?;
             }
         }
         SearchFormat::Grep => {
-            let q = Query::parse(query);
             let files = sources::read(o, hits, stdin);
-            for piece in in_blocks(hits, |buf, h| grep_line(buf, o, h, &q, &files)) {
+            for piece in in_blocks(hits, |buf, h| grep_line(buf, o, h, q, &files)) {
                 out.write_all(&piece)?;
             }
         }

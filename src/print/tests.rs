@@ -43,7 +43,7 @@ fn printed(o: &Outline, query: &str, format: SearchFormat) -> String {
     let hits = search::find(o, query, search::Scope::All);
     assert!(!hits.is_empty(), "{query}");
     let mut out = Vec::new();
-    write_hits(o, &hits, query, format, None, &mut out).unwrap();
+    write_hits(o, &hits, &search::Query::parse(query), format, None, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use super::query::Query;
 use super::records::Records;
+use super::tiers::Class;
 use super::{Hit, Scope};
 
 /// One search asked of the index: a query, and the nodes it looks at.
@@ -15,6 +16,9 @@ pub(crate) struct Scan<'a> {
     pub query: &'a Query,
     pub scope: Scope,
     pub candidates: Candidates<'a>,
+    /// Whether a copy's hit is left out of the ranking when its original
+    /// matched too (see `tiers`).
+    pub fold_copies: bool,
 }
 
 /// The nodes a scan looks at (those of its scope among them).
@@ -35,6 +39,10 @@ pub(crate) enum Candidates<'a> {
         hits: &'a [Hit],
         query: &'a Query,
         records: Option<&'a Records>,
+        /// The class of each hit, as the search gave them: when the new
+        /// query keeps loose texts loose (see `Closeness::keeps_loose_of`),
+        /// the loose ones are not read.
+        classes: Option<&'a [Class]>,
     },
 }
 
@@ -48,6 +56,13 @@ impl<'a> Candidates<'a> {
     }
 }
 
+/// What an earlier search kept about its hits, by their position in it.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Kept<'a> {
+    pub records: Option<&'a Records>,
+    pub classes: Option<&'a [Class]>,
+}
+
 /// The candidates of a scan, in document order, by position.
 pub(super) enum List<'a> {
     /// Every node: the position is the node.
@@ -58,35 +73,32 @@ pub(super) enum List<'a> {
 
 impl<'a> List<'a> {
     /// `candidates` in document order (`nodes` of them when all, or the
-    /// `sessions` in scope Sessions), and the earlier search's records
-    /// when they still line up with them.
-    pub fn new(
-        candidates: Candidates<'a>,
-        scope: Scope,
-        nodes: usize,
-        sessions: &'a [u32],
-    ) -> (List<'a>, Option<&'a Records>) {
-        let (hits, records) = match candidates {
+    /// `sessions` in scope Sessions), and what the earlier search kept
+    /// when it still lines up with them.
+    pub fn new(candidates: Candidates<'a>, scope: Scope, nodes: usize, sessions: &'a [u32]) -> (List<'a>, Kept<'a>) {
+        let (hits, kept) = match candidates {
             Candidates::All => {
                 let list = match scope {
                     Scope::All => List::Nodes(nodes),
                     Scope::Sessions => List::Sessions(sessions),
                 };
-                return (list, None);
+                return (list, Kept::default());
             }
-            Candidates::Hits(hits) => (hits, None),
-            Candidates::HitsOf { hits, records, .. } => (hits, records),
+            Candidates::Hits(hits) => (hits, Kept::default()),
+            Candidates::HitsOf {
+                hits, records, classes, ..
+            } => (hits, Kept { records, classes }),
         };
         // Earlier hits come best first; rescanned in that order they would
         // be read from all over the outline's text. In node order the scan
-        // reads it front to back, as a fresh one does. Records are of hits
-        // in the order given: sorted here, they no longer line up.
+        // reads it front to back, as a fresh one does. What was kept is of
+        // hits in the order given: sorted here, it no longer lines up.
         if hits.is_sorted_by_key(|h| h.node) {
-            return (List::Hits(Cow::Borrowed(hits)), records);
+            return (List::Hits(Cow::Borrowed(hits)), kept);
         }
         let mut sorted = hits.to_vec();
         sorted.par_sort_unstable_by_key(|h| h.node);
-        (List::Hits(Cow::Owned(sorted)), None)
+        (List::Hits(Cow::Owned(sorted)), Kept::default())
     }
 
     pub fn len(&self) -> usize {

@@ -16,6 +16,16 @@ pub(crate) fn sort_by_small_key<T: Copy + Send + Sync>(
     keys: usize,
     key: impl Fn(&T) -> usize + Sync,
 ) -> Vec<T> {
+    sort_by_small_key_at(items, keys, |_, x| key(x))
+}
+
+/// `sort_by_small_key` with the key of an item found from its position in
+/// `items` too (what a list kept beside them says of it).
+pub(crate) fn sort_by_small_key_at<T: Copy + Send + Sync>(
+    items: &[T],
+    keys: usize,
+    key: impl Fn(usize, &T) -> usize + Sync,
+) -> Vec<T> {
     let parts = rayon::current_num_threads().max(1);
     let parts = if items.len() < PARALLEL_FROM { 1 } else { parts };
     let run = items.len().div_ceil(parts).max(1);
@@ -25,10 +35,11 @@ pub(crate) fn sort_by_small_key<T: Copy + Send + Sync>(
     // keys then tile 0..items.len(), and each run's add up to its length.
     let mut slots: Vec<Vec<Range<usize>>> = items
         .par_chunks(run)
-        .map(|part| {
+        .enumerate()
+        .map(|(r, part)| {
             let mut count = vec![0..0; keys];
-            for x in part {
-                count[key(x)].end += 1;
+            for (j, x) in part.iter().enumerate() {
+                count[key(r * run + j, x)].end += 1;
             }
             count
         })
@@ -43,23 +54,27 @@ pub(crate) fn sort_by_small_key<T: Copy + Send + Sync>(
     }
     let mut out: Vec<T> = Vec::with_capacity(items.len());
     let base = Shared(out.as_mut_ptr());
-    items.par_chunks(run).zip(slots).for_each(|(part, mut slots)| {
-        for x in part {
-            let free = &mut slots[key(x)];
-            // `key` is called again here rather than its first answers
-            // kept (a word an item): a key that changed since the count
-            // would write into another run's slot, or past the end.
-            assert!(
-                free.start < free.end,
-                "sort_by_small_key: a key changed between two calls"
-            );
-            // SAFETY: `at` needs a slot within `out`'s room that no other
-            // run writes: `free.start` is one of this run's slots (just
-            // checked), below items.len(), and used up by this write.
-            unsafe { base.at(free.start).write(*x) };
-            free.start += 1;
-        }
-    });
+    items
+        .par_chunks(run)
+        .enumerate()
+        .zip(slots)
+        .for_each(|((r, part), mut slots)| {
+            for (j, x) in part.iter().enumerate() {
+                let free = &mut slots[key(r * run + j, x)];
+                // `key` is called again here rather than its first answers
+                // kept (a word an item): a key that changed since the count
+                // would write into another run's slot, or past the end.
+                assert!(
+                    free.start < free.end,
+                    "sort_by_small_key: a key changed between two calls"
+                );
+                // SAFETY: `at` needs a slot within `out`'s room that no other
+                // run writes: `free.start` is one of this run's slots (just
+                // checked), below items.len(), and used up by this write.
+                unsafe { base.at(free.start).write(*x) };
+                free.start += 1;
+            }
+        });
     // SAFETY: `set_len` needs the first items.len() slots written, within
     // the capacity. Each run wrote one item a slot of its own, never more
     // than a key's slots hold, and its slots add up to its length: so every

@@ -8,9 +8,10 @@ use rayon::prelude::*;
 use super::candidates::{Candidates, List, Scan};
 use super::plan::{char_mask, Delta, Plan, SEARCHABLE, SESSION};
 use super::query::Query;
-use super::rank::{best_above, merge_top, rank, BATCH_TOP};
 use super::records::{Keep, Piece, Records};
-use super::{searched, Batch, Hit, Scope, SESSION_BONUS, TOPIC_BONUS};
+use super::starts::word_starts;
+use super::tiers::{rank_tiers, Class, Sorting, Top};
+use super::{searched, Batch, Hit, Ranked, Scope, SESSION_BONUS, TOPIC_BONUS};
 use crate::outline::{Kind, Outline};
 
 /// Nodes in the first chunk of a scan: the cancel flag is checked and
@@ -35,17 +36,25 @@ const PIECES_A_CHUNK: usize = 16;
 #[derive(Clone, Debug)]
 pub struct Index {
     masks: Vec<u64>,
+    /// Each node's word-start bits (see `starts`), but for one search.
+    starts: Option<Vec<u64>>,
     sessions: Vec<u32>,
 }
 
 impl Index {
     pub fn new(o: &Outline) -> Index {
-        Index::build(o, char_mask)
+        let mut index = Index::build(o, char_mask);
+        let starts = (0..o.len()).into_par_iter().map(|i| match index.masks[i] {
+            0 => 0,
+            _ => word_starts(o.text(i)),
+        });
+        index.starts = Some(starts.collect());
+        index
     }
 
-    /// For a single search (`talktree --search`): no char masks, which
-    /// would read all the text once more just to skip the nodes whose
-    /// text the subsequence test reads anyway.
+    /// For a single search (`talktree --search`): no char masks nor
+    /// word-start bits, which would read all the text once more just to
+    /// skip the nodes whose text the subsequence test reads anyway.
     pub fn for_one_search(o: &Outline) -> Index {
         Index::build(o, |_| !(SEARCHABLE | SESSION))
     }
@@ -65,17 +74,23 @@ impl Index {
         let sessions = (0..masks.len() as u32)
             .filter(|&i| masks[i as usize] & SESSION != 0)
             .collect();
-        Index { masks, sessions }
+        Index {
+            masks,
+            starts: None,
+            sessions,
+        }
     }
 
     /// Heap bytes held, for the memory budget.
     pub fn heap_bytes(&self) -> usize {
-        self.masks.capacity() * 8 + self.sessions.capacity() * 4
+        let starts = self.starts.as_ref().map_or(0, Vec::capacity);
+        (self.masks.capacity() + starts) * 8 + self.sessions.capacity() * 4
     }
 
-    /// Ranked hits for `q`, best first, ties in document order. `within`
-    /// restricts the scan to earlier hits (see `Query::narrows`). `cancel` is
-    /// polled every few thousand nodes; None means it fired.
+    /// Ranked hits for `q`, close ones first, then best first, ties in
+    /// document order; copies folded. `within` restricts the scan to earlier
+    /// hits (see `Query::narrows`). `cancel` is polled every few thousand
+    /// nodes; None means it fired.
     pub fn search(
         &self,
         o: &Outline,
@@ -83,14 +98,15 @@ impl Index {
         scope: Scope,
         within: Option<&[Hit]>,
         cancel: &dyn Fn() -> bool,
-    ) -> Option<Vec<Hit>> {
+    ) -> Option<Ranked> {
         let candidates = within.map_or(Candidates::All, Candidates::Hits);
         let request = Scan {
             query: q,
             scope,
             candidates,
+            fold_copies: true,
         };
-        Some(self.scan(o, request, cancel, None)?.ranked)
+        Some(self.scan(o, request, cancel, None)?.ranked())
     }
 
     /// As `search`, with progress reports (see `scan`).
@@ -102,19 +118,20 @@ impl Index {
         scope: Scope,
         cancel: &dyn Fn() -> bool,
         on_batch: &mut dyn FnMut(Batch<'_>),
-    ) -> Option<Vec<Hit>> {
+    ) -> Option<Ranked> {
         let request = Scan {
             query: q,
             scope,
             candidates: Candidates::All,
+            fold_copies: true,
         };
-        Some(self.scan(o, request, cancel, Some(on_batch))?.ranked)
+        Some(self.scan(o, request, cancel, Some(on_batch))?.ranked())
     }
 
     /// The hits of `request`, ranked and in document order. `cancel` is
     /// polled every few thousand nodes; None means it fired. `on_batch`, if
     /// given, is handed the best hits found so far (at most BATCH_TOP,
-    /// ranked) after 1, 2, 4, 8... times the first chunk's nodes: each
+    /// ranked, close ones first) after 1, 2, 4, 8... times the first chunk's nodes: each
     /// report ranks only the hits new since the last. The finished result
     /// is not passed to it.
     pub(crate) fn scan(
@@ -128,6 +145,7 @@ impl Index {
             query: q,
             scope,
             candidates,
+            fold_copies,
         } = request;
         if q.is_empty() {
             return Some(Found::default());
@@ -138,13 +156,14 @@ impl Index {
                 Scope::All => SEARCHABLE,
                 Scope::Sessions => SESSION,
             };
-        let (list, records) = List::new(candidates, scope, self.masks.len(), &self.sessions);
+        let (list, kept) = List::new(candidates, scope, self.masks.len(), &self.sessions);
         let base = candidates.base();
-        let keep = Keep::choose(q, base.map(|b| (b, records)));
+        let keep = Keep::choose(q, base.map(|b| (b, kept.records)));
         let delta = base.and_then(|b| Delta::between(b, q)).filter(|_| keep.is_none());
         let total = list.len();
         let text = |node: u32| o.text(node as usize);
         let bonus = |node: u32| bonus(o, node as usize);
+        let sorting = Sorting::new(o, q, self.starts.as_deref(), base.zip(kept.classes), fold_copies);
         // Plan or delta scores a piece's texts together.
         let score = |items: &[(usize, Hit)]| -> Vec<Hit> {
             let texts: Vec<&str> = items.iter().map(|(_, h)| text(h.node)).collect();
@@ -166,23 +185,24 @@ impl Index {
             hits.collect()
         };
         // One piece of the scan: the candidates that pass the mask test,
-        // scored together.
-        let piece = |at: Range<usize>| -> (Vec<Hit>, Option<Piece>) {
+        // scored together, and their classes.
+        let piece = |at: Range<usize>| -> (Vec<Hit>, Vec<Class>, Option<Piece>) {
             let items = list.passing(at, |node| self.masks[node as usize] & need == need);
-            match &keep {
+            let (hits, records) = match &keep {
                 Some(keep) => {
                     let (hits, records) = keep.piece(&items, text, bonus);
                     (hits, Some(records))
                 }
                 None => (score(&items), None),
-            }
+            };
+            let classes = sorting.classes(&hits, &items);
+            (hits, classes, records)
         };
-        // The best hits so far, for progress reports, and how many of the
-        // hits found are already in it.
-        let mut top: Vec<Hit> = Vec::new();
-        let mut in_top = 0;
+        // The best hits so far, for progress reports.
+        let mut top = Top::default();
         // At most every candidate: reserved, not grown by copying.
         let mut by_node: Vec<Hit> = Vec::with_capacity(total);
+        let mut classes: Vec<Class> = Vec::with_capacity(total);
         let mut pieces: Vec<(usize, Piece)> = Vec::new();
         let mut start = 0;
         let mut size = CHUNK;
@@ -192,25 +212,29 @@ impl Index {
             }
             let end = (start + size).min(total);
             let piece_len = (size / PIECES_A_CHUNK).max(PIECE);
-            let found: Vec<(Vec<Hit>, Option<Piece>)> = (start..end)
+            let found: Vec<(Vec<Hit>, Vec<Class>, Option<Piece>)> = (start..end)
                 .step_by(piece_len)
                 .collect::<Vec<usize>>()
                 .into_par_iter()
                 .map(|from| piece(from..(from + piece_len).min(end)))
                 .collect();
-            for (hits, records) in found {
+            let from = by_node.len();
+            for (hits, piece_classes, records) in found {
                 if let Some(r) = records {
                     pieces.push((by_node.len(), r));
                 }
                 by_node.extend(hits);
+                classes.extend(piece_classes);
             }
+            sorting.fold(&by_node, from, &mut classes);
             // Reported after 1, 2, 4, 8... times the first chunk.
             if end < total && end % CHUNK == 0 && (end / CHUNK).is_power_of_two() {
                 if let Some(f) = on_batch.as_deref_mut() {
-                    top = merge_top(&top, &best_above(&by_node[in_top..], top.get(BATCH_TOP - 1)));
-                    in_top = by_node.len();
+                    top.add(&by_node, &classes);
+                    let (hits, close) = top.report();
                     f(Batch {
-                        hits: &top,
+                        hits,
+                        close,
                         scanned: end,
                         total,
                     });
@@ -221,9 +245,12 @@ impl Index {
                 size = (size * 2).min(MAX_CHUNK);
             }
         }
+        let (ranked, close) = rank_tiers(&by_node, &classes);
         Some(Found {
-            ranked: rank(&by_node),
+            ranked,
+            close,
             by_node,
+            classes,
             records: keep.map(|k| k.finish(pieces)),
         })
     }
@@ -233,10 +260,23 @@ impl Index {
 /// order, which a narrower query scans without sorting them again.
 #[derive(Default)]
 pub(crate) struct Found {
+    /// Close ones first, copies folded (see `tiers`).
     pub ranked: Vec<Hit>,
+    /// How many of `ranked` are close.
+    pub close: usize,
+    /// Every hit, copies too.
     pub by_node: Vec<Hit>,
+    /// The class of each of `by_node`, for a narrower query to skip the
+    /// loose ones (see `tiers`; a folded copy's hit may be close or loose).
+    pub classes: Vec<Class>,
     /// The last term's records, when the search kept them.
     pub records: Option<Records>,
+}
+
+impl Found {
+    pub fn ranked(self) -> Ranked {
+        Ranked::new(self.ranked, self.close)
+    }
 }
 
 /// What a hit scores for where it sits, on top of its text's score.

@@ -7,6 +7,7 @@
 #![warn(clippy::undocumented_unsafe_blocks)]
 
 mod candidates;
+mod close;
 mod counting;
 mod index;
 mod plan;
@@ -15,19 +16,24 @@ mod rank;
 mod records;
 mod score;
 mod searcher;
+mod starts;
+mod tiers;
 mod worker;
 
 #[cfg(test)]
 mod narrowing_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tiers_tests;
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use crate::outline::{Kind, Outline};
 
 pub use index::Index;
-pub use query::{Query, Term, TermKind};
+pub use query::{Matching, Query, Term, TermKind};
 pub use rank::in_document_order;
 pub use searcher::Searcher;
 pub use worker::{Results, SearchWorker};
@@ -65,11 +71,96 @@ pub struct Hit {
     pub score: i32,
 }
 
+/// What a search is asked besides its text: the find pane's settings, or
+/// `--search`'s flags.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Options {
+    pub scope: Scope,
+    /// How plain terms are read (fzf's default, or its `--exact`).
+    pub matching: Matching,
+    /// List the hits on copies of earlier notes too (see
+    /// `outline::SameNotes`), not only the earlier note's.
+    pub all_copies: bool,
+}
+
+impl From<Scope> for Options {
+    fn from(scope: Scope) -> Options {
+        Options {
+            scope,
+            ..Options::default()
+        }
+    }
+}
+
+/// Whether a hit holds the query's words where the text's words start (or
+/// a typo of them): close; or only their letters, scattered: loose. See
+/// `close` for the rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Tier {
+    Close,
+    Loose,
+}
+
+/// A search's hits, ranked: the close ones first, each tier by score.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ranked {
+    pub hits: Arc<Vec<Hit>>,
+    /// How many of `hits` (the first ones) are close.
+    pub close: usize,
+}
+
+impl Ranked {
+    pub fn new(hits: Vec<Hit>, close: usize) -> Ranked {
+        Ranked {
+            hits: Arc::new(hits),
+            close,
+        }
+    }
+
+    /// The tier of the hit ranked `i`.
+    pub fn tier(&self, i: usize) -> Tier {
+        tier_at(i, self.close)
+    }
+
+    /// How many hits are loose.
+    pub fn loose(&self) -> usize {
+        self.hits.len() - self.close
+    }
+}
+
+/// The ranked hits; their tiers are `tier` and `close`.
+impl std::ops::Deref for Ranked {
+    type Target = [Hit];
+    fn deref(&self) -> &[Hit] {
+        &self.hits
+    }
+}
+
+/// The tier of the hit ranked `i` in a ranking with `close` close hits.
+pub fn tier_at(i: usize, close: usize) -> Tier {
+    if i < close {
+        Tier::Close
+    } else {
+        Tier::Loose
+    }
+}
+
+/// The nodes of ranked hits as `n` and `N` step through them: the close
+/// hits in document order, then the loose ones.
+pub fn stepping_order(hits: &[Hit], close: usize, nodes: usize) -> Vec<u32> {
+    let close = close.min(hits.len());
+    let mut order = in_document_order(&hits[..close], nodes);
+    order.extend(in_document_order(&hits[close..], nodes));
+    order
+}
+
 /// A progress report of a running search: the best hits (at most a
-/// thousand) among the first `scanned` of `total` candidates, ranked.
+/// thousand) among the first `scanned` of `total` candidates, ranked, the
+/// first `close` of them close.
 #[derive(Clone, Copy, Debug)]
 pub struct Batch<'a> {
     pub hits: &'a [Hit],
+    pub close: usize,
     pub scanned: usize,
     pub total: usize,
 }
@@ -90,11 +181,32 @@ pub fn rank_key(h: &Hit) -> u64 {
 /// Every hit for `query` over the whole outline, ranked, as the CLI's
 /// `--search` prints them (the caller applies `--limit`). Builds a throwaway
 /// index: one-shot use only.
-pub fn find(o: &Outline, query: &str, scope: Scope) -> Vec<Hit> {
-    let q = Query::parse(query);
+pub fn find(o: &Outline, query: &str, options: impl Into<Options>) -> Ranked {
+    let options = options.into();
+    let q = Query::parse_with(query, options.matching);
+    let request = candidates::Scan {
+        query: &q,
+        scope: options.scope,
+        candidates: candidates::Candidates::All,
+        fold_copies: !options.all_copies,
+    };
     Index::for_one_search(o)
-        .search(o, &q, scope, None, &|| false)
+        .scan(o, request, &|| false, None)
+        .map(index::Found::ranked)
         .unwrap_or_default()
+}
+
+/// The other nodes that hold `node`'s note, in document order: in the
+/// documents that repeat it, or the one it repeats (see
+/// `outline::SameNotes`). What a hit's "also in" lists.
+pub fn also_in(o: &Outline, node: usize) -> Vec<usize> {
+    let same = o.same_notes();
+    let original = same.original_of(node).unwrap_or(node);
+    let copies: Vec<usize> = same.copies_of(original).collect();
+    if copies.is_empty() {
+        return Vec::new();
+    }
+    std::iter::once(original).chain(copies).filter(|&n| n != node).collect()
 }
 
 /// Char indices of node `node`'s text to highlight for `q`.

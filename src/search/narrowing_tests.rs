@@ -13,10 +13,14 @@ use super::tests::info;
 use super::*;
 use crate::outline::Block;
 
-fn fresh(o: &Outline, input: &str, scope: Scope) -> Vec<Hit> {
+fn fresh(o: &Outline, input: &str, scope: Scope) -> Ranked {
     Index::new(o)
         .search(o, &Query::parse(input), scope, None, &|| false)
         .expect("never cancelled")
+}
+
+fn matchings() -> impl Strategy<Value = Matching> {
+    prop_oneof![Just(Matching::Fuzzy), Just(Matching::Exact)]
 }
 
 /// `Index::scan` to the end, without progress reports.
@@ -25,6 +29,7 @@ fn scan(index: &Index, o: &Outline, query: &Query, scope: Scope, candidates: Can
         query,
         scope,
         candidates,
+        fold_copies: true,
     };
     index.scan(o, request, &|| false, None).expect("never cancelled")
 }
@@ -139,16 +144,28 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
+    /// Hits and scores as the query says, in either mode; close ones
+    /// (as `close` judges a text) first, each tier best first.
     #[test]
-    fn index_agrees_with_a_plain_matcher(o in outlines(), input in queries(), scope in scopes()) {
-        let q = Query::parse(&input);
-        let mut got = fresh(&o, &input, scope);
+    fn index_agrees_with_a_plain_matcher(
+        o in outlines(), input in queries(), scope in scopes(), matching in matchings()
+    ) {
+        let q = Query::parse_with(&input, matching);
+        let ranked = Index::new(&o).search(&o, &q, scope, None, &|| false).expect("never cancelled");
+        let mut got = ranked.to_vec();
         got.sort_unstable_by_key(|h| h.node);
         let want: Vec<Hit> = (0..o.len())
             .filter(|&i| !q.is_empty() && searched(o.kind(i), scope) && naive_matches(o.text(i), &q))
             .map(|i| Hit { node: i as u32, score: naive_score(&o, i, &q) })
             .collect();
         prop_assert_eq!(got, want);
+        let closeness = close::Closeness::new(&q);
+        let tier = |h: &Hit| if closeness.is_close(o.text(h.node as usize)) { Tier::Close } else { Tier::Loose };
+        let tiers: Vec<Tier> = ranked.iter().map(tier).collect();
+        prop_assert_eq!(ranked.close, tiers.iter().filter(|&&t| t == Tier::Close).count());
+        prop_assert!((0..ranked.len()).all(|i| ranked.tier(i) == tiers[i]));
+        let keys: Vec<(Tier, u64)> = ranked.iter().zip(&tiers).map(|(h, &t)| (t, rank_key(h))).collect();
+        prop_assert!(keys.windows(2).all(|w| w[0] < w[1]), "{:?}", keys);
     }
 
     /// Several terms over few letters, so that most texts match some and
@@ -167,7 +184,7 @@ proptest! {
         let mut o = Outline::new();
         o.push_document("Doc", info(), &blocks);
         let q = Query::parse(&input);
-        let mut got = fresh(&o, &input, Scope::All);
+        let mut got = fresh(&o, &input, Scope::All).to_vec();
         got.sort_unstable_by_key(|h| h.node);
         let want: Vec<Hit> = (0..o.len())
             .filter(|&i| searched(o.kind(i), Scope::All) && naive_matches(o.text(i), &q))
@@ -188,14 +205,17 @@ proptest! {
     /// Type `input` a char at a time, then delete it again: at every step
     /// the searcher must answer exactly as a fresh search.
     #[test]
-    fn typing_and_backspace_match_fresh_searches(o in outlines(), input in queries(), scope in scopes()) {
+    fn typing_and_backspace_match_fresh_searches(
+        o in outlines(), input in queries(), scope in scopes(), matching in matchings()
+    ) {
         let mut s = Searcher::new(Arc::new(o.clone()));
+        let options = Options { scope, matching, all_copies: false };
         let cuts: Vec<usize> = input.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
         for &end in cuts.iter().chain(cuts.iter().rev()) {
             let typed = &input[..end];
-            let got = s.search(typed, scope, &|| false, &mut |_| {}).expect("never cancelled");
-            let want = fresh(&o, typed, scope);
-            prop_assert_eq!(got.as_slice(), want.as_slice(), "at {:?}", typed);
+            let got = s.search(typed, options, &|| false, &mut |_| {}).expect("never cancelled");
+            let want = find(&o, typed, options);
+            prop_assert_eq!(&got, &want, "at {:?}", typed);
         }
     }
 
@@ -214,24 +234,30 @@ proptest! {
         prop_assume!(qb.narrows(&qa) && !qa.is_empty());
         let index = Index::new(&o);
         let prev = index.search(&o, &qa, Scope::All, None, &|| false).unwrap();
-        let narrowed = index.search(&o, &qb, scope, Some(&prev), &|| false).unwrap();
+        let narrowed = index.search(&o, &qb, scope, Some(&prev[..]), &|| false).unwrap();
         prop_assert_eq!(&narrowed, &fresh(&o, &b, scope));
         // Knowing the earlier query, scores of unchanged terms are reused.
-        let reused = scan(&index, &o, &qb, scope, Candidates::HitsOf { hits: &prev, query: &qa, records: None });
-        prop_assert_eq!(&reused.ranked, &narrowed);
+        let reused = scan(&index, &o, &qb, scope, Candidates::HitsOf { hits: &prev, query: &qa, records: None, classes: None });
+        prop_assert_eq!(&reused.ranked(), &narrowed);
         // The earlier hits in document order, as the searcher keeps them to
         // scan within: the same hits, and the same result.
         let earlier = scan(&index, &o, &qa, Scope::All, Candidates::All);
-        prop_assert_eq!(&earlier.ranked, &prev);
+        prop_assert_eq!(&Ranked::new(earlier.ranked.clone(), earlier.close), &prev);
         prop_assert!(earlier.by_node.windows(2).all(|w| w[0].node < w[1].node));
         let mut same = earlier.ranked.clone();
         same.sort_by_key(|h| h.node);
         prop_assert_eq!(&same, &earlier.by_node);
         // With the earlier search's records of its last term, if it kept
         // them: a term typed one more char is scored from them.
-        let base = Candidates::HitsOf { hits: &earlier.by_node, query: &qa, records: earlier.records.as_ref() };
+        // And which of them were loose, which stay loose if `b` keeps them so.
+        let base = Candidates::HitsOf {
+            hits: &earlier.by_node,
+            query: &qa,
+            records: earlier.records.as_ref(),
+            classes: Some(&earlier.classes),
+        };
         let within = scan(&index, &o, &qb, scope, base);
-        prop_assert_eq!(&within.ranked, &narrowed);
+        prop_assert_eq!(&within.ranked(), &narrowed);
     }
 }
 
@@ -243,8 +269,11 @@ fn backspace_restores_the_remembered_result() {
     let rie = run("rie");
     let riem = run("riem");
     assert!(riem.len() < rie.len());
-    assert!(Arc::ptr_eq(&run("rie"), &rie));
-    assert!(!Arc::ptr_eq(&run("riem"), &riem), "a popped result is forgotten");
+    assert!(Arc::ptr_eq(&run("rie").hits, &rie.hits));
+    assert!(
+        !Arc::ptr_eq(&run("riem").hits, &riem.hits),
+        "a popped result is forgotten"
+    );
 }
 
 /// `n` bullets, every third about riemann.
@@ -282,28 +311,55 @@ fn cancellation_stops_between_chunks() {
     assert!(index.search(&o, &q, Scope::All, None, &|| true).is_none());
 }
 
+/// `n` bullets: one in a hundred holds "riemann", a third its letters
+/// apart, and the rest neither.
+fn mixed(n: usize) -> Outline {
+    let blocks: Vec<Block> = (0..n)
+        .map(|i| {
+            let text = match i % 3 {
+                _ if i % 100 == 0 => format!("riemann note {i}"),
+                0 => format!("rie and mann {i}"),
+                _ => format!("other note {i}"),
+            };
+            Block::new(0, Kind::Bullet, text, i as u32 + 1)
+        })
+        .collect();
+    let mut o = Outline::new();
+    o.push_document("mixed", info(), &blocks);
+    o
+}
+
+/// Every report holds the best hits of the nodes scanned so far, close ones
+/// first, as the final ranking orders them.
 #[test]
 fn progress_batches_are_ranked_prefixes_of_the_scan() {
-    let o = big(100_000);
+    let o = mixed(100_000);
     let index = Index::new(&o);
     let q = Query::parse("riemann");
-    let mut batches: Vec<(Vec<Hit>, usize, usize)> = Vec::new();
+    let mut batches: Vec<(Vec<Hit>, usize, usize, usize)> = Vec::new();
     let done = index
         .search_progressive(&o, &q, Scope::All, &|| false, &mut |b| {
-            batches.push((b.hits.to_vec(), b.scanned, b.total))
+            batches.push((b.hits.to_vec(), b.close, b.scanned, b.total))
         })
         .unwrap();
     assert_eq!(done, fresh(&o, "riemann", Scope::All));
+    assert_eq!((done.close, done.loose()), (1000, 33_000));
     assert!(batches.len() >= 3);
-    // A third of the bullets match: every report holds just the best.
+    // A third of the bullets match: every report is full, and the first
+    // ones hold some of each tier.
     assert!(batches.iter().all(|(hits, ..)| hits.len() == super::rank::BATCH_TOP));
-    for (hits, scanned, total) in &batches {
+    assert!(batches[0].1 > 0 && batches[0].1 < super::rank::BATCH_TOP);
+    let tier_of: std::collections::HashMap<u32, Tier> =
+        done.iter().enumerate().map(|(i, h)| (h.node, done.tier(i))).collect();
+    let tiered = |h: &Hit| (tier_of[&h.node], rank_key(h));
+    for (hits, close, scanned, total) in &batches {
         assert_eq!(*total, o.len());
-        assert!(hits.windows(2).all(|w| rank_order(&w[0], &w[1]).is_lt()));
         let mut want: Vec<Hit> = done.iter().filter(|h| (h.node as usize) < *scanned).copied().collect();
-        want.sort_by(rank_order);
+        want.sort_by_key(tiered);
         want.truncate(super::rank::BATCH_TOP);
         assert_eq!(hits, &want);
+        let want_close = want.iter().filter(|h| tiered(h).0 == Tier::Close).count();
+        assert_eq!(*close, want_close);
     }
 }
 
@@ -323,7 +379,8 @@ fn worker_delivers_the_latest_generation() {
         }
     };
     assert_eq!(done.query, "riemann 12");
-    assert_eq!(*done.hits, fresh(&o, "riemann 12", Scope::All));
+    let want = fresh(&o, "riemann 12", Scope::All);
+    assert_eq!((&done.hits, done.close), (&want.hits, want.close));
     let g = worker.submit("", Scope::Sessions);
     let empty = worker.recv_timeout(Duration::from_secs(60)).expect("worker answers");
     assert_eq!((empty.generation, empty.hits.len()), (g, 0));

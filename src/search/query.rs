@@ -29,6 +29,18 @@ pub struct Term {
     pub case_sensitive: bool,
 }
 
+/// How a plain term (no operator) is read: fzf's default, or its `--exact`.
+/// In exact mode `'term` turns a term fuzzy again, as in fzf; `!term` stays
+/// an exact exclusion in both (see `parse_term`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Matching {
+    /// `term` is fuzzy, `'term` exact.
+    #[default]
+    Fuzzy,
+    /// `term` is exact, `'term` fuzzy.
+    Exact,
+}
+
 /// A parsed query. Two queries that differ only in spacing are equal, which
 /// is what the backspace cache keys on.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -40,7 +52,15 @@ impl Query {
     /// Never fails: a term left empty once its operators are stripped (a lone
     /// `!`, `^`, `'` or `$`, as typed on the way to a longer term) is dropped.
     pub fn parse(input: &str) -> Query {
-        let terms = input.split_whitespace().filter_map(parse_term).collect();
+        Query::parse_with(input, Matching::Fuzzy)
+    }
+
+    /// `parse`, reading plain terms as `matching` says.
+    pub fn parse_with(input: &str, matching: Matching) -> Query {
+        let terms = input
+            .split_whitespace()
+            .filter_map(|t| parse_term(t, matching))
+            .collect();
         Query { terms }
     }
 
@@ -100,7 +120,7 @@ impl Term {
     }
 }
 
-fn parse_term(raw: &str) -> Option<Term> {
+fn parse_term(raw: &str, matching: Matching) -> Option<Term> {
     let (negated, rest) = match raw.strip_prefix('!') {
         Some(r) => (true, r),
         None => (false, raw),
@@ -125,8 +145,11 @@ fn parse_term(raw: &str) -> Option<Term> {
         (true, false) => TermKind::Prefix,
         (false, true) => TermKind::Suffix,
         // fzf makes `!term` an inverse exact match: "not fuzzily anywhere"
-        // would exclude almost every node.
-        (false, false) if quoted || negated => TermKind::Exact,
+        // would exclude almost every node. (fzf reads `!'term` as an inverse
+        // fuzzy match; here it stays exact, for the same reason.)
+        (false, false) if negated => TermKind::Exact,
+        // A quote flips the mode's reading, as fzf's `'` does.
+        (false, false) if quoted == (matching == Matching::Fuzzy) => TermKind::Exact,
         (false, false) => TermKind::Fuzzy,
     };
     Some(Term {
@@ -210,6 +233,26 @@ mod tests {
         assert_eq!(got("!riem"), t(TermKind::Exact, "riem", true));
         assert_eq!(got("!^riem"), t(TermKind::Prefix, "riem", true));
         assert_eq!(got("!riem$"), t(TermKind::Suffix, "riem", true));
+    }
+
+    #[test]
+    fn exact_mode_reads_plain_terms_exactly_and_quoted_ones_fuzzily() {
+        let got = |s: &str| {
+            let q = Query::parse_with(s, Matching::Exact);
+            let x = &q.terms()[0];
+            (x.kind, x.text.clone(), x.negated)
+        };
+        assert_eq!(got("riem"), (TermKind::Exact, "riem".into(), false));
+        assert_eq!(got("'riem"), (TermKind::Fuzzy, "riem".into(), false));
+        assert_eq!(got("!riem"), (TermKind::Exact, "riem".into(), true));
+        assert_eq!(got("!'riem"), (TermKind::Exact, "riem".into(), true));
+        assert_eq!(got("^riem"), (TermKind::Prefix, "riem".into(), false));
+        assert_eq!(got("riem$"), (TermKind::Suffix, "riem".into(), false));
+        assert_eq!(got("^riem$"), (TermKind::Whole, "riem".into(), false));
+        // The same text is another query in the other mode: the cache keys
+        // on the parsed query, so switching modes never reuses hits.
+        assert_ne!(Query::parse_with("riem", Matching::Exact), Query::parse("riem"));
+        assert_eq!(Query::parse_with("'riem", Matching::Exact), Query::parse("riem"));
     }
 
     #[test]

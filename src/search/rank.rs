@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::counting::sort_by_small_key;
+use super::counting::sort_by_small_key_at;
 use super::{rank_key, rank_order, Hit};
 
 /// Hits in a progress report: the best ones so far, pages more than a
@@ -70,6 +70,13 @@ pub(crate) fn merge_top(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
 /// where a comparison sort needs about log n; hits out of document order, or
 /// scores spread wider than there are hits, are sorted by comparison.
 pub(crate) fn rank(hits: &[Hit]) -> Vec<Hit> {
+    rank_in_groups(hits, 1, |_| 0)
+}
+
+/// `rank` in groups: the hits of group 0 first, then of group 1, and so on
+/// below `groups`; `group` is given a hit's position in `hits`. One counting
+/// sort on the group and the score together.
+pub(crate) fn rank_in_groups(hits: &[Hit], groups: usize, group: impl Fn(usize) -> usize + Sync) -> Vec<Hit> {
     if hits.is_empty() {
         return Vec::new();
     }
@@ -81,13 +88,14 @@ pub(crate) fn rank(hits: &[Hit]) -> Vec<Hit> {
             (lo.min(h.score), hi.max(h.score), ordered, Some(h.node))
         });
     let span = usize::try_from(i64::from(hi) - i64::from(lo) + 1).unwrap_or(usize::MAX);
-    if !in_order || span > hits.len().max(1024) {
-        let mut sorted = hits.to_vec();
-        sorted.par_sort_unstable_by_key(rank_key);
-        return sorted;
+    if !in_order || span.saturating_mul(groups) > hits.len().max(1024) {
+        let mut keyed: Vec<(usize, u64)> = hits.iter().enumerate().map(|(i, h)| (group(i), rank_key(h))).collect();
+        keyed.par_sort_unstable();
+        return keyed.into_iter().map(|(_, k)| from_rank_key(k)).collect();
     }
-    // Bucket 0 holds the best score.
-    sort_by_small_key(hits, span, |h| (i64::from(hi) - i64::from(h.score)) as usize)
+    // Bucket 0 holds the best score of group 0.
+    let bucket = |i: usize, h: &Hit| group(i) * span + (i64::from(hi) - i64::from(h.score)) as usize;
+    sort_by_small_key_at(hits, groups * span, bucket)
 }
 
 /// The nodes of `hits` in document order (the reader's n and N), on a

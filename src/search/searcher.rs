@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use super::candidates::{Candidates, Scan};
 use super::records::Records;
-use super::{Batch, Hit, Index, Query, Scope};
+use super::tiers::Class;
+use super::{Batch, Hit, Index, Options, Query, Ranked, Scope};
 use crate::outline::Outline;
 
 /// Hits kept across the stack, both orders counted (8 bytes each: 64 MB).
@@ -21,16 +22,21 @@ const MAX_RECORD_BYTES: usize = 64 << 20;
 struct Entry {
     query: Query,
     scope: Scope,
-    hits: Arc<Vec<Hit>>,
+    all_copies: bool,
+    /// Close first, copies folded unless `all_copies`.
+    ranked: Ranked,
     /// The same hits in document order, for scanning within them.
     by_node: Vec<Hit>,
     /// Their last term's records, for typing more of it.
     records: Option<Records>,
+    /// The class of each of `by_node`, for typing on.
+    classes: Vec<Class>,
 }
 
 impl Entry {
     fn cached(&self) -> usize {
-        self.hits.len() + self.by_node.len()
+        // A class is a byte, an eighth of a hit.
+        self.ranked.len() + self.by_node.len() + self.classes.len() / 8
     }
 
     fn record_bytes(&self) -> usize {
@@ -49,6 +55,9 @@ pub struct Searcher {
 impl Searcher {
     pub fn new(outline: Arc<Outline>) -> Searcher {
         let index = Index::new(&outline);
+        // Found here, on the search thread, rather than on the way to the
+        // first frame: ranking folds copies (see `tiers`).
+        outline.same_notes();
         Searcher {
             outline,
             index,
@@ -56,23 +65,30 @@ impl Searcher {
         }
     }
 
-    /// Ranked hits for `input`, the same as a fresh `Index::search` would
-    /// give. None when `cancel` fired; the cache is then left as it was.
+    /// Ranked hits for `input`, the same as a fresh search would give. None
+    /// when `cancel` fired; the cache is then left as it was.
     pub fn search(
         &mut self,
         input: &str,
-        scope: Scope,
+        options: impl Into<Options>,
         cancel: &dyn Fn() -> bool,
         on_batch: &mut dyn FnMut(Batch<'_>),
-    ) -> Option<Arc<Vec<Hit>>> {
-        let q = Query::parse(input);
+    ) -> Option<Ranked> {
+        let Options {
+            scope,
+            matching,
+            all_copies,
+        } = options.into();
+        // The mode is in the parsed terms: a query of the other mode is
+        // another query to the cache.
+        let q = Query::parse_with(input, matching);
         if q.is_empty() {
-            return Some(Arc::default());
+            return Some(Ranked::default());
         }
-        let same = |e: &Entry| e.scope == scope && e.query == q;
+        let same = |e: &Entry| e.scope == scope && e.all_copies == all_copies && e.query == q;
         if let Some(k) = self.stack.iter().rposition(same) {
             self.stack.truncate(k + 1);
-            return Some(self.stack[k].hits.clone());
+            return Some(self.stack[k].ranked.clone());
         }
         let base = self
             .stack
@@ -84,23 +100,27 @@ impl Searcher {
                 hits: &e.by_node,
                 query: &e.query,
                 records: e.records.as_ref(),
+                classes: Some(&e.classes),
             }
         });
         let request = Scan {
             query: &q,
             scope,
             candidates,
+            fold_copies: !all_copies,
         };
         let found = self.index.scan(&self.outline, request, cancel, Some(on_batch))?;
-        let hits = Arc::new(found.ranked);
+        let ranked = Ranked::new(found.ranked, found.close);
         // Entries above the base belong to another branch of typing.
         self.stack.truncate(base.map_or(0, |k| k + 1));
         self.stack.push(Entry {
             query: q,
             scope,
-            hits: hits.clone(),
+            all_copies,
+            ranked: ranked.clone(),
             by_node: found.by_node,
             records: found.records,
+            classes: found.classes,
         });
         let mut cached: usize = self.stack.iter().map(Entry::cached).sum();
         let below_top = self.stack.len() - 1;
@@ -115,7 +135,7 @@ impl Searcher {
         while cached > MAX_CACHED_HITS && self.stack.len() > 1 {
             cached -= self.stack.remove(0).cached();
         }
-        Some(hits)
+        Some(ranked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::{Hit, Scope, Searcher};
+use super::{Hit, Matching, Options, Scope, Searcher, Tier};
 use crate::outline::Outline;
 
 /// Results for one submitted query: a partial ranking while the scan runs
@@ -18,7 +18,10 @@ pub struct Results {
     pub generation: u64,
     pub query: String,
     pub scope: Scope,
+    pub matching: Matching,
+    /// Ranked: the first `close` of them close, then the loose ones.
     pub hits: Arc<Vec<Hit>>,
+    pub close: usize,
     /// While partial: (candidates scanned, candidates in all). None once
     /// complete.
     pub progress: Option<(usize, usize)>,
@@ -28,12 +31,22 @@ impl Results {
     pub fn is_complete(&self) -> bool {
         self.progress.is_none()
     }
+
+    /// The tier of the hit ranked `i`.
+    pub fn tier(&self, i: usize) -> Tier {
+        super::tier_at(i, self.close)
+    }
+
+    /// How many hits are loose.
+    pub fn loose(&self) -> usize {
+        self.hits.len() - self.close
+    }
 }
 
 struct Request {
     generation: u64,
     query: String,
-    scope: Scope,
+    options: Options,
 }
 
 /// Owns the search thread; dropping it cancels the running search and joins.
@@ -64,13 +77,14 @@ impl SearchWorker {
     }
 
     /// Queues a search and returns its generation. Any older search still
-    /// running is abandoned at its next chunk.
-    pub fn submit(&self, query: &str, scope: Scope) -> u64 {
+    /// running is abandoned at its next chunk. A `Scope` alone asks for
+    /// the defaults: fuzzy terms, copies folded.
+    pub fn submit(&self, query: &str, options: impl Into<Options>) -> u64 {
         let generation = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
         let req = Request {
             generation,
             query: query.to_string(),
-            scope,
+            options: options.into(),
         };
         if let Some(tx) = &self.requests {
             // A dead thread shows as no results; the UI keeps working.
@@ -132,20 +146,23 @@ fn serve(outline: Arc<Outline>, requests: Receiver<Request>, results: Sender<Res
         if cancel() {
             continue;
         }
-        let reply = |hits, progress| Results {
+        let reply = |hits, close, progress| Results {
             generation: req.generation,
             query: req.query.clone(),
-            scope: req.scope,
+            scope: req.options.scope,
+            matching: req.options.matching,
             hits,
+            close,
             progress,
         };
         let mut partial = |b: super::Batch<'_>| {
-            let _ = results.send(reply(Arc::new(b.hits.to_vec()), Some((b.scanned, b.total))));
+            let hits = Arc::new(b.hits.to_vec());
+            let _ = results.send(reply(hits, b.close, Some((b.scanned, b.total))));
         };
-        let Some(hits) = searcher.search(&req.query, req.scope, &cancel, &mut partial) else {
+        let Some(ranked) = searcher.search(&req.query, req.options, &cancel, &mut partial) else {
             continue;
         };
-        if results.send(reply(hits, None)).is_err() {
+        if results.send(reply(ranked.hits, ranked.close, None)).is_err() {
             return;
         }
     }
