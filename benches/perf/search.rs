@@ -82,7 +82,7 @@ pub fn run(corpora: &[Corpus]) {
                     ms(Timing::from(firsts).median)
                 };
                 let parsed = Query::parse(p);
-                let (fresh, _) = measure(runs, || index.search(&c.outline, &parsed, Scope::All, None, &|| false));
+                let (fresh, _) = measure(runs, || index.search(&c.outline, &parsed, Scope::All, &|| false));
                 println!(
                     "| {p:?} | {} ({}) | {first} | {} [{}] | {} [{}] |",
                     typed[0].hits[k].0,

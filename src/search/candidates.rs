@@ -27,7 +27,9 @@ pub(crate) enum Candidates<'a> {
     /// Every node.
     All,
     /// The hits of an earlier query, which the new one narrows (see
-    /// `Query::narrows`), in any order.
+    /// `Query::narrows`), in any order. The searcher always knows that
+    /// query (`HitsOf`); tests narrow without it.
+    #[cfg(test)]
     Hits(&'a [Hit]),
     /// The same, knowing that query, and its last term's records when it
     /// kept them: when only the last fuzzy term differs, a hit's score is
@@ -51,7 +53,9 @@ impl<'a> Candidates<'a> {
     pub(super) fn base(self) -> Option<&'a Query> {
         match self {
             Candidates::HitsOf { query, .. } => Some(query),
-            Candidates::All | Candidates::Hits(_) => None,
+            Candidates::All => None,
+            #[cfg(test)]
+            Candidates::Hits(_) => None,
         }
     }
 }
@@ -84,6 +88,7 @@ impl<'a> List<'a> {
                 };
                 return (list, Kept::default());
             }
+            #[cfg(test)]
             Candidates::Hits(hits) => (hits, Kept::default()),
             Candidates::HitsOf {
                 hits, records, classes, ..

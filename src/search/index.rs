@@ -88,18 +88,34 @@ impl Index {
     }
 
     /// Ranked hits for `q`, close ones first, then best first, ties in
-    /// document order; copies folded. `within` restricts the scan to earlier
-    /// hits (see `Query::narrows`). `cancel` is polled every few thousand
+    /// document order; copies folded. `cancel` is polled every few thousand
     /// nodes; None means it fired.
-    pub fn search(
+    pub fn search(&self, o: &Outline, q: &Query, scope: Scope, cancel: &dyn Fn() -> bool) -> Option<Ranked> {
+        self.search_in(o, q, scope, Candidates::All, cancel)
+    }
+
+    /// As `search`, scanning only `within`, earlier hits (see
+    /// `Query::narrows`): the searcher does this through `scan`.
+    #[cfg(test)]
+    pub(crate) fn search_within(
         &self,
         o: &Outline,
         q: &Query,
         scope: Scope,
-        within: Option<&[Hit]>,
+        within: &[Hit],
         cancel: &dyn Fn() -> bool,
     ) -> Option<Ranked> {
-        let candidates = within.map_or(Candidates::All, Candidates::Hits);
+        self.search_in(o, q, scope, Candidates::Hits(within), cancel)
+    }
+
+    fn search_in(
+        &self,
+        o: &Outline,
+        q: &Query,
+        scope: Scope,
+        candidates: Candidates<'_>,
+        cancel: &dyn Fn() -> bool,
+    ) -> Option<Ranked> {
         let request = Scan {
             query: q,
             scope,

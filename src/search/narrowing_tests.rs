@@ -15,7 +15,7 @@ use crate::outline::Block;
 
 fn fresh(o: &Outline, input: &str, scope: Scope) -> Ranked {
     Index::new(o)
-        .search(o, &Query::parse(input), scope, None, &|| false)
+        .search(o, &Query::parse(input), scope, &|| false)
         .expect("never cancelled")
 }
 
@@ -151,7 +151,7 @@ proptest! {
         o in outlines(), input in queries(), scope in scopes(), matching in matchings()
     ) {
         let q = Query::parse_with(&input, matching);
-        let ranked = Index::new(&o).search(&o, &q, scope, None, &|| false).expect("never cancelled");
+        let ranked = Index::new(&o).search(&o, &q, scope, &|| false).expect("never cancelled");
         let mut got = ranked.to_vec();
         got.sort_unstable_by_key(|h| h.node);
         let want: Vec<Hit> = (0..o.len())
@@ -198,7 +198,7 @@ proptest! {
     #[test]
     fn a_single_search_without_masks_equals_the_indexed_one(o in outlines(), input in queries(), scope in scopes()) {
         let q = Query::parse(&input);
-        let one = Index::for_one_search(&o).search(&o, &q, scope, None, &|| false);
+        let one = Index::for_one_search(&o).search(&o, &q, scope, &|| false);
         prop_assert_eq!(one, Some(fresh(&o, &input, scope)));
     }
 
@@ -233,8 +233,8 @@ proptest! {
         let (qa, qb) = (Query::parse(&a), Query::parse(&b));
         prop_assume!(qb.narrows(&qa) && !qa.is_empty());
         let index = Index::new(&o);
-        let prev = index.search(&o, &qa, Scope::All, None, &|| false).unwrap();
-        let narrowed = index.search(&o, &qb, scope, Some(&prev[..]), &|| false).unwrap();
+        let prev = index.search(&o, &qa, Scope::All, &|| false).unwrap();
+        let narrowed = index.search_within(&o, &qb, scope, &prev[..], &|| false).unwrap();
         prop_assert_eq!(&narrowed, &fresh(&o, &b, scope));
         // Knowing the earlier query, scores of unchanged terms are reused.
         let reused = scan(&index, &o, &qb, scope, Candidates::HitsOf { hits: &prev, query: &qa, records: None, classes: None });
@@ -308,7 +308,7 @@ fn cancellation_stops_between_chunks() {
     assert!(got.is_none());
     assert_eq!(checks.get(), 3, "no chunk is scored after the flag is seen");
     assert!(last_scanned > 0 && last_scanned < o.len());
-    assert!(index.search(&o, &q, Scope::All, None, &|| true).is_none());
+    assert!(index.search(&o, &q, Scope::All, &|| true).is_none());
 }
 
 /// `n` bullets: one in a hundred holds "riemann", a third its letters
