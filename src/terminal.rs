@@ -9,7 +9,10 @@ use crate::event::Event;
 use crate::keymap::Key;
 use crate::tty::{Ready, TtyWatch};
 use crate::ui::{self, theme::Theme};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, MouseEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event as TermEvent,
+    MouseEventKind,
+};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
@@ -18,13 +21,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-/// Enters the alternate screen with raw mode and mouse reporting. Done by
+/// Enters the alternate screen with raw mode, mouse reporting and bracketed
+/// paste (a paste arrives as one event, so its newlines and letters are text
+/// for the find input, never keys that move, fold or quit). Done by
 /// hand rather than with `ratatui::init`, whose panic hook and `restore`
 /// print with `eprintln!`: on a terminal that has gone away that print
 /// itself panics, inside the panic hook, and the process aborts unsaved.
 fn enter() -> io::Result<DefaultTerminal> {
     crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
 }
 
@@ -35,6 +45,7 @@ fn leave() {
         io::stdout(),
         LeaveAlternateScreen,
         DisableMouseCapture,
+        DisableBracketedPaste,
         crossterm::cursor::Show
     );
 }

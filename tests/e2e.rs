@@ -21,6 +21,29 @@ fn find_riemann_then_quit_restores_the_terminal() {
 }
 
 #[test]
+fn a_paste_is_typed_into_find_not_obeyed_as_keys() {
+    let mut t = Pty::spawn(&[], 100, 30, &[]);
+    t.wait_for("Scale Summit 2014");
+    assert!(
+        t.parser.lock().unwrap().screen().bracketed_paste(),
+        "bracketed paste on"
+    );
+    t.send("/");
+    t.wait_for("Find in");
+    // As keys, "q" would quit and Enter would jump; pasted, they are text
+    // (the line break a space, on the one-line input).
+    t.send("\x1b[200~riemann q\rx\x1b[201~");
+    let screen = t.wait_for("/ riemann q x");
+    assert!(t.child.try_wait().unwrap().is_none(), "still running:\n{screen}");
+    t.send("\x1b");
+    // Apart, or the terminal reads Esc and q as one key, Alt-q.
+    assert!(!t.settle().contains("Find in"), "find closed");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}
+
+#[test]
 fn stdout_not_a_terminal_prints_the_outline() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_talktree"))
         .current_dir(std::env::temp_dir())

@@ -150,6 +150,7 @@ impl Pty {
             vt100::MouseProtocolMode::None,
             "mouse reporting still on"
         );
+        assert!(!s.bracketed_paste(), "bracketed paste still on");
         let fd = self.master.as_raw_fd().expect("master fd");
         let mut t: libc::termios = unsafe { std::mem::zeroed() };
         // SAFETY: tcgetattr fills `t` for a valid terminal fd.

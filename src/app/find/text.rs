@@ -88,10 +88,14 @@ impl Find {
     }
 
     /// Inserts pasted text at the cursor, as display text on one line, cut
-    /// at the limit; returns whether the query changed.
+    /// at the limit; returns whether the query changed. Line breaks and tabs
+    /// become single spaces, none at the ends: a copied line usually brings
+    /// its line break along, and lines copied together are words of one
+    /// query, not a symbol the search would have to find.
     pub fn paste(&mut self, text: &str) -> bool {
         let room = MAX_QUERY_BYTES.saturating_sub(self.query_bytes());
-        let text = Clean::new(text).into_string();
+        let words: Vec<&str> = text.split(['\r', '\n', '\t']).filter(|w| !w.is_empty()).collect();
+        let text = Clean::new(&words.join(" ")).into_string();
         let mut cut = text.len().min(room);
         while !text.is_char_boundary(cut) {
             cut -= 1;
@@ -132,5 +136,15 @@ mod tests {
         assert!(!f.type_key(Key::plain(Code::Left)));
         f.type_key(Key::ctrl('m'));
         assert_eq!(f.input.lines().len(), 1);
+    }
+
+    #[test]
+    fn a_paste_is_one_line_of_words_and_shows_controls() {
+        let mut f = Find::default();
+        assert!(f.paste("riemann\r\n\tstatsd\n"));
+        assert_eq!(f.query(), "riemann statsd");
+        assert!(f.paste(" \x1b[31m"));
+        assert_eq!(f.query(), "riemann statsd ␛[31m");
+        assert!(!f.paste("\n\r\n"), "only line breaks: nothing typed");
     }
 }
