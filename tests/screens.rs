@@ -132,3 +132,27 @@ fn selected_rows_stay_readable_in_colour() {
         }
     }
 }
+
+/// Messages that name a key name the one bound, not the default: moved in
+/// a config, the title's help key, find's scope key and the find key in
+/// "no search yet" follow; unbound in a pane, no hint names it.
+#[test]
+fn messages_name_the_keys_as_bound() {
+    use talktree::app::{App, Options};
+    use talktree::config::Config;
+    use talktree::event::Event;
+    let user = "[keys.global]\ntoggle_help = \"F2\"\n[keys.outline]\nopen_find = \"F3\"\n[keys.find]\ntoggle_find_scope = \"F4\"\n";
+    let (config, errors) = Config::load(Some(("moved.toml", user)));
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut a = App::new(std::sync::Arc::new(load_seeds()), config.keymap, Options::default());
+    a.handle(Event::Resize(100, 30));
+    let title = text(&render(&a)).lines().next().unwrap_or_default().to_string();
+    assert!(title.ends_with("F2 help"), "{title}");
+    keys(&mut a, "n");
+    let s = text(&render(&a));
+    assert!(s.contains("No search yet: press F3 to find"), "{s}");
+    keys(&mut a, "F3 q q x z y");
+    let s = text(&render(&a));
+    assert!(s.contains("No match. Fewer letters, or F4 to switch scope."), "{s}");
+    assert!(!s.contains("Ctrl-t") && !s.contains("? help"), "{s}");
+}

@@ -77,7 +77,9 @@ impl App {
     /// document order, wrapping around.
     pub(super) fn step_hit(&mut self, forward: bool) {
         if self.last_hits.is_empty() {
-            self.status = Some("No search yet: press / to find".into());
+            let find = self.keymap.first_key(self.pane_context(), Action::OpenFind);
+            let how = find.map_or(String::new(), |k| format!(": press {k} to find"));
+            self.status = Some(format!("No search yet{how}").into());
             return;
         }
         let sel = self.tree.selected as u32;

@@ -158,12 +158,13 @@ impl Widget for &FindView<'_> {
             return;
         }
         if n == 0 && f.progress.is_none() {
-            buf.set_string(
-                rows.x,
-                rows.y,
-                "No match. Fewer letters, or Ctrl-t to switch scope.",
-                t.dim,
-            );
+            let scope = app
+                .keymap
+                .first_key(crate::keymap::Context::Find, crate::action::Action::ToggleFindScope)
+                .map_or(String::new(), |k| {
+                    format!(", or {} to switch scope", crate::outline::Clean::from(k))
+                });
+            buf.set_string(rows.x, rows.y, format!("No match. Fewer letters{scope}."), t.dim);
             return;
         }
         let q = highlight_query(&f.results_query);

@@ -33,7 +33,12 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         format!("{} … ", Clean::from(crate::keymap::sequence_name(&app.pending)))
     };
-    let right = format!("{pending}? help ");
+    // The help key as bound (none bound in this pane: no hint).
+    let help = app
+        .keymap
+        .first_key(app.pane_context(), Action::ToggleHelp)
+        .map_or(String::new(), |k| format!("{} help ", Clean::from(k)));
+    let right = format!("{pending}{help}");
     let w = area.width as usize;
     let left = fit(&left, w.saturating_sub(width(&right) + 1));
     buf.set_string(area.x, area.y, &left, theme.title_bar);
