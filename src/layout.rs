@@ -34,6 +34,17 @@ pub fn help_rows(size: (u16, u16)) -> usize {
     size.1.saturating_sub(6) as usize
 }
 
+/// Width of the help overlay in a `width`-column terminal: all of a narrow
+/// screen (its descriptions are what a new reader needs, and they are cut
+/// first), most of a wide one.
+pub fn help_width(width: u16) -> u16 {
+    if width <= 80 {
+        width
+    } else {
+        (width * 4 / 5).clamp(80, 90)
+    }
+}
+
 /// Inside a one-cell border.
 fn inner(r: Rect) -> Rect {
     Rect {
