@@ -15,7 +15,7 @@ use std::path::PathBuf;
 pub enum Format {
     /// Readable lines: the indented outline, or `--search`'s score, breadcrumb and text.
     Text,
-    /// One JSON document (--dump), or one JSON object a line (--search).
+    /// One JSON document (--dump, --export), or one JSON object a line (--search).
     Json,
     /// --search only: PATH:LINE:COL: breadcrumb › text, for an editor's quickfix list.
     Grep,
@@ -99,7 +99,8 @@ pub struct Cli {
     #[arg(long, value_name = "QUERY", value_parser = parse_query, requires = "export")]
     pub talk: Option<String>,
 
-    /// How many hits --search prints: a number, or "all".
+    /// How many hits --search prints: a number, or "all"; 0 prints none, for the exit status
+    /// alone (0: something matched, 1: nothing did), as grep -q.
     #[arg(long, default_value = "50", value_name = "N", value_parser = parse_limit, requires = "search")]
     pub limit: usize,
 

@@ -175,7 +175,7 @@ fn main() -> ExitCode {
 /// Config mistakes printed one per line; past this, only how many more.
 const LISTED: usize = 20;
 
-/// "config: first mistake (+2 more, see stderr)" for the status line.
+/// "config: 3 mistakes (listed when you quit), first …" for the status line.
 fn summarize(errors: &[String], what: &str) -> Vec<String> {
     let Some(first) = errors.first() else {
         return Vec::new();
@@ -183,7 +183,8 @@ fn summarize(errors: &[String], what: &str) -> Vec<String> {
     // The count first: a long message is cut at the screen's edge.
     let count = match errors.len() {
         1 => String::new(),
-        n => format!("{n} mistakes (listed on stderr), first "),
+        // Printed before the reader took the screen: back in view on quit.
+        n => format!("{n} mistakes (listed when you quit), first "),
     };
     vec![format!("{what}: {count}{first}")]
 }
