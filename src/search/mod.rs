@@ -270,10 +270,13 @@ pub fn hit_lines<'a>(o: &'a Outline, hits: &'a [Hit]) -> impl Iterator<Item = Ve
     })
 }
 
-/// Whether `kind` is ever a hit in `scope`.
+/// Whether `kind` is ever a hit in `scope`. A day or track is a place to
+/// jump to by name. Code is not prose. A file's title is not searched yet:
+/// it is often made from the file's content (its first talks), and then a
+/// hit on it repeats that talk's hit, with no line of its own to print.
 pub(crate) fn searched(kind: Kind, scope: Scope) -> bool {
     match scope {
-        Scope::All => matches!(kind, Kind::Session | Kind::Heading | Kind::Bullet | Kind::Paragraph),
+        Scope::All => !matches!(kind, Kind::Code | Kind::Document),
         Scope::Sessions => kind == Kind::Session,
     }
 }

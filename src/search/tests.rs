@@ -94,12 +94,15 @@ fn exclusion_drops_nodes_containing_the_term() {
     assert_eq!(sorted(&o, "memory !memory$"), vec![2]);
 }
 
+/// A day is a place to jump to by name; code is not prose, a file's title
+/// is not searched (see `searched`), and talk-titles-only scope keeps to talks.
 #[test]
-fn structure_and_code_are_not_searched() {
+fn day_titles_are_searched_code_and_file_titles_are_not() {
     let o = conf();
-    assert!(sorted(&o, "conf").is_empty());
-    assert!(sorted(&o, "'day").is_empty());
+    assert!(sorted(&o, "'conf").is_empty());
+    assert_eq!(sorted(&o, "'day"), vec![4]);
     assert!(sorted(&o, "'let").is_empty());
+    assert!(nodes(&o, "'day", Scope::Sessions).is_empty());
 }
 
 #[test]
