@@ -17,9 +17,18 @@ pub struct DetailView<'a> {
     pub theme: &'a Theme,
 }
 
-/// "File › Group › Talk › … › selected", each part cut so the whole fits.
-/// Past what fits (four columns a part), the middle is one "…": a node
-/// 100,000 levels deep reads its nearest ancestors, not all of them.
+/// Narrowest a cut part of the breadcrumb gets: a shorter stub ("Sc…")
+/// names nothing, so parts that would be cut below it become one "…".
+const CRUMB_PART: usize = 6;
+
+/// "File › Group › Talk › … › selected", fitting `w` columns. The selected
+/// node gets up to half, the others share the rest evenly (what a short
+/// one leaves goes to the longer ones, then back to the selected node).
+/// When they cannot each keep CRUMB_PART columns, the parts after the file
+/// are folded into one "…", from the file's side, so the nearest parents
+/// stay; the file goes last. Past four columns a part the middle is one "…"
+/// before any cutting: a node 100,000 levels deep reads its nearest
+/// ancestors, not all of them.
 pub fn breadcrumb(o: &Outline, node: usize, w: usize) -> Vec<String> {
     let sep = width(" › ");
     let most = (w / (4 + sep)).max(3);
@@ -32,19 +41,56 @@ pub fn breadcrumb(o: &Outline, node: usize, w: usize) -> Vec<String> {
     }
     names.extend(up.iter().rev().map(|&p| title(p)));
     names.push(title(node));
-    let mut budget = w.saturating_sub(sep * names.len().saturating_sub(1));
-    let last = names.len() - 1;
-    let mut out = vec![String::new(); names.len()];
-    // The selected node first (up to half), then the others from the talk
-    // outwards, each taking an even share of what is left.
-    let mut order: Vec<usize> = vec![last];
-    order.extend((0..last).rev());
-    for (k, &i) in order.iter().enumerate() {
-        let share = if k == 0 { budget / 2 } else { budget / (order.len() - k) };
-        out[i] = fit(names[i], share.max(4));
-        budget = budget.saturating_sub(width(&out[i]));
+    loop {
+        let caps = crumb_caps(&names, w, sep);
+        let starved = names
+            .iter()
+            .zip(&caps)
+            .any(|(n, &c)| *n != "…" && c < width(n).min(CRUMB_PART));
+        if !starved || names.len() <= 2 {
+            return names.iter().zip(caps).map(|(n, c)| fit(n, c)).collect();
+        }
+        fold_outermost(&mut names);
     }
-    out
+}
+
+/// Columns for each part of `names` in `w` (see `breadcrumb`).
+fn crumb_caps(names: &[&str], w: usize, sep: usize) -> Vec<usize> {
+    let widths: Vec<usize> = names.iter().map(|n| width(n)).collect();
+    let last = names.len() - 1;
+    let budget = w.saturating_sub(sep * last);
+    let others: usize = widths[..last].iter().sum();
+    // The selected node: its whole width when the rest fits beside it,
+    // else half, or what the others leave.
+    let own = widths[last].min((budget / 2).max(budget.saturating_sub(others)));
+    let mut rest = budget - own;
+    let mut caps = vec![0; names.len()];
+    // Even shares, narrowest parts first: a part under its share keeps its
+    // width and leaves the difference to the wider ones.
+    let mut order: Vec<usize> = (0..last).collect();
+    order.sort_by_key(|&i| widths[i]);
+    for (k, &i) in order.iter().enumerate() {
+        caps[i] = widths[i].min(rest / (last - k));
+        rest -= caps[i];
+    }
+    caps[last] = widths[last].min(own + rest);
+    caps
+}
+
+/// Folds the outermost part below the file into the "…" after it (adding
+/// one), or, with nothing left to fold, the file itself.
+fn fold_outermost(names: &mut Vec<&str>) {
+    if names.get(1) == Some(&"…") {
+        if names.len() > 3 {
+            names.remove(2);
+        } else {
+            names.remove(0);
+        }
+    } else if names.len() > 2 {
+        names[1] = "…";
+    } else {
+        names.remove(0);
+    }
 }
 
 impl DetailView<'_> {
@@ -183,5 +229,51 @@ mod tests {
         assert!(parts[parts.len() - 2].starts_with("n99"), "{parts:?}");
         let shallow = breadcrumb(&o, 3, 70);
         assert_eq!(shallow, vec!["doc", "n0", "n1", "n2"]);
+    }
+
+    fn chain(titles: &[&str]) -> Outline {
+        let blocks: Vec<Block> = titles[1..]
+            .iter()
+            .enumerate()
+            .map(|(d, t)| Block::new(d as u32, Kind::Heading, *t, d as u32 + 1))
+            .collect();
+        let mut o = Outline::new();
+        o.push_document(titles[0], DocInfo::for_tests(), &blocks);
+        o
+    }
+
+    /// At every width the breadcrumb fits, each part shown is whole or a
+    /// readable stub ending in "…", no room is left over while a part is
+    /// cut, and the selected node and its parent stay.
+    #[test]
+    fn the_breadcrumb_fits_every_width_with_readable_parts() {
+        let titles = [
+            "Scale Summit 2014",
+            "session 1: monitoring & metrics",
+            "is anyone using riemann?",
+            "where does it fit",
+            "I think you could replace statsd with riemann",
+        ];
+        let o = chain(&titles);
+        let node = o.len() - 1;
+        for w in 12..140 {
+            let parts = breadcrumb(&o, node, w);
+            let used: usize = parts.iter().map(|p| width(p)).sum::<usize>() + 3 * (parts.len() - 1);
+            assert!(used <= w, "{w}: {parts:?}");
+            let cut = parts.iter().any(|p| p.ends_with('…') && p != "…");
+            assert!(!cut || used + 1 >= w, "{w}: room left while cut: {parts:?}");
+            for p in &parts {
+                let whole = titles.contains(&p.as_str()) || p == "…";
+                assert!(
+                    whole || width(p) >= CRUMB_PART.min(w / 2),
+                    "{w}: stub {p:?} in {parts:?}"
+                );
+            }
+            assert!(parts.last().unwrap().starts_with("I th"), "{w}: {parts:?}");
+            if w >= 40 {
+                assert!(parts[parts.len() - 2].starts_with("wher"), "{w}: {parts:?}");
+            }
+        }
+        assert_eq!(breadcrumb(&o, node, 200), titles);
     }
 }
