@@ -235,7 +235,8 @@ fn overview(o: &Outline, context: usize, lines: &mut Vec<Line>, w: usize) {
                     lines,
                     i,
                     indent,
-                    "▸ ",
+                    // As the outline marks a title with nothing under it.
+                    if o.has_children(i) { "▸ " } else { "◦ " },
                     shown(o, i),
                     role,
                     w.saturating_sub(width(&count)),

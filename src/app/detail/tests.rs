@@ -42,6 +42,16 @@ fn a_file_shows_its_talks_with_counts() {
         .unwrap();
     assert_eq!(lines[talk].role, Role::Session);
     assert!(lines[talk].aside.ends_with("notes"));
+    assert_eq!(lines[talk].prefix, "▸ ");
+    // A talk with nothing under it is marked as the outline marks it.
+    let empty = (doc..o.subtree_end(doc))
+        .find(|&i| o.kind(i) == Kind::Session && !o.has_children(i))
+        .expect("an empty talk in the seeds");
+    let (at, _) = line_span(&lines, empty).unwrap();
+    assert_eq!(
+        (lines[at].prefix.as_str(), lines[at].aside.as_str()),
+        ("◦ ", "  no notes")
+    );
 }
 
 #[test]
