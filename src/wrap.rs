@@ -73,6 +73,27 @@ pub fn fit_cut(s: &str, max: usize) -> (String, bool) {
     (out, false)
 }
 
+/// `s` cut from the start to at most `max` columns, beginning with `…`
+/// when cut: for paths, whose end (the file's name) says the most.
+pub fn fit_tail(s: &str, max: usize) -> String {
+    if width_over(s, max) <= max {
+        return s.to_string();
+    }
+    let mut used = 1; // the ellipsis
+    let mut start = s.len();
+    for (at, g) in s.grapheme_indices(true).rev() {
+        used += grapheme_width(g);
+        if used > max {
+            break;
+        }
+        start = at;
+    }
+    if max == 0 {
+        return String::new();
+    }
+    format!("…{}", &s[start..])
+}
+
 /// Greedy word wrap to `max` columns (at least 1). Words wider than a line
 /// are split between graphemes. Returns at least one (possibly empty) line.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
@@ -214,6 +235,16 @@ mod tests {
         assert_eq!(fit("hello world", 6), "hello…");
         assert_eq!(fit("日本語テキスト", 5), "日本…");
         assert!(width(&fit("日本語テキスト", 6)) <= 6);
+    }
+
+    #[test]
+    fn fit_tail_keeps_the_end_of_a_path() {
+        assert_eq!(fit_tail("/notes/conf/day-1.md", 40), "/notes/conf/day-1.md");
+        assert_eq!(fit_tail("/notes/conf/day-1.md", 10), "…/day-1.md");
+        assert_eq!(fit_tail("/ノート/会議.md", 8), "…会議.md");
+        for max in 0..25 {
+            assert!(width(&fit_tail("/notes/会議/day-1.md", max)) <= max, "{max}");
+        }
     }
 
     #[test]

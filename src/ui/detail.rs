@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::app::detail::Role;
 use crate::app::{App, Focus};
 use crate::outline::{dump::UNTITLED, Kind, Outline};
-use crate::wrap::{fit, width};
+use crate::wrap::{fit, fit_tail, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -145,9 +145,12 @@ impl Widget for &DetailView<'_> {
                     info.warnings.join("; ")
                 ),
             };
-            vec![fit(
-                &format!("{} · {}{warn}", info.source, info.format.name()),
-                inner.width as usize,
+            // The path cut from its start: the file's name is at its end.
+            let w = inner.width as usize;
+            let after = fit(&format!(" · {}{warn}", info.format.name()), w / 2);
+            vec![format!(
+                "{}{after}",
+                fit_tail(&info.source, w.saturating_sub(width(&after)))
             )]
         } else {
             breadcrumb(o, sel, inner.width as usize)
