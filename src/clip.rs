@@ -135,7 +135,10 @@ mod tests {
         let hostile = "a\x1b]52;c;ZXZpbA==\x07b\u{9b}31mc\x1b[2Jd\u{202e}e\r\x7f";
         let seq = osc52(hostile).unwrap();
         let body = seq.strip_prefix("\x1b]52;c;").unwrap().strip_suffix("\x1b\\").unwrap();
-        assert!(body.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)), "{body}");
+        assert!(
+            body.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)),
+            "{body}"
+        );
         // One ESC opens, one ends: none came from the note.
         assert_eq!(seq.matches('\x1b').count(), 2);
         let pasted = sanitize(hostile);
@@ -168,7 +171,11 @@ mod tests {
         assert_eq!(Clipboard::parse(" OSC52 "), Ok(Clipboard::Osc52));
         assert_eq!(
             Clipboard::parse("xclip -selection clipboard"),
-            Ok(Clipboard::Command(vec!["xclip".into(), "-selection".into(), "clipboard".into()]))
+            Ok(Clipboard::Command(vec![
+                "xclip".into(),
+                "-selection".into(),
+                "clipboard".into()
+            ]))
         );
         assert!(Clipboard::parse("  ").is_err());
     }

@@ -120,7 +120,9 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("talktree-pipe-{}", std::process::id()));
         let out = dir.with_extension("txt");
         let script = format!("cat > '{}'", out.display());
-        System.pipe(&argv(&["sh", "-c", &script]), "line one\nline two\n").unwrap();
+        System
+            .pipe(&argv(&["sh", "-c", &script]), "line one\nline two\n")
+            .unwrap();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "line one\nline two\n");
         let _ = std::fs::remove_file(out);
     }
@@ -128,12 +130,17 @@ mod tests {
     #[test]
     fn a_missing_or_failing_command_is_told_in_words() {
         let missing = System.pipe(&argv(&["talktree-no-such-copier"]), "x").unwrap_err();
-        assert!(missing.contains("\"talktree-no-such-copier\" is not installed"), "{missing}");
+        assert!(
+            missing.contains("\"talktree-no-such-copier\" is not installed"),
+            "{missing}"
+        );
         let failed = System
             .pipe(&argv(&["sh", "-c", "echo 'Error: no display' >&2; exit 3"]), "x")
             .unwrap_err();
         assert!(failed.contains("failed (exit status 3: Error: no display)"), "{failed}");
-        let missing = System.open(&argv(&["talktree-no-such-opener", "https://x.org"])).unwrap_err();
+        let missing = System
+            .open(&argv(&["talktree-no-such-opener", "https://x.org"]))
+            .unwrap_err();
         assert!(missing.contains("not installed"), "{missing}");
     }
 }

@@ -19,20 +19,30 @@ pub struct Link {
 /// Node `i`'s links in order. Neighbouring styled stretches of one link
 /// (`[a **b** c](u)` is three) are one link.
 pub fn of_node(o: &Outline, i: usize) -> Vec<Link> {
-    let mut out: Vec<Link> = Vec::new();
-    for s in o.styles(i) {
-        let Some(target) = s.target.filter(|_| s.style.contains(InlineStyle::LINK)) else {
-            continue;
-        };
-        match out.last_mut() {
-            Some(l) if l.range.end == s.range.start && l.target == target => l.range.end = s.range.end,
-            _ => out.push(Link {
-                range: s.range,
-                target: target.to_string(),
-            }),
+    iter(o, i).collect()
+}
+
+/// `of_node`, read lazily: the detail pane reads a huge note's links no
+/// further than the part it shows.
+pub fn iter(o: &Outline, i: usize) -> impl Iterator<Item = Link> + '_ {
+    let mut spans = o
+        .styles(i)
+        .filter_map(|s| Some((s.range, s.target.filter(|_| s.style.contains(InlineStyle::LINK))?)))
+        .peekable();
+    std::iter::from_fn(move || {
+        let (mut range, target) = spans.next()?;
+        while let Some((r, t)) = spans.peek() {
+            if r.start != range.end || *t != target {
+                break;
+            }
+            range.end = r.end;
+            spans.next();
         }
-    }
-    out
+        Some(Link {
+            range,
+            target: target.to_string(),
+        })
+    })
 }
 
 /// The links of `i`, or when it has none, of the notes under it (a talk's

@@ -44,11 +44,12 @@ pub(super) fn kind_word(kind: Kind) -> &'static str {
     }
 }
 
-/// "talk 'Riemann at scale'": a node as a message names it, its title cut.
-pub(super) fn named(o: &Outline, i: usize) -> String {
+/// "talk 'Riemann at scale'": a node as a message names it, its title cut
+/// to `cols` columns.
+pub(super) fn named(o: &Outline, i: usize, cols: usize) -> String {
     let t = o.text(i);
     let t = if t.is_empty() { UNTITLED } else { t };
-    format!("{} '{}'", kind_word(o.kind(i)), fit(t, 32))
+    format!("{} '{}'", kind_word(o.kind(i)), fit(t, cols))
 }
 
 /// "File › Talk › Heading › note": the titles from the document down to `i`.
@@ -63,6 +64,12 @@ pub fn breadcrumb(o: &Outline, i: usize) -> String {
 }
 
 impl App {
+    /// A node as the status line names it: its title cut to leave the
+    /// message room on a narrow screen (how much was copied comes last).
+    pub(super) fn named(&self, i: usize) -> String {
+        named(&self.outline, i, (usize::from(self.size.0) / 4).clamp(8, 32))
+    }
+
     /// Where copies go (the config's `clipboard.via`).
     pub fn set_clipboard(&mut self, c: Clipboard) {
         self.outside.clipboard = c;
@@ -84,14 +91,14 @@ impl App {
         let o = self.outline.clone();
         let sel = self.tree.selected;
         let text = crate::export::node_markdown(&o, sel);
-        self.copy(format!("{} as Markdown", named(&o, sel)), &text);
+        self.copy(format!("{} as Markdown", self.named(sel)), &text);
     }
 
     pub(super) fn copy_breadcrumb(&mut self) {
         let o = self.outline.clone();
         let sel = self.tree.selected;
         let text = breadcrumb(&o, sel);
-        self.copy(format!("the breadcrumb of {}", named(&o, sel)), &text);
+        self.copy(format!("the breadcrumb of {}", self.named(sel)), &text);
     }
 
     fn copy(&mut self, what: String, text: &str) {
@@ -124,4 +131,4 @@ impl App {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

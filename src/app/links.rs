@@ -4,7 +4,6 @@
 //! http, https or file). Openers start through `Outside::launcher`, never a
 //! shell.
 
-use super::copy::named;
 use super::App;
 use crate::action::Action;
 use crate::links::{self, Kind};
@@ -58,14 +57,18 @@ impl App {
             .map(|(node, l)| {
                 let words = &o.text(node)[l.range.clone()];
                 Choice {
-                    words: if words.is_empty() { UNTITLED.into() } else { words.into() },
+                    words: if words.is_empty() {
+                        UNTITLED.into()
+                    } else {
+                        words.into()
+                    },
                     target: l.target,
                     node,
                 }
             })
             .collect();
         match choices.len() {
-            0 => self.status = Some(format!("No link in {} or under it", named(&o, sel)).into()),
+            0 => self.status = Some(format!("No link in {} or under it", self.named(sel)).into()),
             1 => {
                 let choice = choices[0].clone();
                 self.picker = Some(Picker {
@@ -141,7 +144,7 @@ impl App {
                     p.asking = true;
                 }
                 self.status = Some(
-                    format!("{target} is a {scheme}: link, not a web page or file: Enter opens it anyway, Esc does not")
+                    format!("Open {target}? A {scheme}: link, not a web page or file: Enter opens it, Esc does not")
                         .into(),
                 );
                 return;
@@ -160,3 +163,6 @@ impl App {
         self.picker = None;
     }
 }
+
+#[cfg(test)]
+mod tests;
