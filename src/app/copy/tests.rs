@@ -9,11 +9,14 @@ use crate::launch::Launch;
 use crate::outline::{build_outline, parse_document};
 use std::sync::{Arc, Mutex};
 
+/// A command line and the text given on its standard input.
+type Piped = (Vec<String>, String);
+
 /// What the app asked to start, instead of starting it.
 #[derive(Clone, Default)]
 pub(crate) struct Recorder {
     pub opened: Arc<Mutex<Vec<Vec<String>>>>,
-    pub piped: Arc<Mutex<Vec<(Vec<String>, String)>>>,
+    pub piped: Arc<Mutex<Vec<Piped>>>,
     /// When set, every launch fails with these words.
     pub fails: Option<String>,
 }

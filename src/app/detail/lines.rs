@@ -133,6 +133,8 @@ fn blank(lines: &mut Vec<Line>, node: usize) {
 
 /// A node's text as shown (its title, or "(untitled)"), with its styles
 /// and its links (each with its index among the node's).
+// Two `impl Iterator`s, lazy so a huge note is read no further than shown,
+// cannot be named by a type alias on stable Rust.
 #[allow(clippy::type_complexity)]
 fn shown(
     o: &Outline,
