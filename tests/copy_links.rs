@@ -6,27 +6,13 @@
 mod common;
 use common::render::{app_on, assert_clean, keys, render, text};
 use talktree::app::App;
-use talktree::launch::Launch;
 use talktree::outline::{build_outline, load_seeds, parse_document, Outline};
 use talktree::state::keys::Step;
 use talktree::state::{Bookmark, State};
 
-/// Starts nothing: these screens must never open a browser.
-struct Nothing;
-
-impl Launch for Nothing {
-    fn open(&mut self, _: &[String]) -> Result<(), String> {
-        Ok(())
-    }
-    fn pipe(&mut self, _: &[String], _: &str) -> Result<(), String> {
-        Ok(())
-    }
-}
-
+/// A reader that starts no program (`app_on` puts `NoLaunch` in place).
 fn reader(o: Outline, w: u16, h: u16) -> App {
-    let mut a = app_on(o, w, h);
-    a.set_launcher(Box::new(Nothing), None);
-    a
+    app_on(o, w, h)
 }
 
 fn screen(a: &App) -> String {
