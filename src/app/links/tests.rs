@@ -142,3 +142,16 @@ fn a_link_into_the_page_and_a_failing_opener_get_words() {
     );
     assert!(!a.quitting());
 }
+
+#[test]
+fn a_click_closes_the_picker_and_leaves_the_selection() {
+    let rec = Recorder::default();
+    let mut a = app_on(notes(), &rec);
+    select(&mut a, "slides");
+    let sel = a.tree().selected;
+    type_keys(&mut a, "o");
+    a.handle(crate::event::Event::Click { col: 2, row: 2 });
+    assert!(a.link_picker().is_none());
+    assert_eq!(a.tree().selected, sel);
+    assert!(opened(&rec).is_empty());
+}
