@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::links::{self, OSC8_CLOSE};
 use crate::wrap::width;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::cursor::MoveTo;
+use ratatui::crossterm::cursor::{MoveTo, RestorePosition, SavePosition};
 use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{Attribute, Color, Print, SetAttribute, SetBackgroundColor, SetForegroundColor};
 use ratatui::style::Modifier;
@@ -78,9 +78,13 @@ const MODIFIERS: [(Modifier, Attribute); 6] = [
 ];
 
 /// Writes each area's cells from `buf` again, wrapped in OSC 8. The cursor
-/// is left anywhere and the attributes reset: ratatui moves the cursor
-/// before its next cell and sets every cell's style itself.
+/// is put back where it was (the find input's, when find is open) and the
+/// attributes reset: ratatui sets every cell's style itself.
 pub fn write(buf: &Buffer, areas: &[LinkArea], out: &mut impl Write) -> io::Result<()> {
+    if areas.is_empty() {
+        return Ok(());
+    }
+    queue!(out, SavePosition)?;
     for a in areas {
         let Some(open) = links::osc8_open(&a.target) else {
             continue;
@@ -106,7 +110,7 @@ pub fn write(buf: &Buffer, areas: &[LinkArea], out: &mut impl Write) -> io::Resu
         }
         queue!(out, Print(OSC8_CLOSE), SetAttribute(Attribute::Reset))?;
     }
-    Ok(())
+    queue!(out, RestorePosition)
 }
 
 /// What an area's cells hold now (symbols and styles): the area needs
