@@ -43,8 +43,16 @@ pub enum Action {
     OpenBookmarks,
     JumpToBookmark,
     DeleteBookmark,
+    /// Copies the selected node and everything under it, as Markdown.
+    CopyMarkdown,
+    /// Copies the path of titles down to the selected node.
+    CopyBreadcrumb,
+    /// Opens the selected node's link (several: the link picker).
+    OpenLink,
+    /// Opens the link chosen in the picker.
+    OpenChosenLink,
     ToggleHelp,
-    /// Closes the overlay on top (help, the bookmark list).
+    /// Closes the overlay on top (help, the bookmark list, the link picker).
     CloseOverlay,
     Quit,
     /// Gives the terminal back to the shell until `fg`.
@@ -141,6 +149,18 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "Jump to the chosen bookmark",
     ),
     (Action::DeleteBookmark, "delete_bookmark", "Delete the chosen bookmark"),
+    (
+        Action::CopyMarkdown,
+        "copy_markdown",
+        "Copy the node and all under it as Markdown",
+    ),
+    (
+        Action::CopyBreadcrumb,
+        "copy_breadcrumb",
+        "Copy the node's breadcrumb (File › Talk › …)",
+    ),
+    (Action::OpenLink, "open_link", "Open the node's link (several: choose)"),
+    (Action::OpenChosenLink, "open_chosen_link", "Open the chosen link"),
     (Action::ToggleHelp, "toggle_help", "Show or hide this help"),
     (
         Action::CloseOverlay,

@@ -35,6 +35,9 @@ pub enum Event {
     Notice(Clean),
     /// The state as of now was handed to the saver.
     Saved,
+    /// The terminal wrote the clipboard sequence a copy left
+    /// (`App::clipboard_sequence`).
+    Written,
     /// The terminal is back after a suspend the app asked for (or the
     /// suspend could not be done).
     Resumed,

@@ -7,11 +7,14 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod clip;
 pub mod config;
 pub mod event;
 pub mod export;
 pub mod keymap;
+pub mod launch;
 pub mod layout;
+pub mod links;
 pub mod outline;
 pub mod print;
 pub mod reader;

@@ -53,6 +53,7 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
         remembered: start.store.is_some().then(|| std::mem::take(&mut start.state)),
     };
     let mut app = App::loading(start.config.keymap.clone(), opts, opening);
+    app.set_clipboard(start.config.clipboard.clone());
     let mut pending: Option<Receiver<Loaded>> = None;
     if start.paths.is_empty() {
         app.handle(Event::Loaded(Box::new(load_notes(&[], &start.config))));

@@ -15,8 +15,10 @@ use crossterm::event::{
 };
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::buffer::Buffer;
 use ratatui::DefaultTerminal;
-use std::io;
+use std::collections::HashSet;
+use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -151,8 +153,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, idle
     let tty = TtyWatch::new()?;
     let size = terminal.size()?;
     app.handle(Event::Resize(size.width, size.height));
+    let mut links = Hyperlinks::default();
     loop {
-        terminal.draw(|f| ui::draw(f, app, theme))?;
+        let frame = terminal.draw(|f| ui::draw(f, app, theme))?;
+        links.write(frame.buffer, app)?;
+        if let Some(seq) = app.clipboard_sequence() {
+            write_out(seq.as_bytes())?;
+            app.handle(Event::Written);
+        }
         if app.quitting() || signal().is_some() {
             return Ok(());
         }
@@ -162,7 +170,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, idle
             Ready::Gone => return Ok(()),
             Ready::Timeout => {}
             Ready::Input => {
-                if !drain_events(terminal, app, &tty)? {
+                if !drain_events(terminal, app, &tty, &mut links)? {
                     return Ok(());
                 }
             }
@@ -175,7 +183,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, idle
 /// Handles everything queued, so a burst of keys costs one frame. Returns
 /// false when the terminal hung up. crossterm is asked only after the tty
 /// was seen alive (see `tty`).
-fn drain_events(terminal: &mut DefaultTerminal, app: &mut App, tty: &TtyWatch) -> io::Result<bool> {
+fn drain_events(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    tty: &TtyWatch,
+    links: &mut Hyperlinks,
+) -> io::Result<bool> {
     loop {
         if matches!(tty.wait(0), Ready::Gone) {
             return Ok(false);
@@ -184,16 +197,60 @@ fn drain_events(terminal: &mut DefaultTerminal, app: &mut App, tty: &TtyWatch) -
             return Ok(true);
         }
         if let Some(e) = to_event(event::read()?) {
+            if matches!(e, Event::Resize(..)) {
+                // ratatui clears the screen for the new size.
+                links.forget();
+            }
             app.handle(e);
         }
         if app.suspend_asked() {
             if can_suspend() {
                 suspend(terminal)?;
+                links.forget();
             }
             app.handle(Event::Resumed);
             // Keep draining: keys read along with it sit in crossterm's
             // buffer, where a wait on the tty would not see them.
         }
+    }
+}
+
+fn write_out(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// The detail pane's links written as OSC 8 hyperlinks after each frame
+/// (see `ui::hyperlinks`): an area is written again only when it is new
+/// or its cells changed, as ratatui then redrew them without the link.
+#[derive(Default)]
+struct Hyperlinks {
+    written: HashSet<u64>,
+}
+
+impl Hyperlinks {
+    fn write(&mut self, buf: &Buffer, app: &App) -> io::Result<()> {
+        let areas = ui::hyperlinks::areas(app);
+        let prints: Vec<u64> = areas.iter().map(|a| ui::hyperlinks::fingerprint(buf, a)).collect();
+        let fresh: Vec<_> = areas
+            .into_iter()
+            .zip(&prints)
+            .filter(|(_, p)| !self.written.contains(p))
+            .map(|(a, _)| a)
+            .collect();
+        self.written = prints.into_iter().collect();
+        if fresh.is_empty() {
+            return Ok(());
+        }
+        let mut bytes = Vec::new();
+        ui::hyperlinks::write(buf, &fresh, &mut bytes)?;
+        write_out(&bytes)
+    }
+
+    /// The screen was cleared: every link needs writing again.
+    fn forget(&mut self) {
+        self.written.clear();
     }
 }
 

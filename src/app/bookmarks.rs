@@ -20,6 +20,31 @@ pub enum Target {
     NotOpen,
 }
 
+/// How to open the file a bookmark is in: a command that works as typed.
+/// The bundled notes are what `talktree` alone opens; notes read from
+/// standard input have no path to give.
+pub fn reopen_hint(doc_key: &str) -> String {
+    if doc_key.starts_with("bundled:") {
+        return "it is in the bundled notes: talktree (with no path) shows it".into();
+    }
+    if doc_key == crate::outline::STDIN_SOURCE {
+        return "it was in notes read from standard input: pipe them in again (… | talktree -)".into();
+    }
+    let path = Clean::path(&paths::from_text(doc_key));
+    format!("talktree {} shows it", shell_quoted(&path))
+}
+
+/// A word the shell reads back as `s`: as it is when it holds only
+/// characters no shell treats specially, else in single quotes.
+fn shell_quoted(s: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "/._-+,:@%=".contains(c);
+    if !s.is_empty() && s.chars().all(plain) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
 impl App {
     /// Index of the loaded document whose key is `key`.
     fn doc_by_key(&self, key: &str) -> Option<usize> {
@@ -79,10 +104,12 @@ impl App {
             } else {
                 text
             };
+            let title = o.text(o.document_of(sel)).chars().take(MAX_LABEL_CHARS).collect();
             self.bookmarks.push(Bookmark {
                 doc: key,
                 path,
                 label,
+                title,
                 extra: Default::default(),
             });
             self.status = Some("Bookmarked: ' lists bookmarks".into());
@@ -126,10 +153,7 @@ impl App {
                 self.focus = Focus::Outline;
             }
             Target::Missing => self.status = Some(format!("{:?} is no longer in its file", b.label).into()),
-            Target::NotOpen => {
-                let doc = Clean::path(&paths::from_text(&b.doc));
-                self.status = Some(format!("Not open in this run: talktree {doc} shows it").into())
-            }
+            Target::NotOpen => self.status = Some(format!("Not open in this run: {}", reopen_hint(&b.doc)).into()),
         }
     }
 }

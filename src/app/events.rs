@@ -43,6 +43,7 @@ impl App {
             Event::Notice(message) => self.status = Some(message),
             Event::Saved => self.state_dirty = false,
             Event::Resumed => self.suspend = false,
+            Event::Written => self.outside.osc52 = None,
         }
     }
 

@@ -4,10 +4,12 @@
 
 mod access;
 mod bookmarks;
+mod copy;
 pub mod detail;
 mod events;
 pub mod find;
 pub mod help;
+pub mod links;
 mod memory;
 mod mouse;
 mod nav;
@@ -22,6 +24,8 @@ use crate::outline::{Clean, Kind, Outline};
 use crate::search::{Scope, SearchWorker};
 use crate::state::Bookmark;
 pub use bookmarks::Target;
+pub use copy::breadcrumb;
+use copy::Outside;
 use detail::Detail;
 use find::Find;
 pub use options::Options;
@@ -77,6 +81,10 @@ pub struct App {
     pub(crate) marked: HashSet<u32>,
     /// The bookmark list's cursor, when the list is open.
     pub(crate) bookmark_list: Option<usize>,
+    /// The link picker, when open.
+    pub(crate) picker: Option<links::Picker>,
+    /// Where copies and links go out.
+    outside: Outside,
     /// What was asked for and what failed, for the loading and empty screens.
     pub(crate) load: LoadSummary,
     quit: bool,
@@ -127,6 +135,8 @@ impl App {
             bookmarks: Vec::new(),
             marked: HashSet::new(),
             bookmark_list: None,
+            picker: None,
+            outside: Outside::from_env(),
             history: Vec::new(),
             load: LoadSummary::default(),
             state_dirty: false,
@@ -155,6 +165,8 @@ impl App {
             Context::Help
         } else if self.bookmark_list.is_some() {
             Context::Bookmarks
+        } else if self.picker.is_some() {
+            Context::Links
         } else {
             self.pane_context()
         }
@@ -184,6 +196,7 @@ impl App {
         match self.context() {
             Context::Help => self.update_help(action),
             Context::Bookmarks => self.update_bookmarks(action),
+            Context::Links => self.update_links(action),
             _ => self.update_panes(action),
         }
     }
@@ -197,6 +210,9 @@ impl App {
         match action {
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::OpenBookmarks => self.open_bookmarks(),
+            Action::CopyMarkdown => self.copy_markdown(),
+            Action::CopyBreadcrumb => self.copy_breadcrumb(),
+            Action::OpenLink => self.open_link(),
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
             Action::SwitchPane => {
@@ -267,7 +283,11 @@ impl App {
                 }
             }
             // The overlays' own commands: nothing to do on the panes.
-            Action::JumpToBookmark | Action::DeleteBookmark | Action::CloseOverlay | Action::Suspend => {}
+            Action::JumpToBookmark
+            | Action::DeleteBookmark
+            | Action::OpenChosenLink
+            | Action::CloseOverlay
+            | Action::Suspend => {}
         }
         self.sync();
     }

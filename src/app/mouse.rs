@@ -1,5 +1,5 @@
 //! The mouse: a click selects and focuses what is under it (a fold marker
-//! toggles, a result jumps, any click closes the help); the wheel scrolls
+//! toggles, a result jumps, any click closes the help or the link picker); the wheel scrolls
 //! the pane under the pointer.
 
 use super::{App, Focus};
@@ -9,6 +9,12 @@ impl App {
     pub(super) fn click(&mut self, col: u16, row: u16) {
         if self.help.is_some() {
             self.help = None;
+            return;
+        }
+        if self.picker.is_some() {
+            // Its links are the selected node's: a click elsewhere would
+            // leave them stale.
+            self.picker = None;
             return;
         }
         let l = self.layout();

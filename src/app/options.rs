@@ -9,6 +9,8 @@ pub struct Options {
     pub open_level: u8,
     pub tree_width: u16,
     pub find_rows: u16,
+    /// Links in the detail pane as OSC 8 hyperlinks.
+    pub hyperlinks: bool,
 }
 
 impl Default for Options {
@@ -24,6 +26,7 @@ impl From<&Config> for Options {
             open_level: c.open_level,
             tree_width: c.tree_width,
             find_rows: c.find_rows,
+            hyperlinks: c.hyperlinks,
         }
     }
 }
@@ -51,9 +54,10 @@ mod tests {
         assert_eq!(i64::from(used.open_level), int("view", "open_level"));
         assert_eq!(i64::from(used.tree_width), int("view", "tree_width"));
         assert_eq!(i64::from(used.find_rows), int("view", "find_rows"));
+        assert_eq!(Some(used.hyperlinks), asset["view"]["hyperlinks"].as_bool());
         assert_eq!(
             asset["view"].as_table().map(|t| t.len()),
-            Some(3),
+            Some(4),
             "a view option untested here"
         );
         let preset = match no_file.preset {
@@ -68,6 +72,8 @@ mod tests {
             .filter_map(|e| e.as_str())
             .collect();
         assert_eq!(no_file.extensions, extensions);
+        let via = asset["clipboard"]["via"].as_str().unwrap();
+        assert_eq!(Ok(no_file.clipboard), crate::clip::Clipboard::parse(via));
         // The loader's own list, used by callers that pass no config.
         assert_eq!(crate::outline::fs::DEFAULT_EXTENSIONS, extensions.as_slice());
     }

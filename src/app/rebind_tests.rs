@@ -21,6 +21,10 @@ fn seen(a: &App) -> String {
             (a.find.open, a.find.query(), a.find.cursor, a.find.scope),
             (a.help, a.bookmark_list, a.bookmarks.len(), a.detail.scroll),
             (a.quit, a.suspend, a.status.as_ref().map(ToString::to_string)),
+            (
+                a.picker.as_ref().map(|p| (p.cursor, p.asking)),
+                a.clipboard_sequence().is_some()
+            ),
         )
     )
 }
@@ -31,8 +35,19 @@ fn seen(a: &App) -> String {
 /// second `take` opens the selected node or chooses the second result
 /// (some commands change only one of the two).
 fn reader_in(keymap: &Keymap, ctx: Context, take: usize) -> App {
-    let mut a = App::new(Arc::new(load_seeds()), keymap.clone(), Options::default());
+    let notes = if ctx == Context::Links {
+        // The seeds hold no links.
+        super::copy::tests::load(
+            "l.md",
+            "# T (A)\n\n- [a](https://a.org) [b](https://b.org) [c](mailto:c@d.org)\n",
+        )
+    } else {
+        load_seeds()
+    };
+    let mut a = App::new(Arc::new(notes), keymap.clone(), Options::default());
     a.handle(Event::Resize(120, 40));
+    // Links open through a recorder: no browser starts.
+    a.set_launcher(Box::new(super::copy::tests::Recorder::default()), None);
     let find = |a: &mut App, query: &str| {
         a.update(Action::OpenFind);
         type_keys(a, &query.chars().map(String::from).collect::<Vec<_>>().join(" "));
@@ -66,6 +81,13 @@ fn reader_in(keymap: &Keymap, ctx: Context, take: usize) -> App {
             }
             a.update(Action::OpenBookmarks);
             a.update(Action::MoveDown);
+        }
+        Context::Links => {
+            super::copy::tests::select(&mut a, "a b c");
+            a.update(Action::OpenLink);
+            if take == 1 {
+                a.update(Action::MoveDown);
+            }
         }
     }
     a.settle();

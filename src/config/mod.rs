@@ -3,6 +3,7 @@
 //! settings and errors out); paths are resolved once in `main`. A bad entry is
 //! reported with its file and line and falls back to the default.
 
+pub use crate::clip::Clipboard;
 use crate::keymap::Keymap;
 use crate::search::Matching;
 
@@ -101,9 +102,13 @@ pub struct Config {
     pub open_level: u8,
     pub tree_width: u16,
     pub find_rows: u16,
+    /// Links in the detail pane as OSC 8 hyperlinks.
+    pub hyperlinks: bool,
     pub extensions: Vec<String>,
     /// How the find pane and --search read plain terms.
     pub matching: Matching,
+    /// Where copies go.
+    pub clipboard: Clipboard,
 }
 
 /// One `key = value` of a table, with the key's position for messages.
@@ -148,8 +153,10 @@ impl Config {
                     open_level: 0,
                     tree_width: 0,
                     find_rows: 0,
+                    hyperlinks: false,
                     extensions: Vec::new(),
                     matching: Matching::Fuzzy,
+                    clipboard: Clipboard::Command(Vec::new()),
                 };
                 let errors = c.apply("default-config.toml", DEFAULT);
                 debug_assert!(errors.is_empty(), "{errors:?}");
@@ -188,6 +195,7 @@ impl Config {
                 "scan" => self.apply_scan(table, &mut err),
                 "find" => self.apply_find(table, &mut err),
                 "theme" => self.apply_theme(table, &mut err),
+                "clipboard" => self.apply_clipboard(table, &mut err),
                 "keys" => self.apply_keys(table, &mut err),
                 other => err.at(section.key_at, format!("unknown section [{other}]")),
             }
@@ -197,6 +205,13 @@ impl Config {
 
     fn apply_view(&mut self, table: &dyn TableLike, err: &mut Errors) {
         for e in entries(table) {
+            if e.key == "hyperlinks" {
+                match e.item.as_bool() {
+                    Some(b) => self.hyperlinks = b,
+                    None => err.at(e.value_at(), "view.hyperlinks must be true or false".into()),
+                }
+                continue;
+            }
             let (range, slot): (std::ops::RangeInclusive<i64>, &mut dyn FnMut(i64)) = match e.key {
                 "open_level" => (1..=9, &mut |x| self.open_level = x as u8),
                 "tree_width" => (20..=80, &mut |x| self.tree_width = x as u16),
@@ -251,6 +266,20 @@ impl Config {
             match e.item.as_bool() {
                 Some(exact) => self.matching = if exact { Matching::Exact } else { Matching::Fuzzy },
                 None => err.at(e.value_at(), "find.exact must be true or false".into()),
+            }
+        }
+    }
+
+    fn apply_clipboard(&mut self, table: &dyn TableLike, err: &mut Errors) {
+        for e in entries(table) {
+            if e.key != "via" {
+                err.at(e.key_at, format!("unknown option clipboard.{}", e.key));
+                continue;
+            }
+            match e.item.as_str().map(Clipboard::parse) {
+                Some(Ok(c)) => self.clipboard = c,
+                Some(Err(m)) => err.at(e.value_at(), m),
+                None => err.at(e.value_at(), "clipboard.via must be a string".into()),
             }
         }
     }

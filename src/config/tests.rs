@@ -69,6 +69,29 @@ fn find_exact_sets_how_plain_terms_match() {
 }
 
 #[test]
+fn clipboard_via_and_hyperlinks_are_read_and_their_mistakes_located() {
+    let (c, shown) = load_shown("[clipboard]\nvia = \"xclip -selection clipboard\"\n[view]\nhyperlinks = false\n");
+    assert!(shown.is_empty(), "{shown:?}");
+    assert_eq!(
+        c.clipboard,
+        Clipboard::Command(vec!["xclip".into(), "-selection".into(), "clipboard".into()])
+    );
+    assert!(!c.hyperlinks);
+    let d = Config::defaults();
+    assert_eq!((d.clipboard, d.hyperlinks), (Clipboard::Osc52, true));
+    let (c, shown) = load_shown("[clipboard]\nvia = \" \"\nosc = 1\n[view]\nhyperlinks = \"no\"\n");
+    assert_eq!((c.clipboard, c.hyperlinks), (Clipboard::Osc52, true), "defaults kept");
+    assert_eq!(
+        shown,
+        [
+            "c.toml:2: clipboard.via must be \"osc52\" or a command like \"wl-copy\"",
+            "c.toml:3: unknown option clipboard.osc",
+            "c.toml:5: view.hyperlinks must be true or false"
+        ]
+    );
+}
+
+#[test]
 fn colours() {
     assert_eq!(ColorSpec::parse("LightBlue"), Ok(ColorSpec::Ansi(12)));
     assert_eq!(ColorSpec::parse("#FF0080"), Ok(ColorSpec::Rgb(255, 0, 128)));

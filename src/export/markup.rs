@@ -97,30 +97,36 @@ pub fn write(o: &Outline, roots: &[usize], d: &dyn Dialect, out: &mut impl Write
     out.write_all(if roots.is_empty() { b"" } else { b"\n" })
 }
 
-/// One document or talk: its title as a top heading, then what it holds.
+/// One document, talk, heading or note: a title as a top heading, then
+/// what it holds.
 /// A document exported alone states its title as the file's own (front
 /// matter, `#+TITLE`) and its talks are top headings, as such a file is
 /// written; otherwise each root is a top heading over what it holds.
 fn write_root(o: &Outline, r: usize, alone: bool, d: &dyn Dialect, buf: &mut String) {
     let mut text = String::new();
-    d.text(o, r, &mut text);
-    blank_line(buf);
-    let level = if alone && o.kind(r) == Kind::Document {
-        d.title(&text, buf);
-        0
-    } else {
-        d.heading(1, &text, buf);
-        1
-    };
-    buf.push('\n');
+    // A note (a bullet, a paragraph, code) is written as itself, a list
+    // item at the top with its own notes under it; a title is a heading.
+    let note = !o.kind(r).is_structural();
     let mut open = vec![Open {
-        depth: o.depth(r),
-        level,
+        depth: if note { o.depth(r).saturating_sub(1) } else { o.depth(r) },
+        level: 0,
         indent: 0,
     }];
+    if !note {
+        d.text(o, r, &mut text);
+        blank_line(buf);
+        if alone && o.kind(r) == Kind::Document {
+            d.title(&text, buf);
+        } else {
+            d.heading(1, &text, buf);
+            open[0].level = 1;
+        }
+        buf.push('\n');
+    }
     // The code block being written: its indentation and closing line.
     let mut code: Option<(usize, String)> = None;
-    for i in r + 1..o.subtree_end(r) {
+    let end = o.subtree_end(r);
+    for i in r + usize::from(!note)..end {
         let depth = o.depth(i);
         while open.last().is_some_and(|t| t.depth >= depth) {
             open.pop();
@@ -172,7 +178,7 @@ fn write_root(o: &Outline, r: usize, alone: bool, d: &dyn Dialect, buf: &mut Str
             Kind::Code => {
                 if code.is_none() {
                     // The block is the run of code lines side by side.
-                    let mut lines = (i..o.subtree_end(at_node(o, i)))
+                    let mut lines = (i..o.subtree_end(at_node(o, i)).min(end))
                         .take_while(|&j| o.kind(j) == Kind::Code && o.depth(j) == depth)
                         .map(|j| o.text(j));
                     let (open_line, close) = d.code_fences(&mut lines);

@@ -37,6 +37,15 @@ pub fn roots(o: &Outline, talk: Option<&str>) -> Vec<usize> {
     }
 }
 
+/// Node `i` and everything under it as Markdown, as `--export` writes a
+/// talk (what the reader's copy key puts on the clipboard). A document is
+/// a file of its own (its title as front matter); a note is a list item.
+pub fn node_markdown(o: &Outline, i: usize) -> String {
+    let mut out = Vec::new();
+    markup::write(o, &[i], &markup::Markdown, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("the outline's text is UTF-8")
+}
+
 /// Writes `roots` (documents or talks) and everything under them.
 pub fn write(o: &Outline, roots: &[usize], format: ExportFormat, out: &mut impl Write) -> io::Result<()> {
     match format {

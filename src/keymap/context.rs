@@ -14,6 +14,8 @@ pub enum Context {
     Help,
     /// The bookmark list.
     Bookmarks,
+    /// The link picker.
+    Links,
 }
 
 /// What the rest of the program says about a context.
@@ -66,16 +68,23 @@ const ABOUT: [About; Context::ALL.len()] = [
         place: "the bookmark list",
         global: false,
     },
+    About {
+        name: "links",
+        title: "Link picker (after o on a note with several links)",
+        place: "the link picker",
+        global: false,
+    },
 ];
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Global,
         Context::Outline,
         Context::Detail,
         Context::Find,
         Context::Help,
         Context::Bookmarks,
+        Context::Links,
     ];
 
     fn about(self) -> &'static About {

@@ -143,7 +143,10 @@ pub const ESSENTIAL: &[(Action, &[Context])] = &[
     (Action::Quit, &[Context::Outline, Context::Detail, Context::Find]),
     (Action::ToggleHelp, &[Context::Outline, Context::Detail]),
     (Action::CloseFind, &[Context::Find]),
-    (Action::CloseOverlay, &[Context::Help, Context::Bookmarks]),
+    (
+        Action::CloseOverlay,
+        &[Context::Help, Context::Bookmarks, Context::Links],
+    ),
 ];
 
 #[cfg(test)]

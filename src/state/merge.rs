@@ -127,6 +127,7 @@ mod tests {
             doc: doc.into(),
             path: vec![],
             label: label.into(),
+            title: String::new(),
             extra: Map::new(),
         };
         disk.bookmarks.push(mark("other", "o"));

@@ -101,6 +101,10 @@ pub struct Bookmark {
     pub path: NodePath,
     /// The node's text when it was marked, to show it even if it vanished.
     pub label: String,
+    /// Its document's title when it was marked, to name the file in the
+    /// list while it is not open (older state files have none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }

@@ -17,6 +17,21 @@ fn file_name(doc: &str) -> String {
     Clean::new(doc.rsplit('/').next().unwrap_or(doc)).into_string()
 }
 
+/// The title of the document a bookmark is in: the loaded one's, else the
+/// one remembered with it, else (a bookmark from an older state file) the
+/// file's name.
+fn doc_title(app: &App, b: &crate::state::Bookmark) -> String {
+    let o = &app.outline;
+    if let Some(d) = o.docs().iter().find(|d| d.key == b.doc) {
+        return o.text(d.node).to_string();
+    }
+    if b.title.is_empty() {
+        file_name(&b.doc)
+    } else {
+        Clean::new(&b.title).into_string()
+    }
+}
+
 /// " Enter jump · d delete · Esc close ", from the list's bindings.
 fn hint(app: &App) -> String {
     super::overlay_hint(
@@ -52,8 +67,8 @@ pub fn render(app: &App, cursor: usize, theme: &Theme, area: Rect, buf: &mut Buf
                 let doc = o.text(o.document_of(n)).to_string();
                 ("", doc, theme.kind(o.kind(n)))
             }
-            Target::Missing => ("(missing) ", file_name(&b.doc), theme.dim),
-            Target::NotOpen => ("(file not open) ", file_name(&b.doc), theme.dim),
+            Target::Missing => ("(missing) ", doc_title(app, b), theme.dim),
+            Target::NotOpen => ("(file not open) ", doc_title(app, b), theme.dim),
         };
         let width = inner.width as usize;
         let place = fit(&place, width / 3);

@@ -9,6 +9,8 @@ pub mod detail;
 pub mod empty;
 pub mod find;
 pub mod help;
+pub mod hyperlinks;
+pub mod links;
 pub mod status;
 pub mod theme;
 pub mod tree;
@@ -92,6 +94,14 @@ fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
             },
             buf,
         );
+    }
+    if let Some(p) = &app.picker {
+        let over = Rect {
+            y: l.tree.y,
+            height: l.tree.height + l.find.height,
+            ..area
+        };
+        links::render(app, p, theme, over, buf);
     }
     if let Some(scroll) = app.help {
         help::render(

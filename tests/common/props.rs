@@ -18,7 +18,7 @@ pub const NAMES: [&str; 7] = ["f.txt", "f.md", "f.org", "f.opml", "f.rst", "f.ad
 
 /// Keys a fuzz byte can press: every pane, overlay and fold operation, and
 /// a few letters for find queries.
-pub const KEYS: [&str; 40] = [
+pub const KEYS: [&str; 43] = [
     "j",
     "k",
     "g",
@@ -59,6 +59,9 @@ pub const KEYS: [&str; 40] = [
     "Backspace",
     "a",
     "e",
+    "o",
+    "y",
+    "Y",
 ];
 
 pub type Checked = Result<(), String>;

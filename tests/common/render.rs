@@ -13,9 +13,23 @@ use talktree::outline::{Clean, Outline};
 use talktree::startup::Loaded;
 use talktree::ui::{draw, theme::Theme};
 
+/// Starts no program: a test that presses the open-link key must never
+/// start a browser.
+pub struct NoLaunch;
+
+impl talktree::launch::Launch for NoLaunch {
+    fn open(&mut self, _: &[String]) -> Result<(), String> {
+        Ok(())
+    }
+    fn pipe(&mut self, _: &[String], _: &str) -> Result<(), String> {
+        Ok(())
+    }
+}
+
 pub fn app_on(o: Outline, w: u16, h: u16) -> App {
     let mut a = App::new(Arc::new(o), Config::defaults().keymap, Options::default());
     a.handle(Event::Resize(w, h));
+    a.set_launcher(Box::new(NoLaunch), None);
     a
 }
 

@@ -165,6 +165,7 @@ fn state_strings_are_drawn_clean() {
             doc: Path::new("/notes").join(NAME).display().to_string(),
             path: Vec::new(),
             label: NAME.to_string(),
+            title: NAME.to_string(),
             extra: Default::default(),
         }],
         ..Default::default()

@@ -32,6 +32,9 @@ pub struct Line {
     pub aside: String,
     /// Inline styles over `text` (bold, code, links), as byte ranges.
     pub marks: Marks,
+    /// Links over `text`: byte ranges, each with the index of its link
+    /// among the node's (`links::of_node`), for drawing them as hyperlinks.
+    pub links: Vec<(Range<usize>, u32)>,
 }
 
 const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
@@ -61,7 +64,11 @@ fn push_wrapped(
     node: usize,
     indent: usize,
     marker: &str,
-    (text, styles): (&str, impl Iterator<Item = (Range<usize>, InlineStyle)>),
+    (text, styles, links): (
+        &str,
+        impl Iterator<Item = (Range<usize>, InlineStyle)>,
+        impl Iterator<Item = (Range<usize>, u32)>,
+    ),
     role: Role,
     w: usize,
 ) {
@@ -74,6 +81,7 @@ fn push_wrapped(
     // thousands past it).
     let kept = parts.last().and_then(|l| l.last()).map_or(0, |r| r.end);
     let styles: Marks = styles.take_while(|(r, _)| r.start < kept).collect();
+    let links: Vec<(Range<usize>, u32)> = links.take_while(|(r, _)| r.start < kept).collect();
     for (k, pieces) in parts.into_iter().enumerate() {
         let prefix = if k == 0 {
             format!("{lead}{marker}")
@@ -88,6 +96,7 @@ fn push_wrapped(
             role,
             aside: String::new(),
             marks: carry(&pieces, &styles),
+            links: carry(&pieces, &links),
         });
     }
     if more {
@@ -98,6 +107,7 @@ fn push_wrapped(
             role: Role::Meta,
             aside: String::new(),
             marks: Vec::new(),
+            links: Vec::new(),
         });
     }
 }
@@ -117,11 +127,23 @@ fn blank(lines: &mut Vec<Line>, node: usize) {
         role: Role::Blank,
         aside: String::new(),
         marks: Vec::new(),
+        links: Vec::new(),
     });
 }
 
-/// A node's text as shown (its title, or "(untitled)"), with its styles.
-fn shown(o: &Outline, i: usize) -> (&str, impl Iterator<Item = (Range<usize>, InlineStyle)> + '_) {
+/// A node's text as shown (its title, or "(untitled)"), with its styles
+/// and its links (each with its index among the node's).
+// Two `impl Iterator`s, lazy so a huge note is read no further than shown,
+// cannot be named by a type alias on stable Rust.
+#[allow(clippy::type_complexity)]
+fn shown(
+    o: &Outline,
+    i: usize,
+) -> (
+    &str,
+    impl Iterator<Item = (Range<usize>, InlineStyle)> + '_,
+    impl Iterator<Item = (Range<usize>, u32)> + '_,
+) {
     let t = o.text(i);
     // An empty text has no styles: "(untitled)" is drawn plain.
     let t = if t.is_empty() {
@@ -129,7 +151,8 @@ fn shown(o: &Outline, i: usize) -> (&str, impl Iterator<Item = (Range<usize>, In
     } else {
         t
     };
-    (t, o.styles(i).map(|s| (s.range, s.style)))
+    let links = crate::links::iter(o, i).enumerate().map(|(k, l)| (l.range, k as u32));
+    (t, o.styles(i).map(|s| (s.range, s.style)), links)
 }
 
 /// Lines for `context` at `w` columns.
@@ -178,7 +201,7 @@ pub fn build(o: &Outline, context: usize, w: usize) -> Vec<Line> {
                         i,
                         indent,
                         &marker,
-                        (code, std::iter::empty()),
+                        (code, std::iter::empty(), std::iter::empty()),
                         Role::Code,
                         w,
                     )
@@ -194,6 +217,7 @@ pub fn build(o: &Outline, context: usize, w: usize) -> Vec<Line> {
                 role: Role::Meta,
                 aside: String::new(),
                 marks: Vec::new(),
+                links: Vec::new(),
             });
         }
     }
@@ -262,6 +286,7 @@ fn overview(o: &Outline, context: usize, lines: &mut Vec<Line>, w: usize) {
             role: Role::Meta,
             aside: String::new(),
             marks: Vec::new(),
+            links: Vec::new(),
         });
     }
 }
