@@ -44,6 +44,9 @@ pub(super) fn kind_word(kind: Kind) -> &'static str {
     }
 }
 
+/// Columns a node's title may take in a status message at most.
+const MESSAGE_TITLE: usize = 32;
+
 /// "talk 'Riemann at scale'": a node as a message names it, its title cut
 /// to `cols` columns.
 pub(super) fn named(o: &Outline, i: usize, cols: usize) -> String {
@@ -64,12 +67,6 @@ pub fn breadcrumb(o: &Outline, i: usize) -> String {
 }
 
 impl App {
-    /// A node as the status line names it: its title cut to leave the
-    /// message room on a narrow screen (how much was copied comes last).
-    pub(super) fn named(&self, i: usize) -> String {
-        named(&self.outline, i, (usize::from(self.size.0) / 4).clamp(8, 32))
-    }
-
     /// Where copies go (the config's `clipboard.via`).
     pub fn set_clipboard(&mut self, c: Clipboard) {
         self.outside.clipboard = c;
@@ -91,42 +88,78 @@ impl App {
         let o = self.outline.clone();
         let sel = self.tree.selected;
         let text = crate::export::node_markdown(&o, sel);
-        self.copy(format!("{} as Markdown", self.named(sel)), &text);
+        self.copy(&|cols| format!("{} as Markdown", named(&o, sel, cols)), &text);
     }
 
     pub(super) fn copy_breadcrumb(&mut self) {
         let o = self.outline.clone();
         let sel = self.tree.selected;
         let text = breadcrumb(&o, sel);
-        self.copy(format!("the breadcrumb of {}", self.named(sel)), &text);
+        self.copy(&|cols| format!("the breadcrumb of {}", named(&o, sel, cols)), &text);
     }
 
-    fn copy(&mut self, what: String, text: &str) {
+    /// Copies `text`, and says so naming it with `what`, given how many
+    /// columns the node's title may take: cut so a message that fits the
+    /// screen still ends with how much was copied.
+    fn copy(&mut self, what: &dyn Fn(usize) -> String, text: &str) {
         let text = clip::sanitize(text);
-        let amount = clip::amount(&text);
-        let said = match &self.outside.clipboard {
-            Clipboard::Osc52 => match clip::osc52(&text) {
+        let outcome = self.send_copy(&text);
+        let said = |cols: usize| outcome.say(&what(cols), &text);
+        let room = usize::from(self.size.0).saturating_sub(2);
+        let over = crate::wrap::width(&said(MESSAGE_TITLE)).saturating_sub(room);
+        // A refusal saying what to do is long anyway: its title stays whole.
+        let cols = match outcome {
+            Copied::Done(_) => MESSAGE_TITLE.saturating_sub(over).max(8),
+            _ => MESSAGE_TITLE,
+        };
+        self.status = Some(said(cols).into());
+    }
+
+    /// Puts sanitised `text` where copies go.
+    fn send_copy(&mut self, text: &str) -> Copied {
+        match &self.outside.clipboard {
+            Clipboard::Osc52 => match clip::osc52(text) {
                 Ok(seq) => {
                     self.outside.osc52 = Some(seq);
-                    format!("Copied {what}: {amount}")
+                    Copied::Done(None)
                 }
-                Err(_) => format!(
-                    "Not copied: {what} is {}, more than a terminal takes through OSC 52 ({}). \
-                     Set clipboard.via to a command (wl-copy, xclip -selection clipboard, pbcopy), \
-                     or use talktree --export --talk",
-                    clip::size(text.len()),
-                    clip::size(clip::OSC52_MAX_TEXT)
-                ),
+                Err(_) => Copied::TooBig,
             },
             Clipboard::Command(argv) => {
                 let argv = argv.clone();
-                match self.outside.launcher.pipe(&argv, &text) {
-                    Ok(()) => format!("Copied {what} with {}: {amount}", argv[0]),
-                    Err(e) => format!("Not copied: {e}"),
+                match self.outside.launcher.pipe(&argv, text) {
+                    Ok(()) => Copied::Done(Some(argv[0].clone())),
+                    Err(e) => Copied::Failed(e),
                 }
             }
-        };
-        self.status = Some(said.into());
+        }
+    }
+}
+
+/// How a copy went.
+enum Copied {
+    /// Sent (through the named command, or OSC 52).
+    Done(Option<String>),
+    /// Over what a terminal takes through OSC 52.
+    TooBig,
+    Failed(String),
+}
+
+impl Copied {
+    fn say(&self, what: &str, text: &str) -> String {
+        let amount = clip::amount(text);
+        match self {
+            Copied::Done(None) => format!("Copied {what}: {amount}"),
+            Copied::Done(Some(command)) => format!("Copied {what} with {command}: {amount}"),
+            Copied::TooBig => format!(
+                "Not copied: {what} is {}, more than a terminal takes through OSC 52 ({}). \
+                 Set clipboard.via to a command (wl-copy, xclip -selection clipboard, pbcopy), \
+                 or use talktree --export --talk",
+                clip::size(text.len()),
+                clip::size(clip::OSC52_MAX_TEXT)
+            ),
+            Copied::Failed(e) => format!("Not copied: {e}"),
+        }
     }
 }
 

@@ -68,7 +68,11 @@ impl App {
             })
             .collect();
         match choices.len() {
-            0 => self.status = Some(format!("No link in {} or under it", self.named(sel)).into()),
+            0 => {
+                let cols = (usize::from(self.size.0) / 4).clamp(8, 32);
+                let named = super::copy::named(&self.outline, sel, cols);
+                self.status = Some(format!("No link in {named} or under it").into());
+            }
             1 => {
                 let choice = choices[0].clone();
                 self.picker = Some(Picker {

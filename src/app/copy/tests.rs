@@ -132,12 +132,19 @@ fn a_note_copied_is_a_list_item_with_its_notes_under_it() {
     let o = a.outline().clone();
     let first = 2; // the document, the talk, then the note
     assert_eq!(shape(&back, first), shape(&o, a.tree().selected), "\n{text}");
-    assert!(
-        status(&a).starts_with("Copied note 'slides: the deck and https://…' as Markdown with wl-copy: 3 lines"),
-        "{}",
-        status(&a)
-    );
+    let said = status(&a);
+    assert!(said.starts_with("Copied note 'slides: the deck and https://"), "{said}");
+    assert!(said.contains("…' as Markdown with wl-copy: 3 lines"), "{said}");
     assert!(a.clipboard_sequence().is_none(), "a command, not OSC 52");
+    // On a narrow screen the title gives way, so how much still shows.
+    a.handle(Event::Resize(60, 15));
+    type_keys(&mut a, "y");
+    let said = status(&a);
+    assert!(said.starts_with("Copied note 'slides:…' as Markdown"), "{said}");
+    a.set_clipboard(crate::clip::Clipboard::Osc52);
+    type_keys(&mut a, "Y");
+    let said = status(&a);
+    assert!(said.ends_with(" B") && crate::wrap::width(&said) <= 58, "{said}");
 }
 
 #[test]
