@@ -1,0 +1,288 @@
+//! Where the talks sit, decided level by level from the top: each heading
+//! leans towards talk or group by its own words and by what it holds (its
+//! sub-headings read as talks, or as parts of one talk), and the siblings
+//! of a level vote, so a heading with no evidence of its own takes the
+//! role of its level. Below a talk every heading is a sub-heading.
+
+use super::evidence::{
+    intro_says_talk, is_date, is_label, is_labelled_link, is_part_title, is_person, is_speaker_note, is_toc_line,
+    names_event, titled_as_talk,
+};
+use super::lines::is_link_or_handle;
+use super::model::{Block, Kind};
+use super::tree::Tree;
+use super::vocabulary::vocabulary;
+
+/// What a heading's own evidence says it is; a strength of 3 decides
+/// alone, 2 and 1 are weighed with its siblings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Lean {
+    Group(u8),
+    Talk(u8),
+    /// A speaker's part of a bigger session (a panellist, a tutorial
+    /// segment): a person's name over parts of a talk.
+    Segment,
+    /// Not content: an empty "Live talks:", a date, a group word.
+    Label,
+    /// Beside the talks, not one: "Notes", a table of contents.
+    Aside,
+    /// Nothing either way: an empty heading takes its level's role.
+    Open,
+}
+
+/// Letters and digits, lowercased: "Impression ⭐⭐⭐☆" and "Impression
+/// ⭐⭐⭐⭐☆" are the same part name.
+pub fn part_key(t: &str) -> String {
+    t.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Sub-headings that recur under sibling headings (each talk's "Notes",
+/// "Impression", the same questions put to each panellist).
+pub struct Recurring {
+    /// For each heading: at least half of its sub-headings recur under its
+    /// siblings, so one "Keynote" on each of two days does not make the
+    /// days talks.
+    pub holders: Vec<bool>,
+    /// The names (`part_key`) of those recurring sub-headings: parts of a
+    /// talk wherever they stand.
+    pub parts: foldhash::HashSet<String>,
+}
+
+pub fn recurring(tree: &Tree, blocks: &[Block]) -> Recurring {
+    let mut r = Recurring {
+        holders: vec![false; tree.heads.len()],
+        parts: foldhash::HashSet::default(),
+    };
+    let levels = std::iter::once(&tree.roots).chain(tree.heads.iter().map(|h| &h.kids));
+    let mut count: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
+    let key = |k: usize| part_key(&blocks[tree.heads[k].at].text);
+    for sibs in levels.filter(|s| s.len() >= 2) {
+        count.clear();
+        for &s in sibs {
+            let mut keys: Vec<String> = tree.heads[s].kids.iter().map(|&k| key(k)).collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys.into_iter().filter(|k| !k.is_empty()) {
+                *count.entry(k).or_default() += 1;
+            }
+        }
+        for &s in sibs {
+            let kids = &tree.heads[s].kids;
+            let keys: Vec<String> = kids
+                .iter()
+                .map(|&k| key(k))
+                .filter(|k| count.get(k).is_some_and(|&n| n >= 2))
+                .collect();
+            r.holders[s] = !keys.is_empty() && keys.len() * 2 >= kids.len();
+            if r.holders[s] {
+                r.parts.extend(keys);
+            }
+        }
+    }
+    r
+}
+
+/// A heading's talk evidence from its title and its first note.
+pub fn talk_signal(tree: &Tree, blocks: &[Block], h: usize) -> u8 {
+    let text = &blocks[tree.heads[h].at].text;
+    if titled_as_talk(text) {
+        return 3;
+    }
+    // The speaker, their handle or the slides among the first notes.
+    let first = tree.first_note(blocks, h);
+    let lead = first.into_iter().chain(tree.notes_of(blocks, h).skip(1).take(2));
+    let meta = |i: usize| {
+        let b = &blocks[i];
+        let first_para = Some(i) == first && b.kind == Kind::Paragraph;
+        is_speaker_note(&b.text, first_para) || (b.kind == Kind::Bullet && is_labelled_link(&b.text))
+    };
+    if lead.into_iter().any(meta) {
+        return 3;
+    }
+    match first.map(|i| &blocks[i]) {
+        Some(b) if b.kind == Kind::Paragraph && intro_says_talk(&b.text) => 2,
+        _ => 0,
+    }
+}
+
+/// Whether the sub-headings `kids` (with their leans) read as a programme:
+/// a group among them, or two or more talks with evidence of their own.
+pub fn is_programme(kids: &[usize], lean: &[Lean]) -> bool {
+    let groups = kids
+        .iter()
+        .filter(|&&k| matches!(lean[k], Lean::Group(s) if s >= 2))
+        .count();
+    let talks = kids
+        .iter()
+        .filter(|&&k| matches!(lean[k], Lean::Talk(s) if s >= 2))
+        .count();
+    let strong = kids.iter().filter(|&&k| lean[k] == Lean::Talk(3)).count();
+    groups >= 1 || talks >= 2 || (strong >= 1 && strong * 2 >= kids.len())
+}
+
+/// Every heading's lean, children before parents.
+pub fn leans(tree: &Tree, blocks: &[Block]) -> Vec<Lean> {
+    let v = vocabulary();
+    let recur = recurring(tree, blocks);
+    let mut lean = vec![Lean::Open; tree.heads.len()];
+    for h in (0..tree.heads.len()).rev() {
+        let head = &tree.heads[h];
+        let text = blocks[head.at].text.as_str();
+        // A table of contents: notes that mostly link to anchors in the file.
+        let toc = head.notes > 0
+            && tree
+                .notes_of(blocks, h)
+                .filter(|&i| is_toc_line(&blocks[i].text))
+                .count()
+                * 2
+                >= head.notes;
+        // A recurring sub-heading is a part, unless it holds talks (the
+        // "Talks" and "Workshops" of each day are groups).
+        let part = recur.parts.contains(&part_key(text))
+            && head
+                .kids
+                .iter()
+                .all(|&k| matches!(lean[k], Lean::Aside | Lean::Label | Lean::Open));
+        lean[h] = if v.is_section(text) || toc || part {
+            Lean::Aside
+        } else if tree.is_empty(h) || (is_date(text) && head.end - head.at <= 4) {
+            // A date over a line or two (an agenda item) marks a day.
+            if is_label(text) || names_event(text) {
+                Lean::Label
+            } else {
+                Lean::Open
+            }
+        } else if head.kids.is_empty() {
+            // "Lightning talks" noted as one block of bullets is one talk's
+            // worth of notes, not a group.
+            let grouped = if v.is_group(text) { 2 } else { 1 };
+            // A question or a label is a part by its words, whatever its notes say.
+            let signal = if is_part_title(text) {
+                0
+            } else {
+                talk_signal(tree, blocks, h)
+            };
+            Lean::Talk(signal.max(grouped))
+        } else {
+            container(tree, blocks, h, &lean)
+        };
+    }
+    lean
+}
+
+/// Notes that carry content rather than set the scene (not a link, a date
+/// or a table row): three of them make a heading's own notes more than an
+/// intro.
+pub fn substantial(blocks: &[Block], notes: impl Iterator<Item = usize>) -> bool {
+    notes
+        .filter(|&i| {
+            let b = &blocks[i];
+            b.kind != Kind::Code && !is_link_or_handle(&b.text) && !is_date(&b.text)
+        })
+        .nth(2)
+        .is_some()
+}
+
+/// The lean of a heading that holds sub-headings.
+fn container(tree: &Tree, blocks: &[Block], h: usize, lean: &[Lean]) -> Lean {
+    let head = &tree.heads[h];
+    let text = blocks[head.at].text.as_str();
+    let kid_text = |k: usize| blocks[tree.heads[k].at].text.as_str();
+    // Most of what it holds reads as parts of one talk: asides, questions,
+    // people's segments.
+    let parts = head
+        .kids
+        .iter()
+        .filter(|&&k| matches!(lean[k], Lean::Aside | Lean::Segment) || is_part_title(kid_text(k)))
+        .count()
+        * 2
+        >= head.kids.len();
+    if vocabulary().is_group(text) || (names_event(text) && !parts) {
+        return Lean::Group(3);
+    }
+    if head.kids.iter().any(|&k| matches!(lean[k], Lean::Group(s) if s >= 2)) {
+        return Lean::Group(2);
+    }
+    if is_person(text) && parts {
+        // A person over parts of a talk: a panellist, a tutorial's segment.
+        return Lean::Segment;
+    }
+    // Its own title, speaker line or body of notes make it a talk, unless
+    // most of what it holds are talks titled as such.
+    let titled = head.kids.iter().filter(|&&k| titled_as_talk(kid_text(k))).count();
+    if titled * 2 <= head.kids.len() {
+        match talk_signal(tree, blocks, h) {
+            3 => return Lean::Talk(3),
+            _ if substantial(blocks, tree.notes_of(blocks, h)) => return Lean::Talk(2),
+            _ => {}
+        }
+    }
+    let programme = is_programme(&head.kids, lean);
+    // Two or more plain talks under it (no words either way): a group, weakly.
+    let plain = head
+        .kids
+        .iter()
+        .filter(|&&k| matches!(lean[k], Lean::Talk(_) | Lean::Group(_)) && !is_part_title(kid_text(k)))
+        .count();
+    if is_person(text) && !programme && plain < 2 {
+        return Lean::Segment;
+    }
+    if programme {
+        Lean::Group(2)
+    } else if parts {
+        Lean::Talk(2)
+    } else if head.notes > 0 || plain < 2 {
+        Lean::Talk(1)
+    } else {
+        Lean::Group(1)
+    }
+}
+
+/// Sets the kinds of the headings under `sibs` (a level), then of the levels
+/// below the groups among them.
+pub fn assign(tree: &Tree, blocks: &mut [Block], lean: &[Lean], sibs: &[usize]) {
+    // A stack of levels, not recursion: groups may nest as deep as the file.
+    let mut levels: Vec<&[usize]> = vec![sibs];
+    while let Some(sibs) = levels.pop() {
+        assign_level(tree, blocks, lean, sibs, &mut levels);
+    }
+}
+
+fn assign_level<'a>(tree: &'a Tree, blocks: &mut [Block], lean: &[Lean], sibs: &[usize], below: &mut Vec<&'a [usize]>) {
+    let (mut g, mut t) = (0u32, 0u32);
+    for &s in sibs {
+        match lean[s] {
+            Lean::Group(n) => g += u32::from(n),
+            Lean::Talk(n) => t += u32::from(n),
+            Lean::Segment => t += 1,
+            _ => {}
+        }
+    }
+    let group_level = g > t;
+    for &s in sibs {
+        let head = &tree.heads[s];
+        let kind = match lean[s] {
+            Lean::Label | Lean::Aside => Kind::Heading,
+            Lean::Group(n) if n >= 2 => Kind::Group,
+            Lean::Talk(3) => Kind::Session,
+            Lean::Group(_) if !group_level => Kind::Session,
+            Lean::Group(_) => Kind::Group,
+            // In a level of groups a weak talk that holds headings is one
+            // more group; one that only holds notes is an aside.
+            Lean::Talk(1) | Lean::Segment if group_level && !head.kids.is_empty() => Kind::Group,
+            Lean::Talk(1) | Lean::Segment if group_level => Kind::Heading,
+            Lean::Talk(_) | Lean::Segment => Kind::Session,
+            Lean::Open if group_level => Kind::Heading,
+            Lean::Open => Kind::Session,
+        };
+        blocks[head.at].kind = kind;
+        if kind == Kind::Group {
+            below.push(&head.kids);
+        } else {
+            super::tree::all_sub_headings(blocks, head.at + 1..head.end);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+use super::*;
+use crate::outline::model::{Block, Kind};
+
+fn run(spec: &[(u32, Kind, &str)]) -> (Option<String>, Vec<String>) {
+    run_titled(None, spec)
+}
+
+/// `classify` of blocks given as (depth, kind, text), for a file that names
+/// itself `title` (front matter, `#+TITLE`) or not.
+fn run_titled(title: Option<&str>, spec: &[(u32, Kind, &str)]) -> (Option<String>, Vec<String>) {
+    let blocks = spec.iter().map(|&(d, k, t)| Block::new(d, k, t, 1)).collect();
+    let p = classify(Parsed {
+        title: title.map(String::from),
+        blocks,
+    });
+    let s = crate::outline::block_lines(&p.blocks);
+    (p.title, s)
+}
+
+/// The (kind, text) of the talks and groups, in order.
+fn roles(s: &[String]) -> Vec<String> {
+    s.iter()
+        .map(|l| l.trim_start().to_string())
+        .filter(|l| l.starts_with("session") || l.starts_with("group"))
+        .collect()
+}
+
+use Kind::{Bullet as B, Heading as H, Paragraph as P};
+
+#[test]
+fn single_top_heading_is_the_title_and_days_are_groups() {
+    let (title, s) = run(&[
+        (0, H, "SciPy 2023"),
+        (1, H, "Day 1"),
+        (2, H, "A. Talk"),
+        (3, B, "x"),
+        (2, H, "K. Empty talk"),
+        (1, H, "Day 2"),
+        (2, H, "A. Other"),
+        (3, H, "Sub"),
+        (4, B, "y"),
+        (1, H, "Things to Read"),
+        (2, B, "z"),
+    ]);
+    assert_eq!(title.as_deref(), Some("SciPy 2023"));
+    assert_eq!(
+        s,
+        vec![
+            "group Day 1",
+            "  session A. Talk",
+            "    bullet x",
+            "  session K. Empty talk",
+            "group Day 2",
+            "  session A. Other",
+            "    heading Sub",
+            "      bullet y",
+            "heading Things to Read",
+            "  bullet z"
+        ]
+    );
+}
+
+#[test]
+fn a_level_of_talks_keeps_talks_made_only_of_sub_headings() {
+    let (title, s) = run(&[
+        (0, H, "Slides"),
+        (1, B, "http://x"),
+        (0, H, "Talk One"),
+        (1, B, "a"),
+        (0, H, "Talk Two"),
+        (1, H, "Part"),
+        (2, B, "b"),
+        (0, H, "Talk Three"),
+        (1, B, "c"),
+    ]);
+    assert_eq!(title, None);
+    assert_eq!(s[0], "heading Slides");
+    assert_eq!(s[4], "session Talk Two");
+    assert_eq!(s[5], "  heading Part");
+}
+
+#[test]
+fn a_heading_holding_only_headings_is_a_group() {
+    let (_, s) = run(&[
+        (0, H, "Keynotes"),
+        (1, B, "k"),
+        (0, H, "Vendors"),
+        (1, H, "Acme"),
+        (2, B, "v"),
+    ]);
+    assert_eq!(
+        s,
+        vec![
+            "session Keynotes",
+            "  bullet k",
+            "group Vendors",
+            "  session Acme",
+            "    bullet v"
+        ]
+    );
+}
+
+#[test]
+fn an_event_headings_intro_does_not_make_it_a_talk() {
+    // The single top heading over days: its intro lines are the
+    // document's preamble, and a note-carrying heading beside the days is
+    // an aside, not a talk.
+    let (title, s) = run(&[
+        (0, H, "Widget Days"),
+        (1, P, "We went to Widget Days in Lyon, a fun trip with the whole team."),
+        (1, P, "These are my notes."),
+        (1, H, "Best swag"),
+        (2, P, "a t-shirt"),
+        (1, H, "Day 1"),
+        (2, H, "Scaling Widgets - Ann Lee"),
+        (3, B, "a"),
+        (2, H, "Gadgets in Depth - Bo Ng"),
+        (3, B, "b"),
+    ]);
+    assert_eq!(title.as_deref(), Some("Widget Days"));
+    assert_eq!(
+        s[0],
+        "paragraph We went to Widget Days in Lyon, a fun trip with the whole team."
+    );
+    assert_eq!(s[2], "heading Best swag");
+    assert_eq!(
+        roles(&s),
+        vec![
+            "group Day 1",
+            "session Scaling Widgets - Ann Lee",
+            "session Gadgets in Depth - Bo Ng"
+        ]
+    );
+}
+
+#[test]
+fn a_top_heading_with_its_speaker_over_sections_is_one_talk() {
+    let (title, s) = run(&[
+        (0, H, "Telling Stories with Code"),
+        (1, P, "ann@example.org"),
+        (1, P, "what the talk is about"),
+        (1, H, "Outline"),
+        (2, P, "a"),
+        (1, H, "Main Characters"),
+        (2, P, "b"),
+    ]);
+    assert_eq!(title.as_deref(), Some("Telling Stories with Code"));
+    assert_eq!(roles(&s), vec!["session Telling Stories with Code"]);
+    assert_eq!(s[3], "  heading Outline");
+}
+
+#[test]
+fn a_panel_is_one_talk_its_panellists_asked_the_same_questions() {
+    let (_, s) = run(&[
+        (0, H, "Preparing for Robots"),
+        (1, P, "The revolutions:"),
+        (1, B, "steam"),
+        (1, B, "electricity"),
+        (1, H, "Ann Lee"),
+        (2, B, "jobs will change"),
+        (2, H, "On change"),
+        (3, B, "x"),
+        (2, H, "Does the degree matter?"),
+        (3, B, "y"),
+        (1, H, "Bo Ng"),
+        (2, H, "On change"),
+        (3, B, "z"),
+        (2, H, "Does the degree matter?"),
+        (3, B, "w"),
+    ]);
+    assert_eq!(roles(&s), vec!["session Preparing for Robots"]);
+}
+
+#[test]
+fn people_who_took_notes_group_the_paper_talks_under_them() {
+    // Conference > note-taker > paper talk > its "contributions".
+    let (_, s) = run(&[
+        (0, H, "Robotics Conference 2017"),
+        (1, H, "Jacky"),
+        (2, H, "A soft actuator for legged robots"),
+        (2, H, "A hybrid actuator with rigid parts"),
+        (3, H, "contributions"),
+        (4, B, "a"),
+        (2, H, "Printed actuators for crawling"),
+        (3, H, "contributions"),
+        (4, B, "a2"),
+        (1, H, "Ziyang"),
+        (2, H, "A hydrostatic transmission for needles"),
+        (3, H, "contributions"),
+        (4, B, "b"),
+        (2, H, "A robotic system for biopsies"),
+        (3, H, "contributions"),
+        (4, B, "c"),
+        (1, H, "Xiaomei"),
+        (2, H, "Orientation estimation in a lung"),
+        (3, H, "contributions"),
+        (4, B, "d"),
+        (0, H, "Other Symposium 2016"),
+    ]);
+    assert_eq!(
+        roles(&s),
+        vec![
+            "group Robotics Conference 2017",
+            "group Jacky",
+            "session A soft actuator for legged robots",
+            "session A hybrid actuator with rigid parts",
+            "session Printed actuators for crawling",
+            "group Ziyang",
+            "session A hydrostatic transmission for needles",
+            "session A robotic system for biopsies",
+            "group Xiaomei",
+            "session Orientation estimation in a lung"
+        ]
+    );
+    assert!(s.contains(&"heading Other Symposium 2016".to_string()));
+}
+
+#[test]
+fn flat_headings_the_first_names_the_event_labels_and_dates_are_not_talks() {
+    let (title, s) = run(&[
+        (0, H, "Widget Summit ’22 | Lyon"),
+        (1, P, "An open source platform"),
+        (0, H, "Live talks:"),
+        (0, H, "Ann Lee | Acme University"),
+        (1, P, "a"),
+        (0, H, "10.4.22"),
+        (0, H, "Bo Ng | Gadget Labs"),
+        (1, P, "b"),
+        (0, H, "Cy Dee | Sprocket Inc"),
+        (1, P, "c"),
+    ]);
+    assert_eq!(title.as_deref(), Some("Widget Summit ’22 | Lyon"));
+    assert_eq!(
+        roles(&s),
+        vec![
+            "session Ann Lee | Acme University",
+            "session Bo Ng | Gadget Labs",
+            "session Cy Dee | Sprocket Inc"
+        ]
+    );
+}
+
+#[test]
+fn a_file_that_names_itself_and_has_no_talk_is_one_talk() {
+    let (title, s) = run_titled(
+        Some("Pipes and Pipelines"),
+        &[(0, P, "Devops:"), (1, B, "Culture"), (0, P, "stages run in order")],
+    );
+    assert_eq!(title.as_deref(), Some("Pipes and Pipelines"));
+    assert_eq!(
+        s,
+        vec![
+            "session Pipes and Pipelines",
+            "  paragraph Devops:",
+            "    bullet Culture",
+            "  paragraph stages run in order"
+        ]
+    );
+}
+
+#[test]
+fn a_named_file_whose_preamble_names_the_speaker_is_one_talk() {
+    let (_, s) = run_titled(
+        Some("The Secure Boot Journey"),
+        &[
+            (0, P, "Speaker: Ann Lee"),
+            (0, H, "The Past"),
+            (1, P, "a"),
+            (0, H, "But why?"),
+            (1, P, "b"),
+            (0, H, "Now what?"),
+            (1, P, "c"),
+        ],
+    );
+    assert_eq!(roles(&s), vec!["session The Secure Boot Journey"]);
+    // A named file of talks keeps its talks.
+    let (_, s) = run_titled(
+        Some("Lightning talks"),
+        &[(0, H, "Widgets"), (1, P, "a"), (0, H, "Gadgets"), (1, P, "b")],
+    );
+    assert_eq!(roles(&s), vec!["session Widgets", "session Gadgets"]);
+}
+
+#[test]
+fn a_tutorial_with_speakers_segments_is_a_talk() {
+    let (_, s) = run(&[
+        (0, H, "Data 101"),
+        (1, H, "Paco Nathan"),
+        (2, P, "story arc"),
+        (1, H, "Katie Kent"),
+        (2, P, "bootcamps"),
+        (2, H, "Get the slides?"),
+        (1, H, "Yael Garten (LinkedIn)"),
+        (2, P, "metrics"),
+        (0, H, "Architecting a Platform"),
+        (1, P, "Widget Data Science"),
+        (1, P, "who is who"),
+        (1, B, "prioritise value"),
+        (1, B, "design for outcomes"),
+        (1, H, "Overview - Ann Lee"),
+        (2, P, "strategy"),
+        (1, H, "Components - Bo Ng"),
+        (2, P, "ingest"),
+        (1, H, "Analytics"),
+        (2, P, "x"),
+        (1, H, "Data services"),
+        (2, P, "y"),
+        (1, H, "Extensibility"),
+        (2, P, "z"),
+    ]);
+    assert_eq!(roles(&s), vec!["session Data 101", "session Architecting a Platform"]);
+}

@@ -1,0 +1,145 @@
+//! The headings of a parsed document as a tree over its flat blocks: each
+//! heading's parent heading, heading children and the notes it holds
+//! directly. Built in one pass; the talk decision reads it, and builds it
+//! again after it moves blocks.
+
+use super::model::{Block, Kind};
+
+/// One heading and what it holds.
+#[derive(Clone, Debug)]
+pub struct Head {
+    /// Its block index.
+    pub at: usize,
+    /// Ordinals of the headings directly under it, in order.
+    pub kids: Vec<usize>,
+    /// Blocks directly under it that are not headings.
+    pub notes: usize,
+    /// One past the last block of its subtree.
+    pub end: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Tree {
+    pub heads: Vec<Head>,
+    /// Ordinals of the headings with no heading above them.
+    pub roots: Vec<usize>,
+    /// Blocks at the top that are not headings (a preamble, or all content).
+    pub root_notes: usize,
+}
+
+impl Tree {
+    pub fn new(blocks: &[Block]) -> Tree {
+        let mut t = Tree::default();
+        // Open headings by depth: (depth, ordinal).
+        let mut open: Vec<(u32, usize)> = Vec::new();
+        // The depth of each open block, to find a note's direct parent.
+        let mut stack: Vec<(u32, bool)> = Vec::new();
+        for (i, b) in blocks.iter().enumerate() {
+            while open.last().is_some_and(|&(d, _)| d >= b.depth) {
+                let (_, h) = open.pop().expect("non-empty");
+                t.heads[h].end = i;
+            }
+            while stack.last().is_some_and(|&(d, _)| d >= b.depth) {
+                stack.pop();
+            }
+            let parent_is_head = stack.last().is_some_and(|&(_, h)| h);
+            let head = b.kind.is_structural();
+            if head {
+                let parent = open.last().map(|&(_, h)| h);
+                let ord = t.heads.len();
+                t.heads.push(Head {
+                    at: i,
+                    kids: Vec::new(),
+                    notes: 0,
+                    end: blocks.len(),
+                });
+                match parent {
+                    Some(p) => t.heads[p].kids.push(ord),
+                    None => t.roots.push(ord),
+                }
+                open.push((b.depth, ord));
+            } else if parent_is_head || stack.is_empty() {
+                match open.last() {
+                    Some(&(_, h)) if parent_is_head => t.heads[h].notes += 1,
+                    _ => t.root_notes += 1,
+                }
+            }
+            stack.push((b.depth, head));
+        }
+        t
+    }
+
+    /// Whether heading `h` holds nothing at all.
+    pub fn is_empty(&self, h: usize) -> bool {
+        self.heads[h].end == self.heads[h].at + 1
+    }
+
+    /// Block index of the first note directly under `h`, if its content
+    /// starts with one.
+    pub fn first_note(&self, blocks: &[Block], h: usize) -> Option<usize> {
+        let at = self.heads[h].at;
+        blocks
+            .get(at + 1)
+            .filter(|b| b.depth == blocks[at].depth + 1 && !b.kind.is_structural())
+            .map(|_| at + 1)
+    }
+
+    /// Block indexes of the notes directly under `h`.
+    pub fn notes_of<'a>(&self, blocks: &'a [Block], h: usize) -> impl Iterator<Item = usize> + 'a {
+        let (at, end) = (self.heads[h].at, self.heads[h].end);
+        let d = blocks[at].depth + 1;
+        (at + 1..end).filter(move |&i| blocks[i].depth == d && !blocks[i].kind.is_structural())
+    }
+}
+
+/// Adds `by` to the depth of blocks `range` (a subtree moving down).
+pub fn deepen(blocks: &mut [Block], range: std::ops::Range<usize>, by: u32) {
+    for b in &mut blocks[range] {
+        b.depth += by;
+    }
+}
+
+/// Subtracts one from the depth of blocks `range` (a subtree moving up).
+pub fn lift(blocks: &mut [Block], range: std::ops::Range<usize>) {
+    for b in &mut blocks[range] {
+        b.depth = b.depth.saturating_sub(1);
+    }
+}
+
+/// Marks every heading in `range` a sub-heading.
+pub fn all_sub_headings(blocks: &mut [Block], range: std::ops::Range<usize>) {
+    for b in &mut blocks[range] {
+        if b.kind.is_structural() {
+            b.kind = Kind::Heading;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Kind::{Bullet as B, Heading as H, Paragraph as P};
+
+    #[test]
+    fn headings_know_their_kids_and_notes() {
+        let blocks: Vec<Block> = [
+            (0, P, "pre"),
+            (0, H, "A"),
+            (1, B, "a"),
+            (2, B, "a1"),
+            (1, H, "A1"),
+            (0, H, "B"),
+        ]
+        .iter()
+        .map(|&(d, k, t)| Block::new(d, k, t, 1))
+        .collect();
+        let t = Tree::new(&blocks);
+        assert_eq!(t.root_notes, 1);
+        assert_eq!(t.roots, vec![0, 2]);
+        assert_eq!(t.heads[0].kids, vec![1]);
+        assert_eq!(t.heads[0].notes, 1, "a1 is under a, not under A");
+        assert_eq!(t.heads[0].end, 5);
+        assert!(t.is_empty(2));
+        assert_eq!(t.first_note(&blocks, 0), Some(2));
+    }
+}
