@@ -89,7 +89,7 @@ fn has_event_word(t: &str) -> bool {
         .any(|w| EVENT_WORDS.iter().any(|e| w.eq_ignore_ascii_case(e)))
 }
 
-/// An event's name: a year ("PyCon 2019", "Summit ’22") or an event word.
+/// An event's name: a year ("Widget Days 2031", "Summit ’31") or an event word.
 pub fn names_event(t: &str) -> bool {
     has_year(t) || has_event_word(t)
 }
@@ -138,8 +138,8 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
-/// A date alone: "10.4.22", "2015-09-29", "<2015-09-29 Tue>", "December 2012",
-/// "Sept 27th".
+/// A date alone: "11.5.31", "2031-03-14", "<2031-03-14 Fri>", "March 2031",
+/// "Sept 17th".
 pub fn is_date(t: &str) -> bool {
     let t = t.ws_trim().trim_matches(['<', '>', '[', ']']);
     let parts: Vec<&str> = t.split(['.', '/', '-']).collect();
@@ -153,7 +153,7 @@ pub fn is_date(t: &str) -> bool {
     let words: Vec<&str> = t.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     let is_month = |w: &str| MONTHS.iter().any(|m| w.trim_end_matches('.').eq_ignore_ascii_case(m));
     let is_day = |w: &str| WEEKDAYS.iter().any(|d| w.eq_ignore_ascii_case(d));
-    // "27th", "2015-09-29": digits first, then at most an ordinal suffix.
+    // "17th", "2031-03-14": digits first, then at most an ordinal suffix.
     let is_number = |w: &str| {
         let n = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         n.starts_with(|c: char| c.is_ascii_digit()) && n.chars().all(|c| c.is_ascii_digit() || "-./".contains(c))
@@ -268,9 +268,9 @@ mod tests {
     #[test]
     fn numbered_talks() {
         for t in [
-            "Talk 1: Hiking",
-            "Talk 2.5: Design",
-            "session 2b: µservices",
+            "Talk 1: Widgets",
+            "Talk 2.5: Gadgets",
+            "session 4c: cogs",
             "Lightning talk 3 - Go",
         ] {
             assert!(is_numbered_talk(t), "{t}");
@@ -285,28 +285,28 @@ mod tests {
         assert!(titled_as_talk("Ann Lee | Acme University"));
         assert!(titled_as_talk("Ann Lee, Bo Ng | Plugins"));
         assert!(!titled_as_talk("Docs | Links"));
-        assert!(titled_as_talk("Config as a game - @ann") && titled_as_talk("NoSQL and CD by @bo"));
+        assert!(titled_as_talk("Config as a game - @ann") && titled_as_talk("Cogs and Gears by @bo"));
     }
 
     #[test]
     fn years_dates_and_events() {
-        assert!(has_year("PyCon 2019") && has_year("Summit ’22 | Paris"));
+        assert!(has_year("PyCon 2019") && has_year("Gadget Days ’31 | Lyon"));
         assert!(!has_year("20 ways") && !has_year("x2019") && !has_year("Team's 22 goals"));
         assert!(names_event("Notes from the Widget Conference"));
         for d in [
-            "10.4.22",
-            "2015-09-29",
-            "<2015-09-29 Tue>",
-            "December 2012",
-            "Sept 27th",
+            "11.5.31",
+            "2031-03-14",
+            "<2031-03-14 Fri>",
+            "March 2031",
+            "Sept 17th",
             "Mon, Oct 3",
         ] {
             assert!(is_date(d), "{d}");
         }
-        for d in ["Go 1.21", "Day 2", "3 Charms", "May the force"] {
+        for d in ["Widget 2.14", "Day 2", "3 Charms", "May the force"] {
             assert!(!is_date(d), "{d}");
         }
-        assert!(is_label("Live talks:") && is_label("10.4.22") && is_label("Day 2"));
+        assert!(is_label("Live talks:") && is_label("11.5.31") && is_label("Day 2"));
     }
 
     #[test]
@@ -338,7 +338,7 @@ mod tests {
         assert!(is_speaker_note("ann@example.org", true));
         assert!(is_speaker_note(":Speaker: Ann Lee", true));
         assert!(is_speaker_note("Ann Lee @annlee", true));
-        assert!(!is_speaker_note("see the slides", true));
+        assert!(!is_speaker_note("read the manual", true));
     }
 
     #[test]

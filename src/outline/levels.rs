@@ -30,8 +30,8 @@ pub enum Lean {
     Open,
 }
 
-/// Letters and digits, lowercased: "Impression ⭐⭐⭐☆" and "Impression
-/// ⭐⭐⭐⭐☆" are the same part name.
+/// Letters and digits, lowercased: "Verdict ★★★☆" and "Verdict
+/// ★★★★☆" are the same part name.
 pub fn part_key(t: &str) -> String {
     t.chars()
         .filter(|c| c.is_alphanumeric())
@@ -40,7 +40,7 @@ pub fn part_key(t: &str) -> String {
 }
 
 /// Sub-headings that recur under sibling headings (each talk's "Notes",
-/// "Impression", the same questions put to each panellist).
+/// "Verdict", the same questions put to each panellist).
 pub struct Recurring {
     /// For each heading: at least half of its sub-headings recur under its
     /// siblings, so one "Keynote" on each of two days does not make the

@@ -30,7 +30,7 @@ use Kind::{Bullet as B, Heading as H, Paragraph as P};
 #[test]
 fn single_top_heading_is_the_title_and_days_are_groups() {
     let (title, s) = run(&[
-        (0, H, "SciPy 2023"),
+        (0, H, "Widget Conf 2031"),
         (1, H, "Day 1"),
         (2, H, "A. Talk"),
         (3, B, "x"),
@@ -42,7 +42,7 @@ fn single_top_heading_is_the_title_and_days_are_groups() {
         (1, H, "Things to Read"),
         (2, B, "z"),
     ]);
-    assert_eq!(title.as_deref(), Some("SciPy 2023"));
+    assert_eq!(title.as_deref(), Some("Widget Conf 2031"));
     assert_eq!(
         s,
         vec![
@@ -152,84 +152,84 @@ fn a_top_heading_with_its_speaker_over_sections_is_one_talk() {
 #[test]
 fn a_panel_is_one_talk_its_panellists_asked_the_same_questions() {
     let (_, s) = run(&[
-        (0, H, "Preparing for Robots"),
-        (1, P, "The revolutions:"),
-        (1, B, "steam"),
-        (1, B, "electricity"),
+        (0, H, "Living with Gadgets"),
+        (1, P, "The eras:"),
+        (1, B, "levers"),
+        (1, B, "pulleys"),
         (1, H, "Ann Lee"),
-        (2, B, "jobs will change"),
+        (2, B, "habits will change"),
         (2, H, "On change"),
         (3, B, "x"),
-        (2, H, "Does the degree matter?"),
+        (2, H, "Is training needed?"),
         (3, B, "y"),
         (1, H, "Bo Ng"),
         (2, H, "On change"),
         (3, B, "z"),
-        (2, H, "Does the degree matter?"),
+        (2, H, "Is training needed?"),
         (3, B, "w"),
     ]);
-    assert_eq!(roles(&s), vec!["session Preparing for Robots"]);
+    assert_eq!(roles(&s), vec!["session Living with Gadgets"]);
 }
 
 #[test]
 fn people_who_took_notes_group_the_paper_talks_under_them() {
-    // Conference > note-taker > paper talk > its "contributions".
+    // Conference > note-taker > paper talk > its "findings".
     let (_, s) = run(&[
-        (0, H, "Robotics Conference 2017"),
-        (1, H, "Jacky"),
-        (2, H, "A soft actuator for legged robots"),
-        (2, H, "A hybrid actuator with rigid parts"),
-        (3, H, "contributions"),
+        (0, H, "Gadget Conference 2031"),
+        (1, H, "Maren"),
+        (2, H, "A soft gripper for cogs"),
+        (2, H, "A hybrid gearbox with rigid parts"),
+        (3, H, "findings"),
         (4, B, "a"),
-        (2, H, "Printed actuators for crawling"),
-        (3, H, "contributions"),
+        (2, H, "Printed springs for climbing"),
+        (3, H, "findings"),
         (4, B, "a2"),
-        (1, H, "Ziyang"),
-        (2, H, "A hydrostatic transmission for needles"),
-        (3, H, "contributions"),
+        (1, H, "Tobias"),
+        (2, H, "A hydraulic drive for drills"),
+        (3, H, "findings"),
         (4, B, "b"),
-        (2, H, "A robotic system for biopsies"),
-        (3, H, "contributions"),
+        (2, H, "A sorting system for bolts"),
+        (3, H, "findings"),
         (4, B, "c"),
-        (1, H, "Xiaomei"),
-        (2, H, "Orientation estimation in a lung"),
-        (3, H, "contributions"),
+        (1, H, "Ines"),
+        (2, H, "Tilt estimation in a pipe"),
+        (3, H, "findings"),
         (4, B, "d"),
-        (0, H, "Other Symposium 2016"),
+        (0, H, "Other Symposium 2030"),
     ]);
     assert_eq!(
         roles(&s),
         vec![
-            "group Robotics Conference 2017",
-            "group Jacky",
-            "session A soft actuator for legged robots",
-            "session A hybrid actuator with rigid parts",
-            "session Printed actuators for crawling",
-            "group Ziyang",
-            "session A hydrostatic transmission for needles",
-            "session A robotic system for biopsies",
-            "group Xiaomei",
-            "session Orientation estimation in a lung"
+            "group Gadget Conference 2031",
+            "group Maren",
+            "session A soft gripper for cogs",
+            "session A hybrid gearbox with rigid parts",
+            "session Printed springs for climbing",
+            "group Tobias",
+            "session A hydraulic drive for drills",
+            "session A sorting system for bolts",
+            "group Ines",
+            "session Tilt estimation in a pipe"
         ]
     );
-    assert!(s.contains(&"heading Other Symposium 2016".to_string()));
+    assert!(s.contains(&"heading Other Symposium 2030".to_string()));
 }
 
 #[test]
 fn flat_headings_the_first_names_the_event_labels_and_dates_are_not_talks() {
     let (title, s) = run(&[
-        (0, H, "Widget Summit ’22 | Lyon"),
+        (0, H, "Widget Summit ’31 | Lyon"),
         (1, P, "An open source platform"),
         (0, H, "Live talks:"),
         (0, H, "Ann Lee | Acme University"),
         (1, P, "a"),
-        (0, H, "10.4.22"),
+        (0, H, "11.5.31"),
         (0, H, "Bo Ng | Gadget Labs"),
         (1, P, "b"),
         (0, H, "Cy Dee | Sprocket Inc"),
         (1, P, "c"),
     ]);
-    assert_eq!(title.as_deref(), Some("Widget Summit ’22 | Lyon"));
+    assert_eq!(title.as_deref(), Some("Widget Summit ’31 | Lyon"));
     assert_eq!(
         roles(&s),
         vec![
@@ -243,17 +243,17 @@ fn flat_headings_the_first_names_the_event_labels_and_dates_are_not_talks() {
 #[test]
 fn a_file_that_names_itself_and_has_no_talk_is_one_talk() {
     let (title, s) = run_titled(
-        Some("Pipes and Pipelines"),
-        &[(0, P, "Devops:"), (1, B, "Culture"), (0, P, "stages run in order")],
+        Some("Hammers and Nails"),
+        &[(0, P, "Tools:"), (1, B, "Mallets"), (0, P, "nails go in straight")],
     );
-    assert_eq!(title.as_deref(), Some("Pipes and Pipelines"));
+    assert_eq!(title.as_deref(), Some("Hammers and Nails"));
     assert_eq!(
         s,
         vec![
-            "session Pipes and Pipelines",
-            "  paragraph Devops:",
-            "    bullet Culture",
-            "  paragraph stages run in order"
+            "session Hammers and Nails",
+            "  paragraph Tools:",
+            "    bullet Mallets",
+            "  paragraph nails go in straight"
         ]
     );
 }
@@ -261,18 +261,18 @@ fn a_file_that_names_itself_and_has_no_talk_is_one_talk() {
 #[test]
 fn a_named_file_whose_preamble_names_the_speaker_is_one_talk() {
     let (_, s) = run_titled(
-        Some("The Secure Boot Journey"),
+        Some("The Widget Journey"),
         &[
             (0, P, "Speaker: Ann Lee"),
-            (0, H, "The Past"),
+            (0, H, "Before"),
             (1, P, "a"),
-            (0, H, "But why?"),
+            (0, H, "But how?"),
             (1, P, "b"),
-            (0, H, "Now what?"),
+            (0, H, "What next?"),
             (1, P, "c"),
         ],
     );
-    assert_eq!(roles(&s), vec!["session The Secure Boot Journey"]);
+    assert_eq!(roles(&s), vec!["session The Widget Journey"]);
     // A named file of talks keeps its talks.
     let (_, s) = run_titled(
         Some("Lightning talks"),
@@ -284,29 +284,29 @@ fn a_named_file_whose_preamble_names_the_speaker_is_one_talk() {
 #[test]
 fn a_tutorial_with_speakers_segments_is_a_talk() {
     let (_, s) = run(&[
-        (0, H, "Data 101"),
-        (1, H, "Paco Nathan"),
-        (2, P, "story arc"),
-        (1, H, "Katie Kent"),
-        (2, P, "bootcamps"),
-        (2, H, "Get the slides?"),
-        (1, H, "Yael Garten (LinkedIn)"),
-        (2, P, "metrics"),
-        (0, H, "Architecting a Platform"),
-        (1, P, "Widget Data Science"),
-        (1, P, "who is who"),
-        (1, B, "prioritise value"),
-        (1, B, "design for outcomes"),
-        (1, H, "Overview - Ann Lee"),
-        (2, P, "strategy"),
-        (1, H, "Components - Bo Ng"),
-        (2, P, "ingest"),
-        (1, H, "Analytics"),
+        (0, H, "Gadgets 101"),
+        (1, H, "Dana Holt"),
+        (2, P, "the plan"),
+        (1, H, "Egon Fisk"),
+        (2, P, "workshops held"),
+        (2, H, "Where are the files?"),
+        (1, H, "Ilse Marr (Acme)"),
+        (2, P, "numbers"),
+        (0, H, "Building a Widget Line"),
+        (1, P, "Widget Line Crew"),
+        (1, P, "who does what"),
+        (1, B, "value first"),
+        (1, B, "build for use"),
+        (1, H, "Plan - Ann Lee"),
+        (2, P, "aims"),
+        (1, H, "Parts - Bo Ng"),
+        (2, P, "intake"),
+        (1, H, "Testing"),
         (2, P, "x"),
-        (1, H, "Data services"),
+        (1, H, "Shipping"),
         (2, P, "y"),
-        (1, H, "Extensibility"),
+        (1, H, "Upkeep"),
         (2, P, "z"),
     ]);
-    assert_eq!(roles(&s), vec!["session Data 101", "session Architecting a Platform"]);
+    assert_eq!(roles(&s), vec!["session Gadgets 101", "session Building a Widget Line"]);
 }
