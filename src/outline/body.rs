@@ -70,6 +70,9 @@ impl Body {
     pub fn title_line(&mut self, text: &str, line: u32) {
         let level = self.marked + STEP / 2;
         self.push_heading(level, level, text, line);
+        if let Some(b) = self.blocks.last_mut() {
+            b.title_line = true;
+        }
     }
 
     /// The title of a block between rules, of the rule's `rank` (0 for the

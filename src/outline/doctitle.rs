@@ -8,6 +8,7 @@ use super::levels::{is_programme, substantial, talk_signal, Lean};
 use super::model::{Block, Kind};
 use super::tree::{all_sub_headings, Tree};
 use super::vocabulary::vocabulary;
+use super::ws::Ws;
 
 /// How strongly the sub-headings `kids` read as a programme of talks:
 /// 3 with evidence (groups, talks named as such), 1 when several are plain
@@ -64,6 +65,12 @@ pub fn decide(p: &mut super::Parsed) {
         .filter(|&t| !tree.heads[t].kids.is_empty());
     if let Some(t) = single.filter(|_| tree.root_notes <= 2) {
         let (at, end) = (tree.heads[t].at, tree.heads[t].end);
+        // A title the file states (front matter, `#+TITLE`) other than this
+        // heading names the file; the heading ("Day 1") is then content.
+        let stated = p
+            .title
+            .as_ref()
+            .is_some_and(|s| s.ws_trim() != p.blocks[at].text.ws_trim());
         if p.title.is_none() {
             p.title = Some(p.blocks[at].text.clone());
         }
@@ -72,9 +79,11 @@ pub fn decide(p: &mut super::Parsed) {
             all_sub_headings(&mut p.blocks, at + 1..end);
             return;
         }
-        unwrap_heading(&mut p.blocks, at, end);
-        tree = Tree::new(&p.blocks);
-        lean = super::levels::leans(&tree, &p.blocks);
+        if !stated {
+            unwrap_heading(&mut p.blocks, at, end);
+            tree = Tree::new(&p.blocks);
+            lean = super::levels::leans(&tree, &p.blocks);
+        }
     } else if p.title.is_none() && tree.roots.len() >= 3 && tree.heads.first().is_some_and(|h| h.at == 0) {
         // Flat headings whose first names the event ("PyCon 2019" over its
         // intro, then the talks at the same level): that one is the title.

@@ -123,6 +123,17 @@ pub fn is_programme(kids: &[usize], lean: &[Lean]) -> bool {
     groups >= 1 || talks >= 2 || (strong >= 1 && strong * 2 >= kids.len())
 }
 
+/// Whether heading `h` holds sub-headings that weigh in the talk decision:
+/// title lines with no evidence of their own (`Lean::Open`) are topics of
+/// whatever holds them, as its notes are, so a heading over only those is
+/// weighed as one over notes.
+fn holds_headings(tree: &Tree, blocks: &[Block], lean: &[Lean], h: usize) -> bool {
+    tree.heads[h]
+        .kids
+        .iter()
+        .any(|&k| !(lean[k] == Lean::Open && blocks[tree.heads[k].at].title_line))
+}
+
 /// Every heading's lean, children before parents.
 pub fn leans(tree: &Tree, blocks: &[Block]) -> Vec<Lean> {
     let v = vocabulary();
@@ -155,7 +166,7 @@ pub fn leans(tree: &Tree, blocks: &[Block]) -> Vec<Lean> {
             } else {
                 Lean::Open
             }
-        } else if head.kids.is_empty() {
+        } else if !holds_headings(tree, blocks, &lean, h) {
             // "Lightning talks" noted as one block of bullets is one talk's
             // worth of notes, not a group.
             let grouped = if v.is_group(text) { 2 } else { 1 };
@@ -165,7 +176,14 @@ pub fn leans(tree: &Tree, blocks: &[Block]) -> Vec<Lean> {
             } else {
                 talk_signal(tree, blocks, h)
             };
-            Lean::Talk(signal.max(grouped))
+            if blocks[head.at].title_line && signal < 2 && grouped < 2 {
+                // A title line with no talk evidence of its own ("Architecture"
+                // over a list) takes the role of its level: a talk among
+                // talks, a topic inside a talk.
+                Lean::Open
+            } else {
+                Lean::Talk(signal.max(grouped))
+            }
         } else {
             container(tree, blocks, h, &lean)
         };
@@ -211,9 +229,10 @@ fn container(tree: &Tree, blocks: &[Block], h: usize, lean: &[Lean]) -> Lean {
         return Lean::Segment;
     }
     // Its own title, speaker line or body of notes make it a talk, unless
-    // most of what it holds are talks titled as such.
+    // most of what it holds are talks titled as such: two or more, as one
+    // talk-shaped line under a talk is more often a speaker's part of it.
     let titled = head.kids.iter().filter(|&&k| titled_as_talk(kid_text(k))).count();
-    if titled * 2 <= head.kids.len() {
+    if titled < 2 || titled * 2 <= head.kids.len() {
         match talk_signal(tree, blocks, h) {
             3 => return Lean::Talk(3),
             _ if substantial(blocks, tree.notes_of(blocks, h)) => return Lean::Talk(2),
@@ -272,7 +291,7 @@ fn assign_level<'a>(tree: &'a Tree, blocks: &mut [Block], lean: &[Lean], sibs: &
             Lean::Group(_) => Kind::Group,
             // In a level of groups a weak talk that holds headings is one
             // more group; one that only holds notes is an aside.
-            Lean::Talk(1) | Lean::Segment if group_level && !head.kids.is_empty() => Kind::Group,
+            Lean::Talk(1) | Lean::Segment if group_level && holds_headings(tree, blocks, lean, s) => Kind::Group,
             Lean::Talk(1) | Lean::Segment if group_level => Kind::Heading,
             Lean::Talk(_) | Lean::Segment => Kind::Session,
             Lean::Open if group_level => Kind::Heading,

@@ -180,7 +180,7 @@ fn title_line(lines: &[&str], from: usize) -> Option<usize> {
 
 pub fn parse(lines: &[&str], wrap: Option<usize>) -> Parsed {
     let (mut skip, mut title) = front_matter(lines);
-    let mut marks = titlelines::find(lines, skip);
+    let mut marks = titlelines::find(lines, skip, |l| atx_heading(l).is_some());
     if title.is_none() {
         // Not when that line opens the first of the blocks between rules.
         let first_of_blocks = |i: usize| marks[i].is_some_and(|r| r < titlelines::LINE_RANK);
@@ -257,6 +257,8 @@ pub fn parse(lines: &[&str], wrap: Option<usize>) -> Parsed {
         let in_list = body.list_indent().is_some_and(|li| indent > li);
         if let Some(rank) = marks[i].filter(|_| indent <= 3 && !in_list) {
             let text = strip_quote(t).ws_trim_end();
+            // `**Title**` over a list is a title line like any other.
+            let text = bold_title(text).or_else(|| italic_title(text)).unwrap_or(text);
             if rank < titlelines::LINE_RANK {
                 body.block_title(rank, text, no);
             } else {

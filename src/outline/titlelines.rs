@@ -100,11 +100,14 @@ fn is_quote_title(lines: &[&str], i: usize) -> bool {
 }
 
 /// The title lines among `lines[from..]`, as a rank per line (see
-/// `LINE_RANK`); lines inside code fences are never titles.
-pub fn find(lines: &[&str], from: usize) -> Vec<Option<u8>> {
+/// `LINE_RANK`); lines inside code fences are never titles. `is_heading`
+/// tells the format's own heading lines: a line right under one starts a
+/// block as a line after a blank does.
+pub fn find(lines: &[&str], from: usize, is_heading: impl Fn(&str) -> bool) -> Vec<Option<u8>> {
     let mut marks = super::rules::block_titles(lines, from);
+    let starts_block = |i: usize| blank(lines, i.wrapping_sub(1)) || is_heading(lines[i - 1]);
     let quotes: Vec<usize> = (from..lines.len())
-        .filter(|&i| blank(lines, i.wrapping_sub(1)) && is_quote_title(lines, i))
+        .filter(|&i| starts_block(i) && is_quote_title(lines, i))
         .collect();
     // Quoted titles count when the shape recurs: one quote is a quote.
     if quotes.len() >= 2 {
@@ -119,7 +122,7 @@ pub fn find(lines: &[&str], from: usize) -> Vec<Option<u8>> {
             fenced = !fenced;
             continue;
         }
-        if fenced || marks[i].is_some() || !blank(lines, i.wrapping_sub(1)) {
+        if fenced || marks[i].is_some() || !starts_block(i) {
             continue;
         }
         let quoted = t.starts_with('>');
@@ -159,7 +162,7 @@ mod tests {
 
     fn titles(src: &str) -> Vec<&str> {
         let lines: Vec<&str> = src.lines().collect();
-        let marks = find(&lines, 0);
+        let marks = find(&lines, 0, |l| l.starts_with('#'));
         (0..lines.len())
             .filter(|&i| marks[i].is_some())
             .map(|i| unquote(lines[i]))
@@ -204,6 +207,12 @@ mod tests {
                 "Ann Lee: Fast Gadgets"
             ]
         );
+    }
+
+    #[test]
+    fn a_line_right_under_a_heading_starts_a_block() {
+        assert_eq!(titles("## A talk\nArchitecture\n- a\n"), vec!["Architecture"]);
+        assert!(titles("some words\nArchitecture\n- a\n").is_empty());
     }
 
     #[test]

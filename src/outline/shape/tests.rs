@@ -7,8 +7,17 @@ fn run(spec: &[(u32, Kind, &str)]) -> (Option<String>, Vec<String>) {
 
 /// `classify` of blocks given as (depth, kind, text), for a file that names
 /// itself `title` (front matter, `#+TITLE`) or not.
+/// A heading text starting with `~` is a title line (no heading markup).
 fn run_titled(title: Option<&str>, spec: &[(u32, Kind, &str)]) -> (Option<String>, Vec<String>) {
-    let blocks = spec.iter().map(|&(d, k, t)| Block::new(d, k, t, 1)).collect();
+    let blocks = spec
+        .iter()
+        .map(|&(d, k, t)| {
+            let line = t.strip_prefix('~');
+            let mut b = Block::new(d, k, line.unwrap_or(t), 1);
+            b.title_line = line.is_some();
+            b
+        })
+        .collect();
     let p = classify(Parsed {
         title: title.map(String::from),
         blocks,
@@ -309,4 +318,95 @@ fn a_tutorial_with_speakers_segments_is_a_talk() {
         (2, P, "z"),
     ]);
     assert_eq!(roles(&s), vec!["session Gadgets 101", "session Building a Widget Line"]);
+}
+
+#[test]
+fn a_stated_title_leaves_a_single_day_heading_in_place() {
+    // Front matter or `#+TITLE` names the file: the one top heading under
+    // it ("Day 1") is a group of its talks, not a second title to drop.
+    let spec = [
+        (0, H, "Day 1"),
+        (1, H, "Widgets at Scale"),
+        (2, B, "a"),
+        (1, H, "Gadgets Now"),
+        (2, B, "b"),
+    ];
+    let (title, s) = run_titled(Some("Widget Conf 2031"), &spec);
+    assert_eq!(title.as_deref(), Some("Widget Conf 2031"));
+    assert_eq!(
+        roles(&s),
+        vec!["group Day 1", "session Widgets at Scale", "session Gadgets Now"]
+    );
+    // Untitled, the same heading is the file's title and goes.
+    let (title, s) = run(&spec);
+    assert_eq!(title.as_deref(), Some("Day 1"));
+    assert_eq!(roles(&s), vec!["session Widgets at Scale", "session Gadgets Now"]);
+}
+
+#[test]
+fn title_lines_under_a_heading_are_its_topics_not_its_talks() {
+    // Headings each over title lines ("Gears" over its list) that say
+    // nothing of talks: a tutorial's speakers' parts, whose topics are
+    // title lines. They weigh as notes, so two speakers with plenty of
+    // notes do not turn the tutorial into a group of talks.
+    let (_, s) = run(&[
+        (0, H, "Widgets 101"),
+        (1, H, "Dana Holt"),
+        (2, P, "why widgets, for whom, and what we will build today"),
+        (1, H, "Egon"),
+        (2, P, "the widget line as it runs now"),
+        (2, P, "three shifts a day"),
+        (2, P, "and one at night"),
+        (2, H, "~Gears"),
+        (3, B, "teeth"),
+        (3, B, "ratios"),
+        (3, B, "wear"),
+        (2, H, "~Springs"),
+        (3, B, "coils"),
+        (1, H, "Ilse Marr"),
+        (2, P, "what breaks and when"),
+        (2, P, "who fixes it"),
+        (2, P, "what it costs"),
+        (2, H, "~Failures"),
+        (3, B, "rust"),
+        (3, B, "heat"),
+        (3, B, "load"),
+        (2, H, "~Fixes"),
+        (3, B, "oil"),
+        (0, H, "Building a Widget Line - Ann Lee"),
+        (1, B, "a"),
+    ]);
+    assert_eq!(
+        roles(&s),
+        vec!["session Widgets 101", "session Building a Widget Line - Ann Lee"]
+    );
+    assert!(s.contains(&"    heading Gears".to_string()), "{s:?}");
+}
+
+#[test]
+fn one_talk_shaped_line_under_a_talk_is_a_part_of_it() {
+    // A talk titled with its speakers, holding one sub-heading shaped like
+    // a talk ("Acme - Widget Platform": the first speaker's part).
+    let (_, s) = run(&[
+        (0, H, "Day 2"),
+        (1, H, "Better Widgets - Ann Lee (Acme), Bo Ng (Gadget Labs)"),
+        (2, H, "~Acme - Widget Platform"),
+        (3, P, "what it does"),
+        (1, H, "Faster Gadgets - Cy Dee (Sprocket Inc)"),
+        (2, B, "b"),
+        (0, H, "Day 3"),
+        (1, H, "Cogs - Dana Holt (Acme)"),
+        (2, B, "c"),
+    ]);
+    assert_eq!(
+        roles(&s),
+        vec![
+            "group Day 2",
+            "session Better Widgets - Ann Lee (Acme), Bo Ng (Gadget Labs)",
+            "session Faster Gadgets - Cy Dee (Sprocket Inc)",
+            "group Day 3",
+            "session Cogs - Dana Holt (Acme)"
+        ]
+    );
+    assert_eq!(s[2], "    heading Acme - Widget Platform");
 }
