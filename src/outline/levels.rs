@@ -4,9 +4,10 @@
 //! of a level vote, so a heading with no evidence of its own takes the
 //! role of its level. Below a talk every heading is a sub-heading.
 
+use super::dates::is_date;
 use super::evidence::{
-    intro_says_talk, is_date, is_label, is_labelled_link, is_part_title, is_person, is_speaker_note, is_toc_line,
-    names_event, titled_as_talk,
+    intro_says_talk, is_label, is_labelled_link, is_part_title, is_person, is_speaker_note, is_toc_line, names_event,
+    titled_as_talk,
 };
 use super::lines::is_link_or_handle;
 use super::model::{Block, Kind};

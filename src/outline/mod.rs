@@ -6,6 +6,7 @@ mod asciidoc;
 mod body;
 mod chrome;
 pub mod clean;
+mod dates;
 mod detect;
 mod doctitle;
 pub mod dump;

@@ -16,3 +16,5 @@ pub fn classify(mut p: Parsed) -> Parsed {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod title_tests;

@@ -14,6 +14,7 @@ pub struct Vocabulary {
     program: Patterns,
     talk_words: Vec<String>,
     keynote_words: Vec<String>,
+    event_words: Vec<String>,
 }
 
 pub fn vocabulary() -> &'static Vocabulary {
@@ -36,6 +37,9 @@ impl Vocabulary {
     }
     pub fn has_talk_word(&self, text: &str) -> bool {
         words(text).any(|w| self.talk_words.iter().any(|t| lowercase_is(w, t)))
+    }
+    pub fn has_event_word(&self, text: &str) -> bool {
+        words(text).any(|w| self.event_words.iter().any(|e| lowercase_is(w, e)))
     }
     pub fn has_keynote_word(&self, title: &str) -> bool {
         // A whole-word match below holds the keyword's first word (letters
