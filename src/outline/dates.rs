@@ -73,15 +73,17 @@ const MONTHS: &[&str] = &[
 /// "Sept 17th".
 pub fn is_date(t: &str) -> bool {
     let t = t.ws_trim().trim_matches(['<', '>', '[', ']']);
-    let parts: Vec<&str> = t.split(['.', '/', '-']).collect();
-    if (2..=3).contains(&parts.len())
-        && parts
-            .iter()
-            .all(|p| (1..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+    // Asked of many headings and notes: no date is this long.
+    if t.len() > 40 {
+        return false;
+    }
+    let parts = || t.split(['.', '/', '-']);
+    if (2..=3).contains(&parts().count())
+        && parts().all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
     {
         return true;
     }
-    let words: Vec<&str> = t.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let words = || t.split([' ', ',']).filter(|w| !w.is_empty());
     let is_month = |w: &str| MONTHS.iter().any(|m| w.trim_end_matches('.').eq_ignore_ascii_case(m));
     let is_day = |w: &str| WEEKDAYS.iter().any(|d| w.eq_ignore_ascii_case(d));
     // "17th", "2031-03-14": digits first, then at most an ordinal suffix.
@@ -89,9 +91,10 @@ pub fn is_date(t: &str) -> bool {
         let n = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         n.starts_with(|c: char| c.is_ascii_digit()) && n.chars().all(|c| c.is_ascii_digit() || "-./".contains(c))
     };
-    let month = words.iter().any(|w| is_month(w));
-    let all_date = words.iter().all(|w| is_month(w) || is_day(w) || is_number(w));
-    (month || words.first().is_some_and(|w| is_number(w) && w.len() > 2)) && all_date && words.len() <= 4
+    if words().count() > 4 || !words().all(|w| is_month(w) || is_day(w) || is_number(w)) {
+        return false;
+    }
+    words().any(is_month) || words().next().is_some_and(|w| is_number(w) && w.len() > 2)
 }
 
 #[cfg(test)]

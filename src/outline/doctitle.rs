@@ -3,8 +3,8 @@
 //! that talk's parts). The title is a single top heading, or one the file
 //! states (front matter, `#+TITLE`, a title line) over what follows.
 
-use super::evidence::{is_part_title, names_event};
-use super::levels::{is_programme, substantial, talk_signal, Lean};
+use super::evidence::names_event;
+use super::levels::{is_programme, substantial, talk_signal, Lean, Recurring};
 use super::model::{Block, Kind};
 use super::tree::{all_sub_headings, Tree};
 use super::vocabulary::vocabulary;
@@ -19,9 +19,7 @@ fn programme_strength(tree: &Tree, blocks: &[Block], kids: &[usize], lean: &[Lea
     }
     let plain = kids
         .iter()
-        .filter(|&&k| {
-            matches!(lean[k], Lean::Talk(_) | Lean::Group(_)) && !is_part_title(&blocks[tree.heads[k].at].text)
-        })
+        .filter(|&&k| matches!(lean[k], Lean::Talk(_) | Lean::Group(_)) && !tree.part_title(blocks, k))
         .count();
     i32::from(plain >= 2)
 }
@@ -45,7 +43,7 @@ fn top_is_event(tree: &Tree, blocks: &[Block], lean: &[Lean], t: usize) -> bool 
     let head = &tree.heads[t];
     let first = tree.first_note(blocks, t).map(|i| &blocks[i]);
     let event = event_strength(&blocks[head.at].text, first) + programme_strength(tree, blocks, &head.kids, lean);
-    let talk = i32::from(talk_signal(tree, blocks, t)) + i32::from(substantial(blocks, tree.notes_of(blocks, t)));
+    let talk = i32::from(talk_signal(tree, blocks, t)) + i32::from(substantial(blocks, tree.notes_of(t)));
     event > talk
 }
 
@@ -57,9 +55,9 @@ fn unwrap_heading(blocks: &mut Vec<Block>, at: usize, end: usize) {
 }
 
 /// Titles the document and sets every heading's kind.
-pub fn decide(p: &mut super::Parsed) {
-    let mut tree = Tree::new(&p.blocks);
-    let mut lean = super::levels::leans(&tree, &p.blocks);
+/// `recur`: the recurring parts of `tree`, if already found.
+pub fn decide(p: &mut super::Parsed, mut tree: Tree, recur: Option<Recurring>) {
+    let mut lean = super::levels::leans(&tree, &p.blocks, recur);
     let single = (tree.roots.len() == 1)
         .then(|| tree.roots[0])
         .filter(|&t| !tree.heads[t].kids.is_empty());
@@ -82,7 +80,11 @@ pub fn decide(p: &mut super::Parsed) {
         if !stated {
             unwrap_heading(&mut p.blocks, at, end);
             tree = Tree::new(&p.blocks);
-            lean = super::levels::leans(&tree, &p.blocks);
+            // The top heading was the first; what every other heading leans
+            // to reads only its own words and what it holds, so it stands.
+            lean.remove(t);
+            debug_assert_eq!(t, 0);
+            debug_assert_eq!(lean.len(), tree.heads.len());
         }
     } else if p.title.is_none() && tree.roots.len() >= 3 && tree.heads.first().is_some_and(|h| h.at == 0) {
         // Flat headings whose first names the event ("PyCon 2019" over its

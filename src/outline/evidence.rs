@@ -31,18 +31,21 @@ pub fn is_numbered_talk(t: &str) -> bool {
 
 /// "Name | Affiliation", "Name, Name | Topic": the speaker first, then a bar.
 fn speaker_before_bar(t: &str) -> bool {
-    t.split_once(" | ")
-        .or_else(|| t.split_once('|'))
-        .is_some_and(|(who, what)| !what.ws_trim().is_empty() && is_name_list(who.ws_trim()))
+    // The byte first: most titles hold no bar.
+    memchr::memchr(b'|', t.as_bytes()).is_some()
+        && t.split_once(" | ")
+            .or_else(|| t.split_once('|'))
+            .is_some_and(|(who, what)| !what.ws_trim().is_empty() && is_name_list(who.ws_trim()))
 }
 
 /// "Title - @handle", "Title by @handle": a speaker by their handle.
 fn handle_after_title(t: &str) -> bool {
     let t = t.ws_trim_end();
-    [" - @", " by @", " – @"].iter().any(|sep| {
-        t.rfind(sep)
-            .is_some_and(|i| i > 0 && !t[i + sep.len()..].is_empty() && !t[i + sep.len()..].contains(' '))
-    })
+    memchr::memchr(b'@', t.as_bytes()).is_some()
+        && [" - @", " by @", " – @"].iter().any(|sep| {
+            t.rfind(sep)
+                .is_some_and(|i| i > 0 && !t[i + sep.len()..].is_empty() && !t[i + sep.len()..].contains(' '))
+        })
 }
 
 /// The heading's title alone names a talk: a speaker, a keynote, a number.
@@ -77,11 +80,14 @@ pub fn is_part_title(t: &str) -> bool {
 /// "Ann Lee (Acme)", "Ann Lee, Acme", "Ann Lee - Acme".
 pub fn is_person(t: &str) -> bool {
     let t = t.ws_trim();
-    let main = [" (", ", ", " - ", " – "]
-        .iter()
-        .filter_map(|s| t.find(s))
-        .min()
-        .map_or(t, |i| &t[..i]);
+    // Where the name ends: the first " (", ", ", " - " or " – ".
+    let b = t.as_bytes();
+    let end = memchr::memchr3_iter(b' ', b',', b'(', b).find(|&i| match b[i] {
+        b',' => b.get(i + 1) == Some(&b' '),
+        b' ' => b.get(i + 1) == Some(&b'(') || t[i + 1..].starts_with("- ") || t[i + 1..].starts_with("– "),
+        _ => false,
+    });
+    let main = end.map_or(t, |i| &t[..i]);
     is_name(main.ws_trim(), 3)
 }
 
@@ -89,9 +95,12 @@ pub fn is_person(t: &str) -> bool {
 /// "Slides: URL", "Lead: Ann Lee, Acme", "Ann Lee, Acme", "Ann Lee @ann".
 pub fn is_meta_line(t: &str) -> bool {
     let t = t.ws_trim();
-    if t.is_empty() || titled_as_talk(t) {
-        return false;
-    }
+    // The shapes first: few headings have one, and a talk's title test is
+    // the dearer one.
+    !t.is_empty() && looks_meta(t) && !titled_as_talk(t)
+}
+
+fn looks_meta(t: &str) -> bool {
     if is_link_or_handle(t) || is_speaker_line(t, false) {
         return true;
     }
@@ -119,6 +128,9 @@ pub fn is_labelled_link(t: &str) -> bool {
 
 /// "Ann Lee @annlee" or "Ann Lee - @annlee": a speaker and their handle.
 pub fn is_name_with_handle(t: &str) -> bool {
+    if memchr::memchr(b'@', t.as_bytes()).is_none() {
+        return false;
+    }
     let Some(at) = t.rfind(" @") else { return false };
     let name = t[..at].ws_trim().trim_end_matches(['-', '–']).ws_trim();
     let handle = &t[at + 2..];
@@ -150,7 +162,8 @@ pub fn intro_says_talk(p: &str) -> bool {
 /// A table row or line that only links to anchors in the same document:
 /// a table of contents.
 pub fn is_toc_line(t: &str) -> bool {
-    t.contains("](#")
+    // Asked of every note of a heading: a byte search, not a substring one.
+    memchr::memchr_iter(b']', t.as_bytes()).any(|i| t.as_bytes()[i + 1..].starts_with(b"(#"))
 }
 
 #[cfg(test)]
@@ -209,6 +222,12 @@ mod tests {
         ] {
             assert!(!is_meta_line(t), "{t}");
         }
+    }
+
+    #[test]
+    fn tables_of_contents_link_to_anchors() {
+        assert!(is_toc_line("| [Widgets](#widgets) | Ann |") && is_toc_line("- [x](#y)"));
+        assert!(!is_toc_line("[x](http://y.org/#z)") && !is_toc_line("a ] ( # b") && !is_toc_line("end]"));
     }
 
     #[test]

@@ -6,8 +6,7 @@
 
 use super::dates::is_date;
 use super::evidence::{
-    intro_says_talk, is_label, is_labelled_link, is_part_title, is_person, is_speaker_note, is_toc_line, names_event,
-    titled_as_talk,
+    intro_says_talk, is_label, is_labelled_link, is_person, is_speaker_note, is_toc_line, names_event,
 };
 use super::lines::is_link_or_handle;
 use super::model::{Block, Kind};
@@ -31,15 +30,6 @@ pub enum Lean {
     Open,
 }
 
-/// Letters and digits, lowercased: "Verdict ★★★☆" and "Verdict
-/// ★★★★☆" are the same part name.
-pub fn part_key(t: &str) -> String {
-    t.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Sub-headings that recur under sibling headings (each talk's "Notes",
 /// "Verdict", the same questions put to each panellist).
 pub struct Recurring {
@@ -47,9 +37,9 @@ pub struct Recurring {
     /// siblings, so one "Keynote" on each of two days does not make the
     /// days talks.
     pub holders: Vec<bool>,
-    /// The names (`part_key`) of those recurring sub-headings: parts of a
-    /// talk wherever they stand.
-    pub parts: foldhash::HashSet<String>,
+    /// The names (`tree::part_key`) of those recurring sub-headings: parts
+    /// of a talk wherever they stand.
+    pub parts: foldhash::HashSet<u64>,
 }
 
 pub fn recurring(tree: &Tree, blocks: &[Block]) -> Recurring {
@@ -58,28 +48,33 @@ pub fn recurring(tree: &Tree, blocks: &[Block]) -> Recurring {
         parts: foldhash::HashSet::default(),
     };
     let levels = std::iter::once(&tree.roots).chain(tree.heads.iter().map(|h| &h.kids));
-    let mut count: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
-    let key = |k: usize| part_key(&blocks[tree.heads[k].at].text);
+    let mut count: foldhash::HashMap<u64, usize> = foldhash::HashMap::default();
+    let mut keys: Vec<u64> = Vec::new();
     for sibs in levels.filter(|s| s.len() >= 2) {
         count.clear();
         for &s in sibs {
-            let mut keys: Vec<String> = tree.heads[s].kids.iter().map(|&k| key(k)).collect();
-            keys.sort();
+            keys.clear();
+            keys.extend(
+                tree.heads[s]
+                    .kids
+                    .iter()
+                    .map(|&k| tree.key(blocks, k))
+                    .filter(|&k| k != 0),
+            );
+            keys.sort_unstable();
             keys.dedup();
-            for k in keys.into_iter().filter(|k| !k.is_empty()) {
+            for &k in &keys {
                 *count.entry(k).or_default() += 1;
             }
         }
         for &s in sibs {
             let kids = &tree.heads[s].kids;
-            let keys: Vec<String> = kids
-                .iter()
-                .map(|&k| key(k))
-                .filter(|k| count.get(k).is_some_and(|&n| n >= 2))
-                .collect();
-            r.holders[s] = !keys.is_empty() && keys.len() * 2 >= kids.len();
+            let recur = |k: &usize| count.get(&tree.key(blocks, *k)).is_some_and(|&n| n >= 2);
+            let n = kids.iter().filter(|k| recur(k)).count();
+            r.holders[s] = n > 0 && n * 2 >= kids.len();
             if r.holders[s] {
-                r.parts.extend(keys);
+                r.parts
+                    .extend(kids.iter().filter(|k| recur(k)).map(|&k| tree.key(blocks, k)));
             }
         }
     }
@@ -88,13 +83,12 @@ pub fn recurring(tree: &Tree, blocks: &[Block]) -> Recurring {
 
 /// A heading's talk evidence from its title and its first note.
 pub fn talk_signal(tree: &Tree, blocks: &[Block], h: usize) -> u8 {
-    let text = &blocks[tree.heads[h].at].text;
-    if titled_as_talk(text) {
+    if tree.titled(blocks, h) {
         return 3;
     }
     // The speaker, their handle or the slides among the first notes.
     let first = tree.first_note(blocks, h);
-    let lead = first.into_iter().chain(tree.notes_of(blocks, h).skip(1).take(2));
+    let lead = first.into_iter().chain(tree.notes_of(h).skip(1).take(2));
     let meta = |i: usize| {
         let b = &blocks[i];
         let first_para = Some(i) == first && b.kind == Kind::Paragraph;
@@ -136,31 +130,26 @@ fn holds_headings(tree: &Tree, blocks: &[Block], lean: &[Lean], h: usize) -> boo
 }
 
 /// Every heading's lean, children before parents.
-pub fn leans(tree: &Tree, blocks: &[Block]) -> Vec<Lean> {
+pub fn leans(tree: &Tree, blocks: &[Block], recur: Option<Recurring>) -> Vec<Lean> {
     let v = vocabulary();
-    let recur = recurring(tree, blocks);
+    let recur = recur.unwrap_or_else(|| recurring(tree, blocks));
     let mut lean = vec![Lean::Open; tree.heads.len()];
     for h in (0..tree.heads.len()).rev() {
         let head = &tree.heads[h];
         let text = blocks[head.at].text.as_str();
         // A table of contents: notes that mostly link to anchors in the file.
-        let toc = head.notes > 0
-            && tree
-                .notes_of(blocks, h)
-                .filter(|&i| is_toc_line(&blocks[i].text))
-                .count()
-                * 2
-                >= head.notes;
+        let toc =
+            || head.notes > 0 && tree.notes_of(h).filter(|&i| is_toc_line(&blocks[i].text)).count() * 2 >= head.notes;
         // A recurring sub-heading is a part, unless it holds talks (the
         // "Talks" and "Workshops" of each day are groups).
-        let part = recur.parts.contains(&part_key(text))
+        let part = recur.parts.contains(&tree.key(blocks, h))
             && head
                 .kids
                 .iter()
                 .all(|&k| matches!(lean[k], Lean::Aside | Lean::Label | Lean::Open));
-        lean[h] = if v.is_section(text) || toc || part {
+        lean[h] = if part || v.is_section(text) || toc() {
             Lean::Aside
-        } else if tree.is_empty(h) || (is_date(text) && head.end - head.at <= 4) {
+        } else if tree.is_empty(h) || (head.end - head.at <= 4 && is_date(text)) {
             // A date over a line or two (an agenda item) marks a day.
             if is_label(text) || names_event(text) {
                 Lean::Label
@@ -172,7 +161,7 @@ pub fn leans(tree: &Tree, blocks: &[Block]) -> Vec<Lean> {
             // worth of notes, not a group.
             let grouped = if v.is_group(text) { 2 } else { 1 };
             // A question or a label is a part by its words, whatever its notes say.
-            let signal = if is_part_title(text) {
+            let signal = if tree.part_title(blocks, h) {
                 0
             } else {
                 talk_signal(tree, blocks, h)
@@ -209,17 +198,16 @@ pub fn substantial(blocks: &[Block], notes: impl Iterator<Item = usize>) -> bool
 fn container(tree: &Tree, blocks: &[Block], h: usize, lean: &[Lean]) -> Lean {
     let head = &tree.heads[h];
     let text = blocks[head.at].text.as_str();
-    let kid_text = |k: usize| blocks[tree.heads[k].at].text.as_str();
     // Most of what it holds reads as parts of one talk: asides, questions,
     // people's segments.
     let parts = head
         .kids
         .iter()
-        .filter(|&&k| matches!(lean[k], Lean::Aside | Lean::Segment) || is_part_title(kid_text(k)))
+        .filter(|&&k| matches!(lean[k], Lean::Aside | Lean::Segment) || tree.part_title(blocks, k))
         .count()
         * 2
         >= head.kids.len();
-    if vocabulary().is_group(text) || (names_event(text) && !parts) {
+    if vocabulary().is_group(text) || (!parts && names_event(text)) {
         return Lean::Group(3);
     }
     if head.kids.iter().any(|&k| matches!(lean[k], Lean::Group(s) if s >= 2)) {
@@ -232,11 +220,11 @@ fn container(tree: &Tree, blocks: &[Block], h: usize, lean: &[Lean]) -> Lean {
     // Its own title, speaker line or body of notes make it a talk, unless
     // most of what it holds are talks titled as such: two or more, as one
     // talk-shaped line under a talk is more often a speaker's part of it.
-    let titled = head.kids.iter().filter(|&&k| titled_as_talk(kid_text(k))).count();
+    let titled = head.kids.iter().filter(|&&k| tree.titled(blocks, k)).count();
     if titled < 2 || titled * 2 <= head.kids.len() {
         match talk_signal(tree, blocks, h) {
             3 => return Lean::Talk(3),
-            _ if substantial(blocks, tree.notes_of(blocks, h)) => return Lean::Talk(2),
+            _ if substantial(blocks, tree.notes_of(h)) => return Lean::Talk(2),
             _ => {}
         }
     }
@@ -245,7 +233,7 @@ fn container(tree: &Tree, blocks: &[Block], h: usize, lean: &[Lean]) -> Lean {
     let plain = head
         .kids
         .iter()
-        .filter(|&&k| matches!(lean[k], Lean::Talk(_) | Lean::Group(_)) && !is_part_title(kid_text(k)))
+        .filter(|&&k| matches!(lean[k], Lean::Talk(_) | Lean::Group(_)) && !tree.part_title(blocks, k))
         .count();
     if is_person(text) && !programme && plain < 2 {
         return Lean::Segment;

@@ -59,7 +59,17 @@ impl Patterns {
         if !self.open && !self.may_match(heading) {
             return false;
         }
-        let h = normalize(heading);
+        // A short ASCII heading is normalised on the stack (asked of most
+        // headings at load); others as `normalize` does.
+        let mut buf = [0u8; 160];
+        let owned;
+        let h = match normalize_ascii_into(heading, &mut buf) {
+            Some(h) => h,
+            None => {
+                owned = normalize(heading);
+                owned.as_str()
+            }
+        };
         let h = h.trim_end_matches(':').ws_trim_end();
         // A pattern that starts with a plain char can only match a heading
         // that starts with it.
@@ -97,6 +107,26 @@ impl Patterns {
     }
 }
 
+/// `normalize` of an ASCII `s` that fits in `buf`: words lowercased,
+/// single-spaced, trimmed. None for other text.
+fn normalize_ascii_into<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if !s.is_ascii() || s.len() > buf.len() {
+        return None;
+    }
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        if n > 0 {
+            buf[n] = b' ';
+            n += 1;
+        }
+        for &b in w.as_bytes() {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +136,15 @@ mod tests {
         let h = normalize(heading);
         let h = h.trim_end_matches(':').ws_trim_end();
         list.iter().any(|p| glob_match(p, h))
+    }
+
+    #[test]
+    fn ascii_headings_normalise_on_the_stack_as_normalize_does() {
+        let mut buf = [0u8; 160];
+        for h in ["  Day   ONE\t", "Q & A:", "", "x\u{b}y", "a\u{c}b", "  "] {
+            assert_eq!(normalize_ascii_into(h, &mut buf), Some(normalize(h).as_str()), "{h:?}");
+        }
+        assert_eq!(normalize_ascii_into("Ångström", &mut buf), None);
     }
 
     #[test]

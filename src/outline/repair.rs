@@ -3,7 +3,7 @@
 //! own sub-heading set one level too high, beside the talks.
 
 use super::evidence::is_meta_line;
-use super::levels::{part_key, recurring};
+use super::levels::{recurring, Recurring};
 use super::model::{Block, Kind};
 use super::tree::{deepen, lift, Tree};
 
@@ -12,18 +12,22 @@ use super::tree::{deepen, lift, Tree};
 /// "### Slides: http://...") is a line of that talk's notes: it becomes a
 /// paragraph, and what it held belongs to the talk. Left alone where most
 /// of its siblings look the same (a file naming every talk "Speaker, Title").
-pub fn meta_headings(blocks: &mut [Block]) {
-    let tree = Tree::new(blocks);
-    let mut protected = vec![false; blocks.len()];
-    for sibs in std::iter::once(&tree.roots).chain(tree.heads.iter().map(|h| &h.kids)) {
-        let meta = sibs
-            .iter()
-            .filter(|&&s| is_meta_line(&blocks[tree.heads[s].at].text))
-            .count();
-        if meta * 2 > sibs.len() && sibs.len() >= 2 {
-            sibs.iter().for_each(|&s| protected[tree.heads[s].at] = true);
-        }
+/// Whether it changed anything.
+pub fn meta_headings(blocks: &mut [Block], tree: &Tree) -> bool {
+    let mut changed = false;
+    // Asked only of headings right under a title (few): whether it is a
+    // meta line, and whether most of its level are (then it is left alone).
+    // Levels: the roots are level 0, heading k's children level k + 1.
+    let mut level_of = vec![0usize; tree.heads.len()];
+    for (k, h) in tree.heads.iter().enumerate() {
+        h.kids.iter().for_each(|&c| level_of[c] = k + 1);
     }
+    let mut ord = vec![usize::MAX; blocks.len()];
+    for (k, h) in tree.heads.iter().enumerate() {
+        ord[h.at] = k;
+    }
+    let level = |l: usize| if l == 0 { &tree.roots } else { &tree.heads[l - 1].kids };
+    let mut mostly_meta: foldhash::HashMap<usize, bool> = foldhash::HashMap::default();
     // The depth of the last title, while only meta lines have followed it.
     let mut title: Option<u32> = None;
     for i in 0..blocks.len() {
@@ -34,7 +38,21 @@ pub fn meta_headings(blocks: &mut [Block]) {
         }
         let d = b.depth;
         let under = title.filter(|&t| d == t || d == t + 1);
-        if under.is_none() || protected[i] || !is_meta_line(&b.text) {
+        let k = ord[i];
+        let mut meta = || {
+            k != usize::MAX && is_meta_line(&b.text) && {
+                let l = level_of[k];
+                !*mostly_meta.entry(l).or_insert_with(|| {
+                    let sibs = level(l);
+                    let n = sibs
+                        .iter()
+                        .filter(|&&s| is_meta_line(&blocks[tree.heads[s].at].text))
+                        .count();
+                    n * 2 > sibs.len() && sibs.len() >= 2
+                })
+            }
+        };
+        if under.is_none() || !meta() {
             title = Some(d);
             continue;
         }
@@ -42,6 +60,7 @@ pub fn meta_headings(blocks: &mut [Block]) {
             .find(|&j| blocks[j].depth <= d)
             .unwrap_or(blocks.len());
         blocks[i].kind = Kind::Paragraph;
+        changed = true;
         if under == Some(d) {
             // A sibling of the title: under it now, with what it held.
             blocks[i].depth += 1;
@@ -50,42 +69,43 @@ pub fn meta_headings(blocks: &mut [Block]) {
             lift(blocks, i + 1..end);
         }
     }
+    changed
 }
 
 /// A heading whose name recurs as a sub-heading of most of its siblings
 /// (each talk's "Notes", and one talk's "## Notes" at the talks' level) is
 /// that sub-heading of the talk before it, set a level too high.
-pub fn misleveled_parts(blocks: &mut [Block]) {
-    let tree = Tree::new(blocks);
-    let recur = recurring(&tree, blocks).holders;
+/// Hands back the recurring parts it found when it moved nothing (they
+/// still hold for `tree`), or None.
+pub fn misleveled_parts(blocks: &mut [Block], tree: &Tree) -> Option<Recurring> {
+    let found = recurring(tree, blocks);
+    let recur = &found.holders;
     let mut moves: Vec<(usize, usize)> = Vec::new();
+    let mut keys: Vec<u64> = Vec::new();
     for sibs in std::iter::once(&tree.roots).chain(tree.heads.iter().map(|h| &h.kids)) {
-        let holders: Vec<usize> = sibs.iter().copied().filter(|&s| recur[s]).collect();
-        if holders.len() < 2 {
+        let holders = sibs.iter().filter(|&&s| recur[s]);
+        if holders.clone().count() < 2 {
             continue;
         }
-        let mut keys: Vec<String> = holders
-            .iter()
-            .flat_map(|&s| {
-                tree.heads[s]
-                    .kids
-                    .iter()
-                    .map(|&k| part_key(&blocks[tree.heads[k].at].text))
-            })
-            .collect();
-        keys.sort();
-        let recurring = |k: &str| keys.iter().filter(|x| x.as_str() == k).count() >= 2;
+        keys.clear();
+        keys.extend(holders.flat_map(|&s| tree.heads[s].kids.iter().map(|&k| tree.key(blocks, k))));
+        keys.sort_unstable();
+        let recurring = |k: u64| {
+            let from = keys.partition_point(|&x| x < k);
+            keys.get(from + 1) == Some(&k)
+        };
         for w in sibs.windows(2) {
             let h = &tree.heads[w[1]];
-            let key = part_key(&blocks[h.at].text);
-            if !key.is_empty() && recurring(&key) {
+            let key = tree.key(blocks, w[1]);
+            if key != 0 && recurring(key) {
                 moves.push((h.at, h.end));
             }
         }
     }
-    for (at, end) in moves {
+    for &(at, end) in &moves {
         deepen(blocks, at..end, 1);
     }
+    moves.is_empty().then_some(found)
 }
 
 #[cfg(test)]
@@ -110,7 +130,8 @@ mod tests {
             (2, H, "http://y.org"),
             (3, B, "b"),
         ]);
-        meta_headings(&mut b);
+        let t = Tree::new(&b);
+        meta_headings(&mut b, &t);
         assert_eq!(
             block_lines(&b),
             vec![
@@ -136,7 +157,8 @@ mod tests {
             (2, B, "b"),
         ];
         let mut b = blocks(&spec);
-        meta_headings(&mut b);
+        let t = Tree::new(&b);
+        meta_headings(&mut b, &t);
         assert_eq!(b, blocks(&spec));
     }
 
@@ -156,7 +178,8 @@ mod tests {
             (1, B, "c"),
             (1, H, "Verdict ★★★"),
         ]);
-        misleveled_parts(&mut b);
+        let t = Tree::new(&b);
+        misleveled_parts(&mut b, &t);
         let s = block_lines(&b);
         assert_eq!(s[9], "  heading Notes");
         assert_eq!(s[10], "    bullet c");

@@ -14,7 +14,7 @@ fn rule_char(line: &str) -> Option<char> {
 }
 
 fn blank(lines: &[&str], i: usize) -> bool {
-    lines.get(i).is_none_or(|l| l.ws_trim().is_empty())
+    lines.get(i).is_none_or(|l| l.ws_trim_start().is_empty())
 }
 
 /// A plain title-shaped line that an underline does not make a heading.

@@ -5,12 +5,20 @@
 //! talk it names (`doctitle`), and each level of siblings votes on whether
 //! it holds talks or groups of talks (`levels`).
 
+use super::tree::Tree;
 use super::Parsed;
 
 pub fn classify(mut p: Parsed) -> Parsed {
-    super::repair::meta_headings(&mut p.blocks);
-    super::repair::misleveled_parts(&mut p.blocks);
-    super::doctitle::decide(&mut p);
+    // The tree of headings is built again only when a repair moved blocks.
+    let mut tree = Tree::new(&p.blocks);
+    if super::repair::meta_headings(&mut p.blocks, &tree) {
+        tree = Tree::new(&p.blocks);
+    }
+    let recur = super::repair::misleveled_parts(&mut p.blocks, &tree);
+    if recur.is_none() {
+        tree = Tree::new(&p.blocks);
+    }
+    super::doctitle::decide(&mut p, tree, recur);
     p
 }
 

@@ -16,13 +16,20 @@ fn speaker_in_parens(title: &str) -> bool {
 
 /// "Title by Name".
 fn speaker_by(title: &str) -> bool {
-    title
-        .rfind(" by ")
-        .is_some_and(|i| i > 0 && is_name_list(&title[i + 4..]))
+    memchr::memmem::rfind(title.as_bytes(), b" by ").is_some_and(|i| i > 0 && is_name_list(&title[i + 4..]))
 }
 
 /// "Title - Name", "Title -- Name, role": the name part of the right side.
+/// Whether `t` may hold a dash of any kind (`-`, or the lead byte of `–`
+/// and `—`): most titles hold none, and a byte search says so at once.
+fn may_hold_dash(t: &str) -> bool {
+    memchr::memchr2(b'-', 0xE2, t.as_bytes()).is_some()
+}
+
 fn speaker_after_dash(title: &str) -> Option<&str> {
+    if !may_hold_dash(title) {
+        return None;
+    }
     let (left, right) = [" -- ", " — ", " – ", " - "]
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|i| (&title[..i], &title[i + sep.len()..])))
@@ -85,7 +92,7 @@ pub fn title_score(title: &str) -> i32 {
         } else {
             2
         }
-    } else if t.contains(" - ") || t.contains(" – ") || t.contains(" — ") {
+    } else if may_hold_dash(t) && (t.contains(" - ") || t.contains(" – ") || t.contains(" — ")) {
         1
     } else {
         0

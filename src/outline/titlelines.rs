@@ -50,7 +50,7 @@ pub fn unquote(t: &str) -> &str {
 }
 
 fn blank(lines: &[&str], i: usize) -> bool {
-    lines.get(i).is_none_or(|l| l.ws_trim().is_empty())
+    lines.get(i).is_none_or(|l| l.ws_trim_start().is_empty())
 }
 
 /// `ALL CAPS TITLE`: four or more letters, every one a capital.
@@ -106,27 +106,30 @@ fn is_quote_title(lines: &[&str], i: usize) -> bool {
 pub fn find(lines: &[&str], from: usize, is_heading: impl Fn(&str) -> bool) -> Vec<Option<u8>> {
     let mut marks = super::rules::block_titles(lines, from);
     let starts_block = |i: usize| blank(lines, i.wrapping_sub(1)) || is_heading(lines[i - 1]);
-    let quotes: Vec<usize> = (from..lines.len())
-        .filter(|&i| starts_block(i) && is_quote_title(lines, i))
-        .collect();
-    // Quoted titles count when the shape recurs: one quote is a quote.
-    if quotes.len() >= 2 {
-        for &i in &quotes {
-            marks[i] = Some(LINE_RANK);
-        }
-    }
+    // Quoted title blocks, marked at the end if the shape recurs.
+    let mut quotes: Vec<usize> = Vec::new();
     let mut fenced = false;
     for i in from..lines.len() {
-        let t = lines[i].ws_trim();
+        let t = lines[i].ws_trim_start();
         if t.starts_with("```") || t.starts_with("~~~") {
             fenced = !fenced;
             continue;
         }
+        // Most lines are list items or prose inside a block: the cheap
+        // tests (what the line above is) turn them away before the line
+        // itself is read.
         if fenced || marks[i].is_some() || !starts_block(i) {
             continue;
         }
+        let t = t.ws_trim_end();
         let quoted = t.starts_with('>');
-        if !(is_plain(lines[i]) || quoted) || !is_title_shaped(unquote(t)) {
+        if !(quoted || is_plain(lines[i])) {
+            continue;
+        }
+        if quoted && is_quote_title(lines, i) {
+            quotes.push(i);
+        }
+        if !is_title_shaped(unquote(t)) {
             continue;
         }
         let text = unquote(t);
@@ -150,6 +153,12 @@ pub fn find(lines: &[&str], from: usize, is_heading: impl Fn(&str) -> bool) -> V
             alone && (is_all_caps(text) || names_a_talk(text))
         };
         if title {
+            marks[i] = Some(LINE_RANK);
+        }
+    }
+    // Quoted titles count when the shape recurs: one quote is a quote.
+    if quotes.len() >= 2 {
+        for &i in &quotes {
             marks[i] = Some(LINE_RANK);
         }
     }

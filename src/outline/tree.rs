@@ -3,7 +3,9 @@
 //! directly. Built in one pass; the talk decision reads it, and builds it
 //! again after it moves blocks.
 
+use super::evidence::{is_part_title, titled_as_talk};
 use super::model::{Block, Kind};
+use std::cell::OnceCell;
 
 /// One heading and what it holds.
 #[derive(Clone, Debug)]
@@ -14,8 +16,58 @@ pub struct Head {
     pub kids: Vec<usize>,
     /// Blocks directly under it that are not headings.
     pub notes: usize,
+    /// Their block indexes, in order (kept, as the talk decision reads a
+    /// heading's notes often and its subtree may be large).
+    pub note_ix: Vec<usize>,
     /// One past the last block of its subtree.
     pub end: usize,
+    /// Its title's `part_key` and whether `titled_as_talk`, each worked
+    /// out when first asked (the talk decision asks both many times).
+    key: OnceCell<u64>,
+    titled: OnceCell<bool>,
+    part_title: OnceCell<bool>,
+}
+
+/// A heading's name as a part of a talk: its letters and digits,
+/// lowercased, hashed ("Verdict ★★★☆" and "Verdict ★★★★☆" are one part);
+/// 0 for a title with neither.
+pub fn part_key(t: &str) -> u64 {
+    if t.is_ascii() {
+        key_of_bytes(
+            t.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase()),
+        )
+    } else {
+        let lower: String = t
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        key_of_bytes(lower.bytes())
+    }
+}
+
+/// The hash of `bytes` (0 for none), gathered in a buffer and hashed a
+/// buffer at a time rather than byte by byte: it is asked of every heading.
+fn key_of_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
+    use std::hash::BuildHasher;
+    let hasher = foldhash::fast::FixedState::with_seed(0);
+    let mut buf = [0u8; 96];
+    let (mut n, mut h, mut any) = (0, 0u64, false);
+    for b in bytes {
+        if n == buf.len() {
+            h = hasher.hash_one((h, &buf[..]));
+            n = 0;
+        }
+        buf[n] = b;
+        n += 1;
+        any = true;
+    }
+    if !any {
+        return 0;
+    }
+    hasher.hash_one((h, &buf[..n])).max(1)
 }
 
 #[derive(Debug, Default)]
@@ -51,7 +103,11 @@ impl Tree {
                     at: i,
                     kids: Vec::new(),
                     notes: 0,
+                    note_ix: Vec::new(),
                     end: blocks.len(),
+                    key: OnceCell::new(),
+                    titled: OnceCell::new(),
+                    part_title: OnceCell::new(),
                 });
                 match parent {
                     Some(p) => t.heads[p].kids.push(ord),
@@ -60,13 +116,34 @@ impl Tree {
                 open.push((b.depth, ord));
             } else if parent_is_head || stack.is_empty() {
                 match open.last() {
-                    Some(&(_, h)) if parent_is_head => t.heads[h].notes += 1,
+                    Some(&(_, h)) if parent_is_head => {
+                        t.heads[h].notes += 1;
+                        t.heads[h].note_ix.push(i);
+                    }
                     _ => t.root_notes += 1,
                 }
             }
             stack.push((b.depth, head));
         }
         t
+    }
+
+    /// The `part_key` of heading `h`'s title.
+    pub fn key(&self, blocks: &[Block], h: usize) -> u64 {
+        let head = &self.heads[h];
+        *head.key.get_or_init(|| part_key(&blocks[head.at].text))
+    }
+
+    /// Whether heading `h`'s title alone names a talk (`titled_as_talk`).
+    pub fn titled(&self, blocks: &[Block], h: usize) -> bool {
+        let head = &self.heads[h];
+        *head.titled.get_or_init(|| titled_as_talk(&blocks[head.at].text))
+    }
+
+    /// Whether heading `h` is a part of a talk by its words (`is_part_title`).
+    pub fn part_title(&self, blocks: &[Block], h: usize) -> bool {
+        let head = &self.heads[h];
+        *head.part_title.get_or_init(|| is_part_title(&blocks[head.at].text))
     }
 
     /// Whether heading `h` holds nothing at all.
@@ -85,10 +162,8 @@ impl Tree {
     }
 
     /// Block indexes of the notes directly under `h`.
-    pub fn notes_of<'a>(&self, blocks: &'a [Block], h: usize) -> impl Iterator<Item = usize> + 'a {
-        let (at, end) = (self.heads[h].at, self.heads[h].end);
-        let d = blocks[at].depth + 1;
-        (at + 1..end).filter(move |&i| blocks[i].depth == d && !blocks[i].kind.is_structural())
+    pub fn notes_of(&self, h: usize) -> impl Iterator<Item = usize> + '_ {
+        self.heads[h].note_ix.iter().copied()
     }
 }
 
@@ -141,5 +216,9 @@ mod tests {
         assert_eq!(t.heads[0].end, 5);
         assert!(t.is_empty(2));
         assert_eq!(t.first_note(&blocks, 0), Some(2));
+        assert_eq!(t.notes_of(0).collect::<Vec<_>>(), vec![2]);
+        assert_eq!(part_key("Verdict ★★★☆"), part_key("verdict ★★★★☆"));
+        assert_ne!(part_key("Verdict"), part_key("Notes"));
+        assert_eq!(part_key("★★"), 0);
     }
 }

@@ -36,10 +36,10 @@ impl Vocabulary {
         self.program.matches(heading)
     }
     pub fn has_talk_word(&self, text: &str) -> bool {
-        words(text).any(|w| self.talk_words.iter().any(|t| lowercase_is(w, t)))
+        has_word(text, &self.talk_words)
     }
     pub fn has_event_word(&self, text: &str) -> bool {
-        words(text).any(|w| self.event_words.iter().any(|e| lowercase_is(w, e)))
+        has_word(text, &self.event_words)
     }
     pub fn has_keynote_word(&self, title: &str) -> bool {
         // A whole-word match below holds the keyword's first word (letters
@@ -86,6 +86,22 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
+/// Whether a word of `text` is one of `list` (lowercase), as
+/// `words(text).any(..lowercase_is..)`; an ASCII text is split by bytes,
+/// as these are asked of many headings and first paragraphs at load.
+fn has_word(text: &str, list: &[String]) -> bool {
+    if !text.is_ascii() {
+        return words(text).any(|w| list.iter().any(|t| lowercase_is(w, t)));
+    }
+    let (min, max) = list
+        .iter()
+        .fold((usize::MAX, 0), |(lo, hi), t| (lo.min(t.len()), hi.max(t.len())));
+    text.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|w| (min..=max).contains(&w.len()))
+        .any(|w| list.iter().any(|t| w.eq_ignore_ascii_case(t.as_bytes())))
+}
+
 /// `word.to_lowercase() == lower`, without the copy for an ASCII word.
 fn lowercase_is(word: &str, lower: &str) -> bool {
     if word.is_ascii() {
@@ -102,9 +118,16 @@ fn lowercase_is(word: &str, lower: &str) -> bool {
 /// Whether `needle` (lowercase) occurs in `hay` once that is ASCII-lowercased.
 fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     let n = needle.as_bytes();
-    hay.as_bytes()
-        .windows(n.len().max(1))
-        .any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
+    let h = hay.as_bytes();
+    let Some(&first) = n.first() else { return true };
+    // Candidates by the first byte, either case (a byte search), then the rest.
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), h).any(|i| {
+        h[i..].len() >= n.len()
+            && h[i..i + n.len()]
+                .iter()
+                .zip(n)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b)
+    })
 }
 
 /// Whole-string match where `*` is any text and `<n>` one or more digits.

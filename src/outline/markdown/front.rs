@@ -63,9 +63,11 @@ pub(super) fn title_line(lines: &[&str], from: usize) -> Option<usize> {
     let alone = lines.get(i + 1).is_some_and(|l| l.ws_trim().is_empty());
     let plain =
         !t.starts_with(['#', '>', '|', '<', '`', '~', '!', '[', '*', '_', '=', '-', '+']) && list_marker(t).is_none();
-    let h1 = lines.iter().any(|l| {
-        atx_heading(l).is_some_and(|(level, _)| level == 1)
-            || l.starts_with("===") && l.ws_trim().chars().all(|c| c == '=')
-    });
-    (alone && plain && !h1 && !t.ends_with(':') && titlelines::is_title_shaped(t)).then_some(i)
+    let h1 = || {
+        lines.iter().any(|l| {
+            atx_heading(l).is_some_and(|(level, _)| level == 1)
+                || l.starts_with("===") && l.ws_trim().chars().all(|c| c == '=')
+        })
+    };
+    (alone && plain && !t.ends_with(':') && titlelines::is_title_shaped(t) && !h1()).then_some(i)
 }

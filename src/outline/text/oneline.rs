@@ -33,19 +33,28 @@ fn names_programme(t: &str) -> bool {
 /// between, so a few `term - meaning` lines inside a talk's notes stay notes.
 fn runs(ls: &[Scanned]) -> Vec<(usize, usize)> {
     let base = ls.iter().map(|l| l.indent).min().unwrap_or(0);
+    let at_margin = |l: &Scanned| l.indent == base && l.marker.is_none();
     let mut out = Vec::new();
     let mut i = 0;
     while i < ls.len() {
-        let opens = i == 0 || (ls[i].blank_before && names_programme(ls[i - 1].t.ws_trim()));
-        if !opens || ls[i].indent != base || !fits(&ls[i]) {
+        // Most lines are turned away here, by position alone: the words of
+        // a run and of the title above it are read only for a likely run.
+        if !at_margin(&ls[i]) || !(i == 0 || ls[i].blank_before) {
             i += 1;
             continue;
         }
-        let end = (i + 1..ls.len())
-            .find(|&j| ls[j].blank_before || ls[j].indent != base || !fits(&ls[j]))
+        let block = (i + 1..ls.len())
+            .find(|&j| ls[j].blank_before || !at_margin(&ls[j]))
             .unwrap_or(ls.len());
+        if block - i < MIN_RUN {
+            // No line inside the block can open a run: none follows a blank.
+            i = block;
+            continue;
+        }
+        let end = (i..block).find(|&j| !fits(&ls[j])).unwrap_or(block);
         let split = ls[i..end].iter().filter(|l| l.t.contains(SEP)).count();
-        if end - i >= MIN_RUN && split * 5 >= (end - i) * 3 {
+        let opens = i == 0 || names_programme(ls[i - 1].t.ws_trim());
+        if end - i >= MIN_RUN && split * 5 >= (end - i) * 3 && opens {
             out.push((i, end));
         }
         i = end.max(i + 1);
