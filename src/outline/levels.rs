@@ -121,7 +121,8 @@ pub fn is_programme(kids: &[usize], lean: &[Lean]) -> bool {
 /// Whether heading `h` holds sub-headings that weigh in the talk decision:
 /// title lines with no evidence of their own (`Lean::Open`) are topics of
 /// whatever holds them, as its notes are, so a heading over only those is
-/// weighed as one over notes.
+/// weighed as one over notes. (Not a group by its words with no notes of
+/// its own, "Day 1" over title lines: those are its talks.)
 fn holds_headings(tree: &Tree, blocks: &[Block], lean: &[Lean], h: usize) -> bool {
     tree.heads[h]
         .kids
@@ -156,7 +157,7 @@ pub fn leans(tree: &Tree, blocks: &[Block], recur: Option<Recurring>) -> Vec<Lea
             } else {
                 Lean::Open
             }
-        } else if !holds_headings(tree, blocks, &lean, h) {
+        } else if !(holds_headings(tree, blocks, &lean, h) || (head.notes == 0 && v.is_group(text))) {
             // "Lightning talks" noted as one block of bullets is one talk's
             // worth of notes, not a group.
             let grouped = if v.is_group(text) { 2 } else { 1 };

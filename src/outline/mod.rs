@@ -45,6 +45,7 @@ pub use clean::Clean;
 pub use inline::{render as render_inline, Style as InlineStyle, Syntax};
 pub use model::{Block, Children, DocInfo, Format, Kind, Outline, Styled};
 pub use same_notes::{Repeat, SameNotes};
+pub use titlelines::read_as_titles;
 pub use untitled::{is_identifier, STDIN_SOURCE};
 
 /// What a format's parser hands back: depth-ordered blocks, and a title if

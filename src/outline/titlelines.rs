@@ -40,6 +40,24 @@ fn is_plain(line: &str) -> bool {
         && list_marker(t).is_none()
 }
 
+/// The words of a line that is one link and nothing else, in Markdown
+/// (`[Title](url)`) or org (`[[url][Title]]`): a talk's title linked to its
+/// page or video. The line is kept as written (the inline pass renders it).
+pub fn link_text(t: &str) -> Option<&str> {
+    let t = t.ws_trim();
+    let text = if let Some(org) = t.strip_prefix("[[").and_then(|r| r.strip_suffix("]]")) {
+        org.split_once("][")?.1
+    } else {
+        let (text, url) = t.strip_prefix('[')?.split_once("](")?;
+        let url = url.strip_suffix(')')?;
+        if url.is_empty() || url.contains([' ', '(', ')']) {
+            return None;
+        }
+        text
+    };
+    (!text.is_empty() && !text.contains(['[', ']'])).then_some(text)
+}
+
 /// The text of a quoted line without its `>` markers.
 pub fn unquote(t: &str) -> &str {
     let mut s = t.ws_trim_start();
@@ -123,16 +141,18 @@ pub fn find(lines: &[&str], from: usize, is_heading: impl Fn(&str) -> bool) -> V
         }
         let t = t.ws_trim_end();
         let quoted = t.starts_with('>');
-        if !(quoted || is_plain(lines[i])) {
+        let linked = if quoted { None } else { link_text(t) };
+        if !(quoted || linked.is_some() || is_plain(lines[i])) {
             continue;
         }
         if quoted && is_quote_title(lines, i) {
             quotes.push(i);
         }
-        if !is_title_shaped(unquote(t)) {
+        // A linked line is weighed by its words.
+        let text = linked.unwrap_or_else(|| unquote(t));
+        if !is_title_shaped(text) {
             continue;
         }
-        let text = unquote(t);
         let next = lines.get(i + 1).map(|l| l.ws_trim_start());
         let list_follows = next.is_some_and(|n| list_marker(n).is_some())
             || (blank(lines, i + 1)
@@ -163,6 +183,17 @@ pub fn find(lines: &[&str], from: usize, is_heading: impl Fn(&str) -> bool) -> V
         }
     }
     marks
+}
+
+/// Which of `lines` (a Markdown file, or org when `org`) the loader reads
+/// as title lines: for a writer that must say a plain line is a paragraph.
+pub fn read_as_titles(lines: &[&str], org: bool) -> Vec<bool> {
+    let marks = if org {
+        find(lines, 0, |l| super::org::headline(l).is_some())
+    } else {
+        find(lines, 0, |l| super::markdown::atx_heading(l).is_some())
+    };
+    marks.into_iter().map(|m| m.is_some()).collect()
 }
 
 #[cfg(test)]
@@ -222,6 +253,18 @@ mod tests {
     fn a_line_right_under_a_heading_starts_a_block() {
         assert_eq!(titles("## A talk\nArchitecture\n- a\n"), vec!["Architecture"]);
         assert!(titles("some words\nArchitecture\n- a\n").is_empty());
+    }
+
+    #[test]
+    fn a_link_alone_over_a_list_titles_it() {
+        let src = "[Widgets at Scale](http://x.org/a)\n\n- a\n\n[[http://x.org/b][Gadgets Now]]\n- b\n\n[see here](http://x.org) for more\n- c\n";
+        assert_eq!(
+            titles(src),
+            vec!["[Widgets at Scale](http://x.org/a)", "[[http://x.org/b][Gadgets Now]]"]
+        );
+        assert_eq!(link_text("[Widgets](http://x.org)"), Some("Widgets"));
+        assert_eq!(link_text("[a](b c)"), None);
+        assert_eq!(link_text("[[x][]]"), None);
     }
 
     #[test]

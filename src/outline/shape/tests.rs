@@ -239,3 +239,29 @@ fn one_talk_shaped_line_under_a_talk_is_a_part_of_it() {
     );
     assert_eq!(s[2], "    heading Acme - Widget Platform");
 }
+
+#[test]
+fn title_lines_under_a_day_are_its_talks() {
+    // A group by its words with no notes of its own ("Day 1" over plain
+    // title lines): the lines are its talks, not one talk's topics.
+    let (_, s) = run(&[
+        (0, H, "Day 1"),
+        (1, H, "~Widgets at Scale"),
+        (2, B, "a"),
+        (1, H, "~Gadgets Now"),
+        (2, B, "b"),
+        (0, H, "Day 2"),
+        (1, H, "~Cogs Today"),
+        (2, B, "c"),
+    ]);
+    assert_eq!(
+        roles(&s),
+        vec![
+            "group Day 1",
+            "session Widgets at Scale",
+            "session Gadgets Now",
+            "group Day 2",
+            "session Cogs Today"
+        ]
+    );
+}
