@@ -8,6 +8,8 @@
 //! the test harness), and TALKTREE_REQUIRE_CORPUS=1 makes that a failure.
 //! TALKTREE_REAL_CORPUS=DIR scores another labelled folder.
 
+#[path = "real_corpus/norm.rs"]
+mod norm;
 #[path = "real_corpus/score.rs"]
 mod score;
 
