@@ -79,7 +79,9 @@ pub fn decide(p: &mut super::Parsed, mut tree: Tree, recur: Option<Recurring>) {
         }
         if !stated {
             unwrap_heading(&mut p.blocks, at, end);
-            tree = Tree::new(&p.blocks);
+            tree = tree.without_top();
+            #[cfg(debug_assertions)]
+            debug_assert!(tree.same_shape(&Tree::new(&p.blocks)));
             // The top heading was the first; what every other heading leans
             // to reads only its own words and what it holds, so it stands.
             lean.remove(t);

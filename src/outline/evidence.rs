@@ -6,7 +6,7 @@
 use super::dates::{has_year, is_date};
 use super::lines::is_link_or_handle;
 use super::names::{is_name, is_name_list};
-use super::signals::{is_speaker_line, para_score, title_score, TALK};
+use super::signals::{is_speaker_line, para_score, speaker_score, title_score, TALK};
 use super::vocabulary::vocabulary;
 use super::ws::Ws;
 
@@ -53,6 +53,12 @@ pub fn titled_as_talk(t: &str) -> bool {
     title_score(t) >= TALK || is_numbered_talk(t) || speaker_before_bar(t) || handle_after_title(t)
 }
 
+/// `titled_as_talk` of a title whose `is_section` is known (`section`).
+pub fn titled_as_talk_given(t: &str, section: bool) -> bool {
+    let scored = !section && !t.ws_trim().ends_with(':') && speaker_score(t) >= TALK;
+    scored || is_numbered_talk(t) || speaker_before_bar(t) || handle_after_title(t)
+}
+
 /// An event's name: a year ("Widget Days 2031", "Summit ’31") or an event word.
 pub fn names_event(t: &str) -> bool {
     has_year(t) || vocabulary().has_event_word(t)
@@ -71,9 +77,11 @@ pub fn is_question(t: &str) -> bool {
 
 /// A heading that is a part of a talk by its words: "Notes", "Q&A",
 /// "Why it matters:", a question.
-pub fn is_part_title(t: &str) -> bool {
+/// `section`: whether the vocabulary lists it as a section (asked once
+/// per heading by the caller).
+pub fn is_part_title_given(t: &str, section: bool) -> bool {
     let t = t.ws_trim();
-    vocabulary().is_section(t) || t.ends_with(':') || is_question(t)
+    section || t.ends_with(':') || is_question(t)
 }
 
 /// A person's name, with an affiliation or not: "Ann Lee",

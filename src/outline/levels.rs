@@ -48,10 +48,20 @@ pub fn recurring(tree: &Tree, blocks: &[Block]) -> Recurring {
         parts: foldhash::HashSet::default(),
     };
     let levels = std::iter::once(&tree.roots).chain(tree.heads.iter().map(|h| &h.kids));
-    let mut count: foldhash::HashMap<u64, usize> = foldhash::HashMap::default();
-    let mut keys: Vec<u64> = Vec::new();
-    for sibs in levels.filter(|s| s.len() >= 2) {
-        count.clear();
+    // The part keys under each sibling (once each), all of a level sorted:
+    // a key recurs when two siblings hold it.
+    let (mut keys, mut all): (Vec<u64>, Vec<u64>) = (Vec::new(), Vec::new());
+    for sibs in levels {
+        // Two siblings that hold sub-headings, at least (most levels have none).
+        if sibs
+            .iter()
+            .filter(|&&s| !tree.heads[s].kids.is_empty())
+            .nth(1)
+            .is_none()
+        {
+            continue;
+        }
+        all.clear();
         for &s in sibs {
             keys.clear();
             keys.extend(
@@ -63,13 +73,16 @@ pub fn recurring(tree: &Tree, blocks: &[Block]) -> Recurring {
             );
             keys.sort_unstable();
             keys.dedup();
-            for &k in &keys {
-                *count.entry(k).or_default() += 1;
-            }
+            all.extend_from_slice(&keys);
         }
+        all.sort_unstable();
+        let recurs = |k: u64| {
+            let from = all.partition_point(|&x| x < k);
+            all.get(from + 1) == Some(&k)
+        };
         for &s in sibs {
             let kids = &tree.heads[s].kids;
-            let recur = |k: &usize| count.get(&tree.key(blocks, *k)).is_some_and(|&n| n >= 2);
+            let recur = |k: &usize| recurs(tree.key(blocks, *k));
             let n = kids.iter().filter(|k| recur(k)).count();
             r.holders[s] = n > 0 && n * 2 >= kids.len();
             if r.holders[s] {
@@ -138,9 +151,13 @@ pub fn leans(tree: &Tree, blocks: &[Block], recur: Option<Recurring>) -> Vec<Lea
     for h in (0..tree.heads.len()).rev() {
         let head = &tree.heads[h];
         let text = blocks[head.at].text.as_str();
-        // A table of contents: notes that mostly link to anchors in the file.
-        let toc =
-            || head.notes > 0 && tree.notes_of(h).filter(|&i| is_toc_line(&blocks[i].text)).count() * 2 >= head.notes;
+        // A table of contents: notes that mostly link to anchors in the
+        // file, from its first lines on (past a table's header and rule);
+        // the rest are counted only then, as most headings hold notes.
+        let is_toc = |i: usize| is_toc_line(&blocks[i].text);
+        let toc = || {
+            tree.notes_of(h).take(3).any(is_toc) && tree.notes_of(h).filter(|&i| is_toc(i)).count() * 2 >= head.notes
+        };
         // A recurring sub-heading is a part, unless it holds talks (the
         // "Talks" and "Workshops" of each day are groups).
         let part = recur.parts.contains(&tree.key(blocks, h))
@@ -148,7 +165,7 @@ pub fn leans(tree: &Tree, blocks: &[Block], recur: Option<Recurring>) -> Vec<Lea
                 .kids
                 .iter()
                 .all(|&k| matches!(lean[k], Lean::Aside | Lean::Label | Lean::Open));
-        lean[h] = if part || v.is_section(text) || toc() {
+        lean[h] = if part || tree.section(blocks, h) || toc() {
             Lean::Aside
         } else if tree.is_empty(h) || (head.end - head.at <= 4 && is_date(text)) {
             // A date over a line or two (an agenda item) marks a day.
@@ -214,7 +231,7 @@ fn container(tree: &Tree, blocks: &[Block], h: usize, lean: &[Lean]) -> Lean {
     if head.kids.iter().any(|&k| matches!(lean[k], Lean::Group(s) if s >= 2)) {
         return Lean::Group(2);
     }
-    if is_person(text) && parts {
+    if parts && is_person(text) {
         // A person over parts of a talk: a panellist, a tutorial's segment.
         return Lean::Segment;
     }
@@ -236,7 +253,7 @@ fn container(tree: &Tree, blocks: &[Block], h: usize, lean: &[Lean]) -> Lean {
         .iter()
         .filter(|&&k| matches!(lean[k], Lean::Talk(_) | Lean::Group(_)) && !tree.part_title(blocks, k))
         .count();
-    if is_person(text) && !programme && plain < 2 {
+    if !programme && plain < 2 && is_person(text) {
         return Lean::Segment;
     }
     if programme {

@@ -69,7 +69,7 @@ fn keyword(t: &str) -> Option<(String, &str)> {
 }
 
 pub fn parse(lines: &[&str], wrap: Option<usize>) -> Parsed {
-    let marks = titlelines::find(lines, 0, |l| headline(l).is_some());
+    let marks = titlelines::find(lines, 0, |l| l.starts_with('*') && headline(l).is_some());
     let mut body = Body::new(wrap);
     let mut title = None;
     // Inside `#+BEGIN_x`: Some(is_code, end marker).

@@ -38,10 +38,9 @@ fn first_text(lines: &[&str], from: usize, to: usize) -> Option<usize> {
 /// `lines[from..]`, when most blocks between rules open with a title line.
 /// A rule has a blank line (or the start) above it: a line of dashes right
 /// under text underlines it instead.
+#[cfg(test)]
 pub fn block_titles(lines: &[&str], from: usize) -> Vec<Option<u8>> {
-    let mut marks = vec![None; lines.len()];
-    let mut rules: Vec<(usize, u8)> = Vec::new();
-    let mut chars: Vec<char> = Vec::new();
+    let mut rules = Rules::default();
     let mut fenced = false;
     for i in from..lines.len() {
         let t = lines[i].ws_trim_start();
@@ -49,51 +48,76 @@ pub fn block_titles(lines: &[&str], from: usize) -> Vec<Option<u8>> {
             fenced = !fenced;
             continue;
         }
+        if !fenced {
+            rules.see(lines, from, i, t);
+        }
+    }
+    rules.block_titles(lines, from)
+}
+
+/// The rules of a file, gathered line by line (by `block_titles`, or by a
+/// reader's own pass over the lines): where each is and its rank, by which
+/// rule character came first.
+#[derive(Default)]
+pub struct Rules {
+    at: Vec<(usize, u8)>,
+    chars: Vec<char>,
+}
+
+impl Rules {
+    /// Line `i` (not in code), `t` its text without leading spaces.
+    pub fn see(&mut self, lines: &[&str], from: usize, i: usize, t: &str) {
         // Most lines are not rules: the first byte turns them away.
-        if fenced || !t.starts_with(['-', '=', '*', '_', '#', '~', '+']) || !(i == from || blank(lines, i - 1)) {
-            continue;
+        if !t.starts_with(['-', '=', '*', '_', '#', '~', '+']) || !(i == from || blank(lines, i - 1)) {
+            return;
         }
         if let Some(c) = rule_char(t) {
-            let rank = chars.iter().position(|&x| x == c).unwrap_or_else(|| {
-                chars.push(c);
-                chars.len() - 1
+            let rank = self.chars.iter().position(|&x| x == c).unwrap_or_else(|| {
+                self.chars.push(c);
+                self.chars.len() - 1
             });
-            rules.push((i, rank.min(3) as u8));
+            self.at.push((i, rank.min(3) as u8));
         }
     }
-    if rules.len() < 2 {
-        return marks;
-    }
-    // Blocks: (first line, end, rank of the rule above; the first block
-    // takes the outermost rank).
-    let mut blocks: Vec<(usize, usize, u8)> = vec![(from, rules[0].0, 0)];
-    for (k, &(at, rank)) in rules.iter().enumerate() {
-        blocks.push((at + 1, rules.get(k + 1).map_or(lines.len(), |r| r.0), rank));
-    }
-    let mut titled = 0;
-    let mut with_text = 0;
-    for (k, &(start, end, rank)) in blocks.iter().enumerate() {
-        let Some(first) = first_text(lines, start, end) else {
-            continue;
-        };
-        with_text += 1;
-        if !block_title(lines, first) {
-            continue;
+
+    /// The marks of `block_titles` for the rules seen.
+    pub fn block_titles(&self, lines: &[&str], from: usize) -> Vec<Option<u8>> {
+        let mut marks = vec![None; lines.len()];
+        let rules = &self.at;
+        if rules.len() < 2 {
+            return marks;
         }
-        titled += 1;
-        marks[first] = Some(rank);
-        // A deeper rule ends this block: its first talk opens right after
-        // the block's own title ("Lightning talks", then the first talk).
-        let deeper = blocks.get(k + 1).is_some_and(|b| b.2 == rank + 1);
-        let para = (first + 1..end).find(|&i| blank(lines, i - 1) && !blank(lines, i) && i > first + 1);
-        if let Some(p) = para.filter(|&p| deeper && block_title(lines, p)) {
-            marks[p] = Some(rank + 1);
+        // Blocks: (first line, end, rank of the rule above; the first block
+        // takes the outermost rank).
+        let mut blocks: Vec<(usize, usize, u8)> = vec![(from, rules[0].0, 0)];
+        for (k, &(at, rank)) in rules.iter().enumerate() {
+            blocks.push((at + 1, rules.get(k + 1).map_or(lines.len(), |r| r.0), rank));
         }
+        let mut titled = 0;
+        let mut with_text = 0;
+        for (k, &(start, end, rank)) in blocks.iter().enumerate() {
+            let Some(first) = first_text(lines, start, end) else {
+                continue;
+            };
+            with_text += 1;
+            if !block_title(lines, first) {
+                continue;
+            }
+            titled += 1;
+            marks[first] = Some(rank);
+            // A deeper rule ends this block: its first talk opens right after
+            // the block's own title ("Lightning talks", then the first talk).
+            let deeper = blocks.get(k + 1).is_some_and(|b| b.2 == rank + 1);
+            let para = (first + 1..end).find(|&i| blank(lines, i - 1) && !blank(lines, i) && i > first + 1);
+            if let Some(p) = para.filter(|&p| deeper && block_title(lines, p)) {
+                marks[p] = Some(rank + 1);
+            }
+        }
+        if titled * 2 <= with_text {
+            marks.iter_mut().for_each(|m| *m = None);
+        }
+        marks
     }
-    if titled * 2 <= with_text {
-        marks.iter_mut().for_each(|m| *m = None);
-    }
-    marks
 }
 
 #[cfg(test)]

@@ -122,7 +122,9 @@ fn is_quote_title(lines: &[&str], i: usize) -> bool {
 /// tells the format's own heading lines: a line right under one starts a
 /// block as a line after a blank does.
 pub fn find(lines: &[&str], from: usize, is_heading: impl Fn(&str) -> bool) -> Vec<Option<u8>> {
-    let mut marks = super::rules::block_titles(lines, from);
+    let mut marks = vec![None; lines.len()];
+    // The rules between blocks, gathered in the same pass.
+    let mut rules = super::rules::Rules::default();
     let starts_block = |i: usize| blank(lines, i.wrapping_sub(1)) || is_heading(lines[i - 1]);
     // Quoted title blocks, marked at the end if the shape recurs.
     let mut quotes: Vec<usize> = Vec::new();
@@ -133,10 +135,14 @@ pub fn find(lines: &[&str], from: usize, is_heading: impl Fn(&str) -> bool) -> V
             fenced = !fenced;
             continue;
         }
+        if fenced {
+            continue;
+        }
+        rules.see(lines, from, i, t);
         // Most lines are list items or prose inside a block: the cheap
         // tests (what the line above is) turn them away before the line
         // itself is read.
-        if fenced || marks[i].is_some() || !starts_block(i) {
+        if !starts_block(i) {
             continue;
         }
         let t = t.ws_trim_end();
@@ -182,6 +188,12 @@ pub fn find(lines: &[&str], from: usize, is_heading: impl Fn(&str) -> bool) -> V
             marks[i] = Some(LINE_RANK);
         }
     }
+    // The first line of a block between rules takes the rule's rank.
+    for (m, b) in marks.iter_mut().zip(rules.block_titles(lines, from)) {
+        if b.is_some() {
+            *m = b;
+        }
+    }
     marks
 }
 
@@ -189,9 +201,11 @@ pub fn find(lines: &[&str], from: usize, is_heading: impl Fn(&str) -> bool) -> V
 /// as title lines: for a writer that must say a plain line is a paragraph.
 pub fn read_as_titles(lines: &[&str], org: bool) -> Vec<bool> {
     let marks = if org {
-        find(lines, 0, |l| super::org::headline(l).is_some())
+        find(lines, 0, |l| l.starts_with('*') && super::org::headline(l).is_some())
     } else {
-        find(lines, 0, |l| super::markdown::atx_heading(l).is_some())
+        find(lines, 0, |l| {
+            l.ws_trim_start().starts_with('#') && super::markdown::atx_heading(l).is_some()
+        })
     };
     marks.into_iter().map(|m| m.is_some()).collect()
 }

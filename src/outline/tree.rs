@@ -3,8 +3,10 @@
 //! directly. Built in one pass; the talk decision reads it, and builds it
 //! again after it moves blocks.
 
-use super::evidence::{is_part_title, titled_as_talk};
+use super::evidence::{is_part_title_given, titled_as_talk_given};
 use super::model::{Block, Kind};
+use super::vocabulary::vocabulary;
+use super::ws::Ws;
 use std::cell::OnceCell;
 
 /// One heading and what it holds.
@@ -26,48 +28,35 @@ pub struct Head {
     key: OnceCell<u64>,
     titled: OnceCell<bool>,
     part_title: OnceCell<bool>,
+    section: OnceCell<bool>,
 }
 
 /// A heading's name as a part of a talk: its letters and digits,
 /// lowercased, hashed ("Verdict ★★★☆" and "Verdict ★★★★☆" are one part);
 /// 0 for a title with neither.
 pub fn part_key(t: &str) -> u64 {
-    if t.is_ascii() {
-        key_of_bytes(
-            t.bytes()
-                .filter(u8::is_ascii_alphanumeric)
-                .map(|b| b.to_ascii_lowercase()),
-        )
-    } else {
-        let lower: String = t
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        key_of_bytes(lower.bytes())
-    }
-}
-
-/// The hash of `bytes` (0 for none), gathered in a buffer and hashed a
-/// buffer at a time rather than byte by byte: it is asked of every heading.
-fn key_of_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
     use std::hash::BuildHasher;
-    let hasher = foldhash::fast::FixedState::with_seed(0);
     let mut buf = [0u8; 96];
-    let (mut n, mut h, mut any) = (0, 0u64, false);
-    for b in bytes {
-        if n == buf.len() {
-            h = hasher.hash_one((h, &buf[..]));
-            n = 0;
+    let mut long = Vec::new();
+    let bytes: &[u8] = if t.len() <= buf.len() && t.is_ascii() {
+        // Most titles: lowercased into a buffer on the stack.
+        let mut n = 0;
+        for &b in t.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
         }
-        buf[n] = b;
-        n += 1;
-        any = true;
-    }
-    if !any {
+        &buf[..n]
+    } else {
+        let lower = t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase);
+        long.extend(lower.collect::<String>().bytes());
+        &long
+    };
+    if bytes.is_empty() {
         return 0;
     }
-    hasher.hash_one((h, &buf[..n])).max(1)
+    foldhash::fast::FixedState::with_seed(0).hash_one(bytes).max(1)
 }
 
 #[derive(Debug, Default)]
@@ -108,6 +97,7 @@ impl Tree {
                     key: OnceCell::new(),
                     titled: OnceCell::new(),
                     part_title: OnceCell::new(),
+                    section: OnceCell::new(),
                 });
                 match parent {
                     Some(p) => t.heads[p].kids.push(ord),
@@ -137,13 +127,53 @@ impl Tree {
     /// Whether heading `h`'s title alone names a talk (`titled_as_talk`).
     pub fn titled(&self, blocks: &[Block], h: usize) -> bool {
         let head = &self.heads[h];
-        *head.titled.get_or_init(|| titled_as_talk(&blocks[head.at].text))
+        *head
+            .titled
+            .get_or_init(|| titled_as_talk_given(&blocks[head.at].text, self.section(blocks, h)))
     }
 
-    /// Whether heading `h` is a part of a talk by its words (`is_part_title`).
+    /// Whether heading `h` is a part of a talk by its words (`is_part_title_given`).
     pub fn part_title(&self, blocks: &[Block], h: usize) -> bool {
         let head = &self.heads[h];
-        *head.part_title.get_or_init(|| is_part_title(&blocks[head.at].text))
+        *head
+            .part_title
+            .get_or_init(|| is_part_title_given(&blocks[head.at].text, self.section(blocks, h)))
+    }
+
+    /// Whether heading `h`'s title is a section of a talk by the vocabulary.
+    pub fn section(&self, blocks: &[Block], h: usize) -> bool {
+        let head = &self.heads[h];
+        *head
+            .section
+            .get_or_init(|| vocabulary().is_section(blocks[head.at].text.ws_trim()))
+    }
+
+    /// This tree once its only top heading (heading 0) is removed and what
+    /// it held lifted a level (`doctitle` unwrapping the event's heading):
+    /// the same headings less one, every index one lower, each heading's
+    /// answers kept rather than worked out again.
+    pub fn without_top(mut self) -> Tree {
+        debug_assert_eq!(self.roots, [0]);
+        let top = self.heads.remove(0);
+        for h in &mut self.heads {
+            h.at -= 1;
+            h.end -= 1;
+            h.kids.iter_mut().for_each(|k| *k -= 1);
+            h.note_ix.iter_mut().for_each(|i| *i -= 1);
+        }
+        self.roots = top.kids.iter().map(|k| k - 1).collect();
+        self.root_notes += top.notes;
+        self
+    }
+
+    /// Whether `self` and `other` hold the same headings the same way (for
+    /// the debug check that `without_top` agrees with a fresh tree).
+    #[cfg(debug_assertions)]
+    pub fn same_shape(&self, other: &Tree) -> bool {
+        let head = |h: &Head| (h.at, h.kids.clone(), h.notes, h.note_ix.clone(), h.end);
+        self.roots == other.roots
+            && self.root_notes == other.root_notes
+            && self.heads.iter().map(head).eq(other.heads.iter().map(head))
     }
 
     /// Whether heading `h` holds nothing at all.
@@ -217,6 +247,31 @@ mod tests {
         assert!(t.is_empty(2));
         assert_eq!(t.first_note(&blocks, 0), Some(2));
         assert_eq!(t.notes_of(0).collect::<Vec<_>>(), vec![2]);
+        // Unwrapping a single top heading gives the tree of the lifted blocks.
+        let mut top: Vec<Block> = [
+            (0, H, "T"),
+            (1, B, "n"),
+            (1, H, "A"),
+            (2, B, "a"),
+            (1, H, "B"),
+            (2, H, "B1"),
+        ]
+        .iter()
+        .map(|&(d, k, t)| Block::new(d, k, t, 1))
+        .collect();
+        let unwrapped = Tree::new(&top).without_top();
+        super::lift(&mut top, 1..6);
+        top.remove(0);
+        let fresh = Tree::new(&top);
+        assert_eq!(unwrapped.roots, fresh.roots);
+        assert_eq!(unwrapped.root_notes, fresh.root_notes);
+        for (u, f) in unwrapped.heads.iter().zip(&fresh.heads) {
+            assert_eq!(
+                (u.at, &u.kids, u.notes, &u.note_ix, u.end),
+                (f.at, &f.kids, f.notes, &f.note_ix, f.end)
+            );
+        }
+        assert_eq!(unwrapped.heads.len(), fresh.heads.len());
         assert_eq!(part_key("Verdict ★★★☆"), part_key("verdict ★★★★☆"));
         assert_ne!(part_key("Verdict"), part_key("Notes"));
         assert_eq!(part_key("★★"), 0);

@@ -43,12 +43,12 @@ impl Vocabulary {
     }
     pub fn has_keynote_word(&self, title: &str) -> bool {
         // A whole-word match below holds the keyword's first word (letters
-        // and digits, kept as they are but lowercased): an ASCII title
-        // without one skips the three copies the match is made on.
+        // and digits, kept as they are but lowercased) as a whole word: an
+        // ASCII title without one skips the three copies the match is made on.
         if title.is_ascii()
             && !self.keynote_words.iter().any(|k| {
                 let lead = k.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-                lead.is_empty() || contains_ignore_ascii_case(title, lead)
+                lead.is_empty() || contains_word_ignore_ascii_case(title, lead)
             })
         {
             return false;
@@ -115,18 +115,21 @@ fn lowercase_is(word: &str, lower: &str) -> bool {
     }
 }
 
-/// Whether `needle` (lowercase) occurs in `hay` once that is ASCII-lowercased.
-fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    let n = needle.as_bytes();
-    let h = hay.as_bytes();
+/// Whether the ASCII `hay` holds `word` (lowercase) as a whole word: no
+/// letter or digit right before or after it.
+fn contains_word_ignore_ascii_case(hay: &str, word: &str) -> bool {
+    let (n, h) = (word.as_bytes(), hay.as_bytes());
     let Some(&first) = n.first() else { return true };
-    // Candidates by the first byte, either case (a byte search), then the rest.
+    let edge = |at: Option<&u8>| at.is_none_or(|b| !b.is_ascii_alphanumeric());
+    // Candidates by the first byte, either case, then the rest and the edges.
     memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), h).any(|i| {
-        h[i..].len() >= n.len()
+        h.len() - i >= n.len()
             && h[i..i + n.len()]
                 .iter()
                 .zip(n)
                 .all(|(a, b)| a.to_ascii_lowercase() == *b)
+            && edge(i.checked_sub(1).and_then(|p| h.get(p)))
+            && edge(h.get(i + n.len()))
     })
 }
 
@@ -162,6 +165,31 @@ mod tests {
         assert!(v.is_section("Questions:"));
         assert!(v.is_program("Intro, MBS"));
         assert!(!v.is_group("ideas for sessions"));
+    }
+
+    #[test]
+    fn keynote_words_count_as_whole_words_in_any_case() {
+        let v = vocabulary();
+        for t in [
+            "Keynote: Ann Lee",
+            "OPENING KEYNOTE",
+            "Key note (Bo)",
+            "key-note",
+            "A fireside chat",
+        ] {
+            assert!(v.has_keynote_word(t), "{t}");
+        }
+        for t in [
+            "Monkey business",
+            "Keys and values",
+            "Keynotes",
+            "turnkey notes",
+            "the key, noted",
+        ] {
+            assert!(!v.has_keynote_word(t), "{t}");
+        }
+        assert!(v.has_event_word("Widget Summit notes") && !v.has_event_word("Summitry"));
+        assert!(v.has_talk_word("In this talk, Ann") && !v.has_talk_word("talkative"));
     }
 
     #[test]

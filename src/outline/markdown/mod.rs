@@ -19,7 +19,9 @@ use shapes::{fence, is_image_line, is_symbol_rule, italic_title};
 
 pub fn parse(lines: &[&str], wrap: Option<usize>) -> Parsed {
     let (mut skip, mut title) = front_matter(lines);
-    let mut marks = titlelines::find(lines, skip, |l| atx_heading(l).is_some());
+    let mut marks = titlelines::find(lines, skip, |l| {
+        l.ws_trim_start().starts_with('#') && atx_heading(l).is_some()
+    });
     if title.is_none() {
         // Not when that line opens the first of the blocks between rules.
         let first_of_blocks = |i: usize| marks[i].is_some_and(|r| r < titlelines::LINE_RANK);

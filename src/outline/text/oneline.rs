@@ -46,8 +46,9 @@ fn runs(ls: &[Scanned]) -> Vec<(usize, usize)> {
         let block = (i + 1..ls.len())
             .find(|&j| ls[j].blank_before || !at_margin(&ls[j]))
             .unwrap_or(ls.len());
-        if block - i < MIN_RUN {
-            // No line inside the block can open a run: none follows a blank.
+        // No line inside the block can open a run (none follows a blank);
+        // a run holds ` - ` on most lines, so three in the block at least.
+        if block - i < MIN_RUN || ls[i..block].iter().filter(|l| l.t.contains(SEP)).nth(2).is_none() {
             i = block;
             continue;
         }
