@@ -148,8 +148,13 @@ pub fn leans(tree: &Tree, blocks: &[Block], recur: Option<Recurring>) -> Vec<Lea
     let v = vocabulary();
     let recur = recur.unwrap_or_else(|| recurring(tree, blocks));
     let mut lean = vec![Lean::Open; tree.heads.len()];
+    // `branches[h]`: some heading in h's subtree (h too) holds two or more
+    // sub-headings. Children come after their parents, so it is known for
+    // the kids before their parent is read.
+    let mut branches = vec![false; tree.heads.len()];
     for h in (0..tree.heads.len()).rev() {
         let head = &tree.heads[h];
+        branches[h] = head.kids.len() >= 2 || head.kids.iter().any(|&k| branches[k]);
         let text = blocks[head.at].text.as_str();
         // A table of contents: notes that mostly link to anchors in the
         // file, from its first lines on (past a table's header and rule);
@@ -193,7 +198,7 @@ pub fn leans(tree: &Tree, blocks: &[Block], recur: Option<Recurring>) -> Vec<Lea
                 Lean::Talk(signal.max(grouped))
             }
         } else {
-            container(tree, blocks, h, &lean)
+            container(tree, blocks, h, &lean, branches[h])
         };
     }
     lean
@@ -212,8 +217,17 @@ pub fn substantial(blocks: &[Block], notes: impl Iterator<Item = usize>) -> bool
         .is_some()
 }
 
-/// The lean of a heading that holds sub-headings.
-fn container(tree: &Tree, blocks: &[Block], h: usize, lean: &[Lean]) -> Lean {
+/// Whether heading `h`'s subtree holds notes or ends within two levels:
+/// a talk over its notes, or over parts that hold them. A chain of single
+/// sub-headings runs on much further before its first note.
+fn ends_soon(tree: &Tree, h: usize) -> bool {
+    let soon = |k: usize| tree.heads[k].notes > 0 || tree.heads[k].kids.is_empty();
+    soon(h) || tree.heads[h].kids.iter().any(|&k| soon(k))
+}
+
+/// The lean of a heading that holds sub-headings; `branches`: somewhere
+/// in what it holds, a heading holds two or more.
+fn container(tree: &Tree, blocks: &[Block], h: usize, lean: &[Lean], branches: bool) -> Lean {
     let head = &tree.heads[h];
     let text = blocks[head.at].text.as_str();
     // Most of what it holds reads as parts of one talk: asides, questions,
@@ -225,7 +239,16 @@ fn container(tree: &Tree, blocks: &[Block], h: usize, lean: &[Lean]) -> Lean {
         .count()
         * 2
         >= head.kids.len();
-    if vocabulary().is_group(text) || (!parts && names_event(text)) {
+    // An event's name is a group over a programme: sub-headings that branch
+    // somewhere, or one that is a talk or a group by its own evidence. A
+    // year-looking line over a chain of single sub-headings (an outline
+    // nested deep, one item under the other) holds no programme. A group's
+    // word ("Day 2") is stronger: one talk under it is its programme, when
+    // that talk reads as one (its notes, or its parts' notes, come soon).
+    let evident = |k: usize| matches!(lean[k], Lean::Talk(s) | Lean::Group(s) if s >= 2);
+    let programme_below = branches || head.kids.iter().any(|&k| evident(k));
+    let talk_below = programme_below || head.kids.iter().any(|&k| ends_soon(tree, k));
+    if (talk_below && vocabulary().is_group(text)) || (!parts && programme_below && names_event(text)) {
         return Lean::Group(3);
     }
     if head.kids.iter().any(|&k| matches!(lean[k], Lean::Group(s) if s >= 2)) {

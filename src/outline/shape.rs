@@ -23,6 +23,8 @@ pub fn classify(mut p: Parsed) -> Parsed {
 }
 
 #[cfg(test)]
+mod chain_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod title_tests;
