@@ -39,7 +39,7 @@ impl Vocabulary {
         has_word(text, &self.talk_words)
     }
     pub fn has_event_word(&self, text: &str) -> bool {
-        has_word(text, &self.event_words)
+        has_word(text, &self.event_words) || words(text).any(is_con_name)
     }
     pub fn has_keynote_word(&self, title: &str) -> bool {
         // A whole-word match below holds the keyword's first word (letters
@@ -100,6 +100,17 @@ fn has_word(text: &str, list: &[String]) -> bool {
         .split(|b| !b.is_ascii_alphanumeric())
         .filter(|w| (min..=max).contains(&w.len()))
         .any(|w| list.iter().any(|t| w.eq_ignore_ascii_case(t.as_bytes())))
+}
+
+/// A conference named as one word ending in "Con" or "Conf" after its
+/// subject ("PyCon", "GopherCon", "JSConf"): the capital C marks the
+/// compound, so "Falcon" or "bacon" are not events (nor "SILICON": in
+/// capitals the compound cannot be told).
+fn is_con_name(word: &str) -> bool {
+    let head = word
+        .strip_suffix("Conf")
+        .or_else(|| word.strip_suffix("Con"));
+    head.is_some_and(|h| h.chars().count() >= 2 && h.chars().all(char::is_alphabetic))
 }
 
 /// `word.to_lowercase() == lower`, without the copy for an ASCII word.
@@ -189,6 +200,12 @@ mod tests {
             assert!(!v.has_keynote_word(t), "{t}");
         }
         assert!(v.has_event_word("Widget Summit notes") && !v.has_event_word("Summitry"));
+        for t in ["WidgetCon talks", "Notes from GadgetConf", "DevCon"] {
+            assert!(v.has_event_word(t), "{t}");
+        }
+        for t in ["Falcon", "bacon and eggs", "Con artists", "XCon", "SILICON"] {
+            assert!(!v.has_event_word(t), "{t}");
+        }
         assert!(v.has_talk_word("In this talk, Ann") && !v.has_talk_word("talkative"));
     }
 
