@@ -61,6 +61,9 @@ pub fn decide(p: &mut super::Parsed, mut tree: Tree, recur: Option<Recurring>) {
     let single = (tree.roots.len() == 1)
         .then(|| tree.roots[0])
         .filter(|&t| !tree.heads[t].kids.is_empty());
+    // One top heading over everything, with at most a line or two above it
+    // (a date, a link, an embed): the file's title. More text above it is
+    // the file's own preamble, and the heading one part of the file.
     if let Some(t) = single.filter(|_| tree.root_notes <= 2) {
         let (at, end) = (tree.heads[t].at, tree.heads[t].end);
         // A title the file states (front matter, `#+TITLE`) other than this

@@ -24,6 +24,7 @@ mod names;
 mod opml;
 mod org;
 mod patterns;
+mod recurring;
 mod repair;
 mod rst;
 mod rules;

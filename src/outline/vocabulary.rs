@@ -107,9 +107,7 @@ fn has_word(text: &str, list: &[String]) -> bool {
 /// compound, so "Falcon" or "bacon" are not events (nor "SILICON": in
 /// capitals the compound cannot be told).
 fn is_con_name(word: &str) -> bool {
-    let head = word
-        .strip_suffix("Conf")
-        .or_else(|| word.strip_suffix("Con"));
+    let head = word.strip_suffix("Conf").or_else(|| word.strip_suffix("Con"));
     head.is_some_and(|h| h.chars().count() >= 2 && h.chars().all(char::is_alphabetic))
 }
 
