@@ -41,22 +41,28 @@ fn first_text(lines: &[&str], from: usize, to: usize) -> Option<usize> {
 #[cfg(test)]
 pub fn block_titles(lines: &[&str], from: usize) -> Vec<Option<u8>> {
     let mut rules = Rules::default();
-    let mut fenced = false;
-    for i in from..lines.len() {
-        let t = lines[i].ws_trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fenced = !fenced;
-            continue;
-        }
-        if !fenced {
-            rules.see(lines, from, i, t);
-        }
+    for (i, t) in outside_code(lines, from) {
+        rules.see(lines, from, i, t);
     }
     rules.block_titles(lines, from)
 }
 
-/// The rules of a file, gathered line by line (by `block_titles`, or by a
-/// reader's own pass over the lines): where each is and its rank, by which
+/// The lines of `lines[from..]` outside code fences (the fence lines left
+/// out too), each with its index and its text less leading spaces.
+pub fn outside_code<'a>(lines: &'a [&'a str], from: usize) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let mut fenced = false;
+    (from..lines.len()).filter_map(move |i| {
+        let t = lines[i].ws_trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+            return None;
+        }
+        (!fenced).then_some((i, t))
+    })
+}
+
+/// The rules of a file, gathered line by line (by a reader's own pass
+/// over the lines): where each is and its rank, by which
 /// rule character came first.
 #[derive(Default)]
 pub struct Rules {

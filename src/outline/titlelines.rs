@@ -128,16 +128,7 @@ pub fn find(lines: &[&str], from: usize, is_heading: impl Fn(&str) -> bool) -> V
     let starts_block = |i: usize| blank(lines, i.wrapping_sub(1)) || is_heading(lines[i - 1]);
     // Quoted title blocks, marked at the end if the shape recurs.
     let mut quotes: Vec<usize> = Vec::new();
-    let mut fenced = false;
-    for i in from..lines.len() {
-        let t = lines[i].ws_trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fenced = !fenced;
-            continue;
-        }
-        if fenced {
-            continue;
-        }
+    for (i, t) in super::rules::outside_code(lines, from) {
         rules.see(lines, from, i, t);
         // Most lines are list items or prose inside a block: the cheap
         // tests (what the line above is) turn them away before the line
