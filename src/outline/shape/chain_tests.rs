@@ -13,6 +13,9 @@ fn chain(depth: u32, name: impl Fn(u32) -> String, bottom: usize) -> Vec<(u32, K
     spec
 }
 
+/// How a chain names its level `i`.
+type Namer = fn(u32) -> String;
+
 fn run_owned(spec: &[(u32, Kind, String)]) -> Vec<String> {
     let spec: Vec<(u32, Kind, &str)> = spec.iter().map(|(d, k, t)| (*d, *k, t.as_str())).collect();
     run(&spec).1
@@ -23,7 +26,7 @@ fn a_year_or_a_day_deep_in_a_chain_of_single_headings_makes_no_groups() {
     // Years named deep down (the last fifty levels), one level named as a
     // year in the middle, a day in the middle; with notes at the bottom and
     // without.
-    let names: [(&str, fn(u32) -> String); 3] = [
+    let names: [(&str, Namer); 3] = [
         ("years below", |i| format!("level {}", 1800 + i)),
         ("one year", |i| {
             if i == 150 {
