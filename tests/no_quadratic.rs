@@ -83,7 +83,9 @@ const FLAT: f64 = 1.5;
 fn deep_opml(levels: usize) -> String {
     let mut s = String::from("<?xml version=\"1.0\"?>\n<opml version=\"2.0\"><head><title>deep</title></head><body>\n");
     for i in 0..levels {
-        s.push_str(&format!("<outline text=\"level {i}\">\n"));
+        // "n1950", not "1950": a level named by a year would read as an
+        // event, and the levels above it as its groups.
+        s.push_str(&format!("<outline text=\"level n{i}\">\n"));
     }
     s.push_str(&"</outline>".repeat(levels));
     s.push_str("\n</body></opml>\n");

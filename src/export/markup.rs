@@ -19,6 +19,12 @@ pub trait Dialect {
     /// Node `i`'s text with its inline styles as markup, and anything that
     /// would read as markup escaped.
     fn text(&self, o: &Outline, i: usize, out: &mut String);
+    /// Whether the loader reads `lines` of this dialect as title lines.
+    fn title_lines(&self, lines: &[&str]) -> Vec<bool>;
+    /// A line the loader drops, written above a paragraph it would read as
+    /// a title ("Architecture" over a list): a line right under another
+    /// line opens no title.
+    fn guard(&self) -> &'static str;
 }
 
 pub struct Markdown;
@@ -48,6 +54,12 @@ impl Dialect for Markdown {
     fn text(&self, o: &Outline, i: usize, out: &mut String) {
         super::inline::markdown(o, i, out);
     }
+    fn title_lines(&self, lines: &[&str]) -> Vec<bool> {
+        crate::outline::read_as_titles(lines, false)
+    }
+    fn guard(&self) -> &'static str {
+        "<!-- -->"
+    }
 }
 
 impl Dialect for Org {
@@ -65,6 +77,12 @@ impl Dialect for Org {
     }
     fn text(&self, o: &Outline, i: usize, out: &mut String) {
         super::inline::org(o, i, out);
+    }
+    fn title_lines(&self, lines: &[&str]) -> Vec<bool> {
+        crate::outline::read_as_titles(lines, true)
+    }
+    fn guard(&self) -> &'static str {
+        "#"
     }
 }
 
@@ -103,6 +121,9 @@ pub fn write(o: &Outline, roots: &[usize], d: &dyn Dialect, out: &mut impl Write
 /// matter, `#+TITLE`) and its talks are top headings, as such a file is
 /// written; otherwise each root is a top heading over what it holds.
 fn write_root(o: &Outline, r: usize, alone: bool, d: &dyn Dialect, buf: &mut String) {
+    let start = buf.len();
+    // Where each paragraph starts in `buf`, for `guard_paragraphs`.
+    let mut paragraphs: Vec<usize> = Vec::new();
     let mut text = String::new();
     // A note (a bullet, a paragraph, code) is written as itself, a list
     // item at the top with its own notes under it; a title is a heading.
@@ -170,6 +191,7 @@ fn write_root(o: &Outline, r: usize, alone: bool, d: &dyn Dialect, buf: &mut Str
             Kind::Paragraph => {
                 d.text(o, i, &mut text);
                 blank_line(buf);
+                paragraphs.push(buf.len());
                 push_indent(buf, at.indent);
                 buf.push_str(&text);
                 buf.push_str("\n\n");
@@ -199,6 +221,35 @@ fn write_root(o: &Outline, r: usize, alone: bool, d: &dyn Dialect, buf: &mut Str
     }
     if let Some((indent, close)) = code {
         close_code(indent, &close, buf);
+    }
+    guard_paragraphs(buf, start, &paragraphs, d);
+}
+
+/// Writes the dialect's guard line above each paragraph (starting at the
+/// byte offsets `paragraphs` of `buf`, this root's text from `start`) that
+/// the loader would read back as a title line.
+fn guard_paragraphs(buf: &mut String, start: usize, paragraphs: &[usize], d: &dyn Dialect) {
+    if paragraphs.is_empty() {
+        return;
+    }
+    let lines: Vec<&str> = buf[start..].split('\n').collect();
+    let titles = d.title_lines(&lines);
+    // Line starts, to find each paragraph's line.
+    let mut line_at = Vec::with_capacity(lines.len());
+    let mut at = start;
+    for l in &lines {
+        line_at.push(at);
+        at += l.len() + 1;
+    }
+    let guarded: Vec<usize> = paragraphs
+        .iter()
+        .filter(|&&p| line_at.binary_search(&p).is_ok_and(|k| titles[k]))
+        .copied()
+        .collect();
+    for &p in guarded.iter().rev() {
+        let indent = buf[p..].len() - buf[p..].trim_start_matches(' ').len();
+        let line = format!("{}{}\n", " ".repeat(indent), d.guard());
+        buf.insert_str(p, &line);
     }
 }
 

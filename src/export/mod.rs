@@ -8,6 +8,8 @@ mod json;
 mod markup;
 
 #[cfg(test)]
+mod guard_tests;
+#[cfg(test)]
 mod tests;
 
 use crate::outline::{Kind, Outline};

@@ -1,18 +1,18 @@
 use super::*;
 use crate::outline::{build_outline, load_seeds, parse_document};
 
-fn export(o: &Outline, roots: &[usize], format: ExportFormat) -> String {
+pub(super) fn export(o: &Outline, roots: &[usize], format: ExportFormat) -> String {
     let mut out = Vec::new();
     write(o, roots, format, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 
-fn load(name: &str, text: &str) -> Outline {
+pub(super) fn load(name: &str, text: &str) -> Outline {
     build_outline(vec![parse_document(text.as_bytes(), name).unwrap()])
 }
 
 /// A subtree as (depth below its root, kind, text) rows, the root first.
-fn shape(o: &Outline, root: usize) -> Vec<(usize, Kind, String)> {
+pub(super) fn shape(o: &Outline, root: usize) -> Vec<(usize, Kind, String)> {
     let base = o.depth(root);
     (root..o.subtree_end(root))
         .map(|i| (o.depth(i) - base, o.kind(i), o.text(i).to_string()))
@@ -20,14 +20,15 @@ fn shape(o: &Outline, root: usize) -> Vec<(usize, Kind, String)> {
 }
 
 /// The talk a file holds, once loaded: the document's one session.
-fn only_talk(o: &Outline) -> Option<usize> {
+pub(super) fn only_talk(o: &Outline) -> Option<usize> {
     let talks: Vec<usize> = (0..o.len()).filter(|&i| o.kind(i) == Kind::Session).collect();
     (talks.len() == 1).then(|| talks[0])
 }
 
 /// `shape`, with what Markdown cannot hold as the loader reads it: a list
-/// under a paragraph ("The stores were:" then bullets) is written after it
-/// and comes back as its siblings, one level up.
+/// under a paragraph is written after it and comes back as its siblings,
+/// one level up, unless the paragraph introduces it ("The stores were:"):
+/// the loader puts a list right under such a line back under it.
 fn markdown_shape(o: &Outline, root: usize) -> Vec<(usize, Kind, String)> {
     let base = o.depth(root);
     (root..o.subtree_end(root))
@@ -35,7 +36,7 @@ fn markdown_shape(o: &Outline, root: usize) -> Vec<(usize, Kind, String)> {
             let under_paragraphs = o
                 .ancestors(i)
                 .take_while(|&a| a != root)
-                .filter(|&a| o.kind(a) == Kind::Paragraph)
+                .filter(|&a| o.kind(a) == Kind::Paragraph && !o.text(a).trim_end().ends_with(':'))
                 .count();
             (o.depth(i) - base - under_paragraphs, o.kind(i), o.text(i).to_string())
         })
@@ -62,8 +63,10 @@ fn every_seed_talk_exported_as_markdown_loads_back_as_the_same_tree() {
         talks.len(),
         failed.join("\n=====\n")
     );
-    // The paragraphs with a list under them are there (the lifting matters).
-    assert!(talks.iter().any(|&t| markdown_shape(&o, t) != shape(&o, t)));
+    // Paragraphs introducing the list under them are there, and come back
+    // holding it.
+    let introduces = |i: usize| o.kind(i) == Kind::Paragraph && o.text(i).ends_with(':') && o.has_children(i);
+    assert!(talks.iter().any(|&t| (t..o.subtree_end(t)).any(introduces)));
 }
 
 /// A talk with every kind of note, nested: sub-headings, bullets three

@@ -3,14 +3,29 @@
 //! parent, paragraphs joined only where the prose was wrapped, code lines.
 //! Format modules decide what each line is; this decides where it goes.
 
+/// Heading levels are kept as `level * STEP`; a title line (ranks below
+/// `STEP`) sits between the marked heading above it and the next level.
+const STEP: usize = 8;
+
 use super::lines::continues_prose;
 use super::model::{Block, Kind};
 use super::ws::Ws;
 
 pub struct Body {
     pub blocks: Vec<Block>,
-    /// Open headings: (level, depth).
+    /// Open headings: (level, depth), levels scaled by `STEP` so that title
+    /// lines fit between a heading level and the next.
     heads: Vec<(usize, u32)>,
+    /// The level of the innermost heading written as one (not a title line).
+    marked: usize,
+    /// Inside blocks between rules: the level of the block's title, under
+    /// which the block's own headings nest whatever their level; and the
+    /// level the blocks start from.
+    floor: usize,
+    blocks_base: Option<usize>,
+    /// A list introduced by a paragraph ("The parts:"): the depth its items
+    /// start at, and the indentation they keep to stay in it.
+    intro: Option<(u32, usize)>,
     /// Open list items: (marker indent, block index).
     list: Vec<(usize, usize)>,
     /// The block whose text the next unbroken line may continue, and the
@@ -24,6 +39,10 @@ impl Body {
         Body {
             blocks: Vec::new(),
             heads: Vec::new(),
+            marked: 0,
+            floor: 0,
+            blocks_base: None,
+            intro: None,
             list: Vec::new(),
             open: None,
             wrap,
@@ -38,10 +57,39 @@ impl Body {
         self.open = None;
     }
 
+    /// A heading its format marks as one, at `level` (1 is the outermost).
+    /// It closes the title lines under the level above it.
     pub fn heading(&mut self, level: usize, text: &str, line: u32) {
+        let level = self.floor + level * STEP;
+        self.push_heading(level, level - STEP + 1, text, line);
+        self.marked = level;
+    }
+
+    /// A title line (see `titlelines`): under the last marked heading, above
+    /// the next marked level.
+    pub fn title_line(&mut self, text: &str, line: u32) {
+        let level = self.marked + STEP / 2;
+        self.push_heading(level, level, text, line);
+        if let Some(b) = self.blocks.last_mut() {
+            b.title_line = true;
+        }
+    }
+
+    /// The title of a block between rules, of the rule's `rank` (0 for the
+    /// outermost rule): above every heading inside the blocks.
+    pub fn block_title(&mut self, rank: u8, text: &str, line: u32) {
+        let base = *self.blocks_base.get_or_insert(self.marked);
+        let level = base + 1 + usize::from(rank).min(STEP / 2 - 2);
+        self.push_heading(level, level, text, line);
+        self.floor = level;
+        self.marked = level;
+    }
+
+    fn push_heading(&mut self, level: usize, closes: usize, text: &str, line: u32) {
         self.open = None;
+        self.intro = None;
         self.list.clear();
-        while self.heads.last().is_some_and(|h| h.0 >= level) {
+        while self.heads.last().is_some_and(|h| h.0 >= closes) {
             self.heads.pop();
         }
         let depth = self.head_depth();
@@ -52,6 +100,7 @@ impl Body {
     /// Ends open lists (a rule or a heading-level paragraph does).
     pub fn end_lists(&mut self) {
         self.list.clear();
+        self.intro = None;
         self.open = None;
     }
 
@@ -59,7 +108,17 @@ impl Body {
         while self.list.last().is_some_and(|&(ind, _)| ind >= indent) {
             self.list.pop();
         }
-        let depth = self.head_depth() + self.list.len() as u32;
+        if self.list.is_empty() {
+            self.intro = self.introducing().map(|d| (d + 1, indent)).or(self.intro);
+        }
+        let base = match self.intro {
+            Some((d, ind)) if indent >= ind => d,
+            _ => {
+                self.intro = None;
+                self.head_depth()
+            }
+        };
+        let depth = base + self.list.len() as u32;
         let idx = self.blocks.len();
         if text.is_empty() {
             // A lone marker holds nothing to read; it still closes deeper items.
@@ -69,6 +128,14 @@ impl Body {
         self.blocks.push(Block::new(depth, Kind::Bullet, text, line));
         self.list.push((indent, idx));
         self.open = Some((idx, 0));
+    }
+
+    /// The depth of the paragraph just written, if it ends with a colon and
+    /// so introduces the list that starts right under it.
+    fn introducing(&self) -> Option<u32> {
+        let b = self.blocks.last()?;
+        (b.kind == Kind::Paragraph && b.depth == self.head_depth() && b.text.ws_trim_end().ends_with(':'))
+            .then_some(b.depth)
     }
 
     /// An unmarked line of prose at `indent`.
@@ -86,7 +153,11 @@ impl Body {
         while self.list.last().is_some_and(|&(ind, _)| ind >= indent) {
             self.list.pop();
         }
-        let depth = self.head_depth() + self.list.len() as u32;
+        if self.list.is_empty() {
+            self.intro = None;
+        }
+        let base = self.intro.map_or(self.head_depth(), |(d, _)| d);
+        let depth = base + self.list.len() as u32;
         self.open = Some((self.blocks.len(), 0));
         self.blocks.push(Block::new(depth, Kind::Paragraph, text, line));
     }
@@ -97,7 +168,11 @@ impl Body {
         while self.list.last().is_some_and(|&(ind, _)| ind >= indent) {
             self.list.pop();
         }
-        let depth = self.head_depth() + self.list.len() as u32;
+        if self.list.is_empty() {
+            self.intro = None;
+        }
+        let base = self.intro.map_or(self.head_depth(), |(d, _)| d);
+        let depth = base + self.list.len() as u32;
         if !text.ws_trim().is_empty() {
             self.blocks.push(Block::new(depth, Kind::Code, text, line));
         }

@@ -111,6 +111,10 @@ pub struct Block {
     pub kind: Kind,
     pub text: String,
     pub line: u32,
+    /// A heading read from a line no heading markup marks (a title line,
+    /// see `titlelines`): it titles what follows, but by itself it says
+    /// less about being a talk than a heading its format marks.
+    pub title_line: bool,
 }
 
 impl Block {
@@ -120,6 +124,7 @@ impl Block {
             kind,
             text: text.into(),
             line,
+            title_line: false,
         }
     }
 }

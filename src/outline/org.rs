@@ -1,10 +1,12 @@
 //! org-mode notes: `*` headlines at any depth (keywords, priorities and tags
 //! are not part of the title; an empty headline is kept, untitled), `#+TITLE`,
 //! other `#+` lines and drawers are not content, `#+BEGIN_SRC` blocks are code,
-//! plain lists under headlines.
+//! plain lists under headlines, and unmarked title lines in a headline's body
+//! (`titlelines`: "Architecture" over its list) as in Markdown.
 
 use super::body::Body;
-use super::lines::{indent_of, list_marker};
+use super::lines::{indent_of, is_rule, list_marker};
+use super::titlelines;
 use super::ws::Ws;
 use super::Parsed;
 
@@ -67,6 +69,7 @@ fn keyword(t: &str) -> Option<(String, &str)> {
 }
 
 pub fn parse(lines: &[&str], wrap: Option<usize>) -> Parsed {
+    let marks = titlelines::find(lines, 0, |l| l.starts_with('*') && headline(l).is_some());
     let mut body = Body::new(wrap);
     let mut title = None;
     // Inside `#+BEGIN_x`: Some(is_code, end marker).
@@ -121,6 +124,19 @@ pub fn parse(lines: &[&str], wrap: Option<usize>) -> Parsed {
         if ["SCHEDULED:", "DEADLINE:", "CLOSED:"].iter().any(|p| t.starts_with(p)) {
             continue;
         }
+        if is_rule(t) {
+            body.end_lists();
+            continue;
+        }
+        let in_list = body.list_indent().is_some_and(|li| indent > li);
+        if let Some(rank) = marks[i].filter(|_| indent <= 3 && !in_list) {
+            if rank < titlelines::LINE_RANK {
+                body.block_title(rank, t.ws_trim_end(), no);
+            } else {
+                body.title_line(t.ws_trim_end(), no);
+            }
+            continue;
+        }
         if let Some(at) = list_marker(t) {
             body.item(indent, &t[at..], no);
             continue;
@@ -171,6 +187,23 @@ mod tests {
                 "  code * not a headline",
                 "  heading Q&A",
                 "    paragraph answer"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_over_a_list_in_a_headline_titles_it() {
+        let (_, s) = shape("* Widgets at Scale\nArchitecture\n- a\n\nThe parts:\n- b\n\nWhy it matters\n- c\n");
+        assert_eq!(
+            s,
+            vec![
+                "heading Widgets at Scale",
+                "  heading Architecture",
+                "    bullet a",
+                "    paragraph The parts:",
+                "      bullet b",
+                "  heading Why it matters",
+                "    bullet c"
             ]
         );
     }

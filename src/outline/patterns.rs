@@ -11,7 +11,10 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 #[serde(from = "Vec<String>")]
 pub struct Patterns {
-    list: Vec<String>,
+    /// Each pattern in the shape it is matched in: most are a word, a
+    /// prefix (`day *`) or a suffix (`* track`), compared at once; the rest
+    /// go through `glob_match`.
+    shapes: Vec<Shape>,
     /// `first[b]`: some pattern matches only headings starting with `b`
     /// (its literal first byte, or a digit for a leading `<n>`).
     first: [bool; 256],
@@ -22,6 +25,46 @@ pub struct Patterns {
     open: bool,
     /// The longest pattern, when none has a `*` or `<n>` to stretch it.
     max_len: Option<usize>,
+}
+
+/// A pattern as it is matched: text as a whole, a prefix (`day *`, `*`), a
+/// suffix (`* track`), or a glob with `<n>` or inner stars.
+enum Shape {
+    Exact(String),
+    Prefix(String),
+    Suffix(String),
+    Glob(String),
+}
+
+impl Shape {
+    fn of(p: &str) -> Shape {
+        let plain = |s: &str| !s.contains('*') && !s.contains("<n>");
+        if plain(p) {
+            Shape::Exact(p.to_string())
+        } else if let Some(head) = p.strip_suffix('*').filter(|h| plain(h)) {
+            Shape::Prefix(head.to_string())
+        } else if let Some(tail) = p.strip_prefix('*').filter(|t| plain(t)) {
+            Shape::Suffix(tail.to_string())
+        } else {
+            Shape::Glob(p.to_string())
+        }
+    }
+
+    /// `glob_match(pattern, h)`, for a heading normalised and cut as
+    /// `matches` does; `first` is its first byte.
+    fn matches(&self, h: &str, first: Option<u8>) -> bool {
+        match self {
+            Shape::Exact(s) => s == h,
+            Shape::Prefix(s) => h.starts_with(s.as_str()),
+            Shape::Suffix(s) => h.ends_with(s.as_str()),
+            // A pattern that starts with a plain char can only match a
+            // heading that starts with it.
+            Shape::Glob(p) => match p.as_bytes().first() {
+                Some(b'*' | b'<') => glob_match(p, h),
+                c => c.copied() == first && glob_match(p, h),
+            },
+        }
+    }
 }
 
 impl From<Vec<String>> for Patterns {
@@ -43,7 +86,7 @@ impl From<Vec<String>> for Patterns {
         let stretches = list.iter().any(|p| p.contains('*') || p.contains("<n>"));
         let max_len = (!stretches).then(|| list.iter().map(String::len).max().unwrap_or(0));
         Patterns {
-            list,
+            shapes: list.iter().map(|p| Shape::of(p)).collect(),
             first,
             last,
             open,
@@ -59,15 +102,20 @@ impl Patterns {
         if !self.open && !self.may_match(heading) {
             return false;
         }
-        let h = normalize(heading);
+        // A short ASCII heading is normalised on the stack (asked of most
+        // headings at load); others as `normalize` does.
+        let mut buf = [0u8; 160];
+        let owned;
+        let h = match normalize_ascii_into(heading, &mut buf) {
+            Some(h) => h,
+            None => {
+                owned = normalize(heading);
+                owned.as_str()
+            }
+        };
         let h = h.trim_end_matches(':').ws_trim_end();
-        // A pattern that starts with a plain char can only match a heading
-        // that starts with it.
         let first = h.as_bytes().first().copied();
-        self.list.iter().any(|p| match p.as_bytes().first() {
-            Some(b'*' | b'<') => glob_match(p, h),
-            c => c.copied() == first && glob_match(p, h),
-        })
+        self.shapes.iter().any(|p| p.matches(h, first))
     }
 
     /// Whether a heading may match, judged on what `matches` would compare
@@ -91,10 +139,31 @@ impl Patterns {
         if rules_out(&self.first, start) && rules_out(&self.last, end) {
             return false;
         }
-        // Its non-space characters alone must fit in the longest pattern.
+        // Its non-space characters alone must fit in the longest pattern
+        // (counted only as far as that: most headings are longer).
         self.max_len
-            .is_none_or(|max| kept.chars().filter(|c| !c.is_whitespace()).count() <= max)
+            .is_none_or(|max| kept.chars().filter(|c| !c.is_whitespace()).nth(max).is_none())
     }
+}
+
+/// `normalize` of an ASCII `s` that fits in `buf`: words lowercased,
+/// single-spaced, trimmed. None for other text.
+fn normalize_ascii_into<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if !s.is_ascii() || s.len() > buf.len() {
+        return None;
+    }
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        if n > 0 {
+            buf[n] = b' ';
+            n += 1;
+        }
+        for &b in w.as_bytes() {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 #[cfg(test)]
@@ -106,6 +175,15 @@ mod tests {
         let h = normalize(heading);
         let h = h.trim_end_matches(':').ws_trim_end();
         list.iter().any(|p| glob_match(p, h))
+    }
+
+    #[test]
+    fn ascii_headings_normalise_on_the_stack_as_normalize_does() {
+        let mut buf = [0u8; 160];
+        for h in ["  Day   ONE\t", "Q & A:", "", "x\u{b}y", "a\u{c}b", "  "] {
+            assert_eq!(normalize_ascii_into(h, &mut buf), Some(normalize(h).as_str()), "{h:?}");
+        }
+        assert_eq!(normalize_ascii_into("Ångström", &mut buf), None);
     }
 
     #[test]

@@ -16,12 +16,20 @@ fn speaker_in_parens(title: &str) -> bool {
 
 /// "Title by Name".
 fn speaker_by(title: &str) -> bool {
-    title
-        .rfind(" by ")
+    // Built once: asked of every heading's title.
+    static BY: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> = std::sync::OnceLock::new();
+    BY.get_or_init(|| memchr::memmem::FinderRev::new(b" by "))
+        .rfind(title.as_bytes())
         .is_some_and(|i| i > 0 && is_name_list(&title[i + 4..]))
 }
 
 /// "Title - Name", "Title -- Name, role": the name part of the right side.
+/// Whether `t` may hold a dash of any kind (`-`, or the lead byte of `–`
+/// and `—`): most titles hold none, and a byte search says so at once.
+fn may_hold_dash(t: &str) -> bool {
+    memchr::memchr2(b'-', 0xE2, t.as_bytes()).is_some()
+}
+
 fn speaker_after_dash(title: &str) -> Option<&str> {
     let (left, right) = [" -- ", " — ", " – ", " - "]
         .iter()
@@ -72,20 +80,28 @@ pub fn talk_score(title: &str, first_para: Option<&str>) -> i32 {
 /// several times is weighed once: negative (-TALK) for a section, which no
 /// paragraph outweighs, otherwise zero or more.
 pub fn title_score(title: &str) -> i32 {
-    let v = vocabulary();
     let t = title.ws_trim();
-    if t.ends_with(':') || v.is_section(t) {
+    if t.ends_with(':') || vocabulary().is_section(t) {
         return -TALK;
     }
+    speaker_score(t)
+}
+
+/// `title_score` of a title already known not to be a section (nor to end
+/// with ':'): what its speaker, keynote word or dash say.
+pub fn speaker_score(t: &str) -> i32 {
+    let v = vocabulary();
+    let t = t.ws_trim();
+    let dash = may_hold_dash(t);
     if speaker_in_parens(t) || speaker_by(t) || v.has_keynote_word(t) {
         TALK
-    } else if let Some(left) = speaker_after_dash(t) {
+    } else if let Some(left) = dash.then(|| speaker_after_dash(t)).flatten() {
         if is_title_case(left) {
             TALK
         } else {
             2
         }
-    } else if t.contains(" - ") || t.contains(" – ") || t.contains(" — ") {
+    } else if dash && (t.contains(" - ") || t.contains(" – ") || t.contains(" — ")) {
         1
     } else {
         0

@@ -14,6 +14,7 @@ pub struct Vocabulary {
     program: Patterns,
     talk_words: Vec<String>,
     keynote_words: Vec<String>,
+    event_words: Vec<String>,
 }
 
 pub fn vocabulary() -> &'static Vocabulary {
@@ -35,16 +36,19 @@ impl Vocabulary {
         self.program.matches(heading)
     }
     pub fn has_talk_word(&self, text: &str) -> bool {
-        words(text).any(|w| self.talk_words.iter().any(|t| lowercase_is(w, t)))
+        has_word(text, &self.talk_words)
+    }
+    pub fn has_event_word(&self, text: &str) -> bool {
+        has_word(text, &self.event_words) || words(text).any(is_con_name)
     }
     pub fn has_keynote_word(&self, title: &str) -> bool {
         // A whole-word match below holds the keyword's first word (letters
-        // and digits, kept as they are but lowercased): an ASCII title
-        // without one skips the three copies the match is made on.
+        // and digits, kept as they are but lowercased) as a whole word: an
+        // ASCII title without one skips the three copies the match is made on.
         if title.is_ascii()
             && !self.keynote_words.iter().any(|k| {
                 let lead = k.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-                lead.is_empty() || contains_ignore_ascii_case(title, lead)
+                lead.is_empty() || contains_word_ignore_ascii_case(title, lead)
             })
         {
             return false;
@@ -82,6 +86,31 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
+/// Whether a word of `text` is one of `list` (lowercase), as
+/// `words(text).any(..lowercase_is..)`; an ASCII text is split by bytes,
+/// as these are asked of many headings and first paragraphs at load.
+fn has_word(text: &str, list: &[String]) -> bool {
+    if !text.is_ascii() {
+        return words(text).any(|w| list.iter().any(|t| lowercase_is(w, t)));
+    }
+    let (min, max) = list
+        .iter()
+        .fold((usize::MAX, 0), |(lo, hi), t| (lo.min(t.len()), hi.max(t.len())));
+    text.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|w| (min..=max).contains(&w.len()))
+        .any(|w| list.iter().any(|t| w.eq_ignore_ascii_case(t.as_bytes())))
+}
+
+/// A conference named as one word ending in "Con" or "Conf" after its
+/// subject ("PyCon", "GopherCon", "JSConf"): the capital C marks the
+/// compound, so "Falcon" or "bacon" are not events (nor "SILICON": in
+/// capitals the compound cannot be told).
+fn is_con_name(word: &str) -> bool {
+    let head = word.strip_suffix("Conf").or_else(|| word.strip_suffix("Con"));
+    head.is_some_and(|h| h.chars().count() >= 2 && h.chars().all(char::is_alphabetic))
+}
+
 /// `word.to_lowercase() == lower`, without the copy for an ASCII word.
 fn lowercase_is(word: &str, lower: &str) -> bool {
     if word.is_ascii() {
@@ -95,12 +124,22 @@ fn lowercase_is(word: &str, lower: &str) -> bool {
     }
 }
 
-/// Whether `needle` (lowercase) occurs in `hay` once that is ASCII-lowercased.
-fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    let n = needle.as_bytes();
-    hay.as_bytes()
-        .windows(n.len().max(1))
-        .any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
+/// Whether the ASCII `hay` holds `word` (lowercase) as a whole word: no
+/// letter or digit right before or after it.
+fn contains_word_ignore_ascii_case(hay: &str, word: &str) -> bool {
+    let (n, h) = (word.as_bytes(), hay.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    let edge = |at: Option<&u8>| at.is_none_or(|b| !b.is_ascii_alphanumeric());
+    // Candidates by the first byte, either case, then the rest and the edges.
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), h).any(|i| {
+        h.len() - i >= n.len()
+            && h[i..i + n.len()]
+                .iter()
+                .zip(n)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b)
+            && edge(i.checked_sub(1).and_then(|p| h.get(p)))
+            && edge(h.get(i + n.len()))
+    })
 }
 
 /// Whole-string match where `*` is any text and `<n>` one or more digits.
@@ -135,6 +174,37 @@ mod tests {
         assert!(v.is_section("Questions:"));
         assert!(v.is_program("Intro, MBS"));
         assert!(!v.is_group("ideas for sessions"));
+    }
+
+    #[test]
+    fn keynote_words_count_as_whole_words_in_any_case() {
+        let v = vocabulary();
+        for t in [
+            "Keynote: Ann Lee",
+            "OPENING KEYNOTE",
+            "Key note (Bo)",
+            "key-note",
+            "A fireside chat",
+        ] {
+            assert!(v.has_keynote_word(t), "{t}");
+        }
+        for t in [
+            "Monkey business",
+            "Keys and values",
+            "Keynotes",
+            "turnkey notes",
+            "the key, noted",
+        ] {
+            assert!(!v.has_keynote_word(t), "{t}");
+        }
+        assert!(v.has_event_word("Widget Summit notes") && !v.has_event_word("Summitry"));
+        for t in ["WidgetCon talks", "Notes from GadgetConf", "DevCon"] {
+            assert!(v.has_event_word(t), "{t}");
+        }
+        for t in ["Falcon", "bacon and eggs", "Con artists", "XCon", "SILICON"] {
+            assert!(!v.has_event_word(t), "{t}");
+        }
+        assert!(v.has_talk_word("In this talk, Ann") && !v.has_talk_word("talkative"));
     }
 
     #[test]

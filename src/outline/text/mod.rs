@@ -2,9 +2,10 @@
 //! title lines, blog posts copied as text. Nothing is marked up, so structure
 //! comes from shape: indentation relative to the parent, blank lines, which
 //! lines look like titles, and which titles look like talks.
+mod oneline;
 mod titles;
 
-use super::lines::continues_prose;
+use super::lines::{continues_prose, runs_on};
 use super::model::{Block, Kind};
 use super::scan::{scan, Scanned};
 use super::ws::Ws;
@@ -19,6 +20,9 @@ struct Entry<'a> {
     blank_before: bool,
     /// A `# Title` or `### Title ###` line: a heading whatever its shape.
     explicit: bool,
+    /// The title of a one-line talk (see `oneline`): a heading, but never
+    /// the document's title.
+    oneline: bool,
 }
 
 /// A block under construction, with what later passes need to know.
@@ -33,6 +37,9 @@ struct Tb {
     explicit: bool,
     /// `title_score` of a heading, when telling it for a title already took it.
     title_score: Option<i32>,
+    /// A title at the margin of an outline, over its indented notes: one of
+    /// a level of such titles, never the document's own.
+    over_notes: bool,
 }
 
 fn entries<'a>(scanned: &[Scanned<'a>]) -> Vec<Entry<'a>> {
@@ -53,6 +60,7 @@ fn entries<'a>(scanned: &[Scanned<'a>]) -> Vec<Entry<'a>> {
                 text,
                 blank_before: l.blank_before,
                 explicit,
+                oneline: false,
             }
         })
         .collect()
@@ -75,7 +83,7 @@ pub fn parse(lines: &[(u32, &str)], wrap: Option<usize>) -> Parsed {
 
 /// `parse` of lines already scanned (for the indented-outline test).
 pub fn parse_scanned(scanned: &[Scanned], wrap: Option<usize>) -> Parsed {
-    let entries = entries(scanned);
+    let entries = oneline::split_runs(scanned, entries(scanned));
     let mut out = build(&entries, wrap);
     let title = take_title(&mut out);
     if out.iter().any(|t| t.b.kind == Kind::Heading) {
@@ -90,8 +98,36 @@ pub fn parse_scanned(scanned: &[Scanned], wrap: Option<usize>) -> Parsed {
     }
 }
 
+/// Where the margin ends in an outline of titles over indented notes (the
+/// talk lines at the left, everything else a tab or more in): lines less
+/// than half an indentation step in count as at the margin, so a stray
+/// space before a title does not bury it. Other files: the least indent.
+fn margin(entries: &[Entry], base: usize) -> (usize, bool) {
+    // The first indentation step many lines take (a stray space does not count).
+    let mut counts: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
+    for e in entries {
+        *counts.entry(e.indent).or_default() += 1;
+    }
+    let step = counts
+        .iter()
+        .filter(|&(&i, &n)| i > base && n >= 3)
+        .map(|(&i, _)| i)
+        .min()
+        .unwrap_or(base)
+        - base;
+    let at_margin = |e: &Entry| e.indent < base + (step / 2).max(1);
+    let titles = entries
+        .windows(2)
+        .filter(|w| at_margin(&w[0]) && !w[0].item && !at_margin(&w[1]))
+        .count();
+    let inside = entries.iter().filter(|e| !at_margin(e) && !e.item).count();
+    let outline = step >= 2 && titles >= 2 && inside >= 3 * entries.iter().filter(|e| at_margin(e)).count();
+    (if outline { base + step / 2 - 1 } else { base }, outline)
+}
+
 fn build(entries: &[Entry], wrap: Option<usize>) -> Vec<Tb> {
-    let base = entries.iter().map(|e| e.indent).min().unwrap_or(0);
+    let least = entries.iter().map(|e| e.indent).min().unwrap_or(0);
+    let (base, outline) = margin(entries, least);
     let mut out: Vec<Tb> = Vec::with_capacity(entries.len());
     // Open items and paragraphs by indentation, within the current heading.
     let mut list: Vec<usize> = Vec::new();
@@ -105,11 +141,12 @@ fn build(entries: &[Entry], wrap: Option<usize>) -> Vec<Tb> {
                 key_len: e.text.len(),
                 tail: 0,
                 blank_before: e.blank_before,
-                explicit: e.explicit,
+                explicit: e.explicit && !e.oneline,
                 title_score: None,
+                over_notes: false,
             })
         };
-        if e.explicit {
+        if e.explicit || e.oneline {
             push(&mut out, 0, Kind::Heading);
             in_heading = true;
             list.clear();
@@ -128,8 +165,16 @@ fn build(entries: &[Entry], wrap: Option<usize>) -> Vec<Tb> {
                 .last_mut()
                 .filter(|l| matches!(l.b.kind, Kind::Bullet | Kind::Paragraph))
             {
-                let hanging = e.indent > last.indent;
-                if hanging || continues_prose(&last.b.text[last.tail..], e.text, wrap) {
+                // A wrapped line's hanging indent: the line above it is long
+                // or runs on. Under a short line, a deeper line is its child.
+                let prev = &last.b.text[last.tail..];
+                // In an outline, one short line under another is an item too.
+                let joins = if e.indent > last.indent || outline {
+                    prev.chars().count() >= 40 || runs_on(prev)
+                } else {
+                    continues_prose(prev, e.text, wrap)
+                };
+                if joins {
                     last.tail = last.b.text.len() + 1;
                     last.b.text.push(' ');
                     last.b.text.push_str(e.text);
@@ -147,10 +192,15 @@ fn build(entries: &[Entry], wrap: Option<usize>) -> Vec<Tb> {
             } else {
                 (false, None)
             };
+            // In an outline, a line at the margin over indented notes titles
+            // them, whatever its shape ("Ann Lee - @ann - Title - URL").
+            let over_notes = outline && entries.get(k + 1).is_some_and(|n| n.indent > base);
+            let like = like || (over_notes && !e.text.ends_with('.'));
             if like {
                 push(&mut out, 0, Kind::Heading);
                 if let Some(h) = out.last_mut() {
                     h.title_score = score;
+                    h.over_notes = over_notes;
                 }
                 in_heading = true;
                 list.clear();

@@ -159,3 +159,49 @@ fn prose_lines_are_paragraphs_not_titles() {
         shape(&p)
     );
 }
+
+#[test]
+fn titles_at_the_margin_over_indented_notes_are_the_talks_whatever_their_shape() {
+    // An outline: each talk's line at the left margin (one with a stray
+    // space), all its notes a tab in; the title lines carry a name, a
+    // handle and a link, which no title rule would take alone.
+    let tab = "        ";
+    let src = format!(
+        "Ann Lee - @ann - Widgets at Scale - http://x.org/s\n\n{tab}widgets grow\n\n{tab}first part\n\n{tab}{tab}a detail\n\n{tab}second part\n\n \
+         Bo Ng - @bo - Gadget Sprawl\n\n{tab}gadgets spread\n\n{tab}why it matters\n\n{tab}what to do\n\n\
+         Cy Dee - Sprockets - http://y.org\n\n{tab}sprockets turn\n\n{tab}and stop\n\n{tab}last note\n"
+    );
+    let p = parse_str(&src);
+    assert_eq!(p.title, None, "the first talk is not the document's title");
+    assert_eq!(
+        shape(&p),
+        vec![
+            "session Ann Lee - @ann - Widgets at Scale - http://x.org/s",
+            "  paragraph widgets grow",
+            "  paragraph first part",
+            "    paragraph a detail",
+            "  paragraph second part",
+            "session Bo Ng - @bo - Gadget Sprawl",
+            "  paragraph gadgets spread",
+            "  paragraph why it matters",
+            "  paragraph what to do",
+            "session Cy Dee - Sprockets - http://y.org",
+            "  paragraph sprockets turn",
+            "  paragraph and stop",
+            "  paragraph last note"
+        ]
+    );
+}
+
+#[test]
+fn margin_lines_over_a_few_indented_notes_are_not_an_outline() {
+    // Fewer than three indented notes a margin line: ordinary notes, where
+    // a line of a name, a handle and a link titles nothing.
+    let tab = "        ";
+    let src = format!(
+        "Ann Lee - @ann - Widgets - http://x.org/s\n\n{tab}one note\n\n\
+         Bo Ng - @bo - Gadgets - http://y.org\n\n{tab}two\n\nCy Dee - Cogs - http://z.org\n\n{tab}three\n\nWe liked it.\n\nThe lunch was fine.\n"
+    );
+    let s = shape(&parse_str(&src));
+    assert!(!s.iter().any(|l| l.contains("session Ann Lee")), "{s:?}");
+}

@@ -83,7 +83,7 @@ impl HeadingScore {
 /// own, and is followed by other headings. Its paragraphs become the preamble.
 pub(super) fn take_title(out: &mut Vec<Tb>) -> Option<String> {
     let first = out.first()?;
-    if first.b.kind != Kind::Heading {
+    if first.b.kind != Kind::Heading || first.over_notes {
         return None;
     }
     let end = subtree_end(out, 0);
