@@ -1,0 +1,168 @@
+//! Which characters of a text to mark for a query: the search's own match
+//! positions (char indices, never bytes) merged into runs, and the text cut
+//! into marked and plain pieces for a renderer to style.
+
+use std::ops::Range;
+
+use crate::outline::Outline;
+use crate::search::{self, Query};
+
+/// Sorted char positions merged into runs of adjacent ones.
+pub fn runs(positions: &[usize]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for &p in positions {
+        match out.last_mut() {
+            Some(r) if r.end == p => r.end += 1,
+            Some(r) if r.contains(&p) => {}
+            _ => out.push(p..p + 1),
+        }
+    }
+    out
+}
+
+/// `text` cut at the edges of `runs` (char ranges, sorted, disjoint): each
+/// piece with whether it is marked. Runs past the text's end are cut off.
+pub fn segments<'t>(text: &'t str, runs: &[Range<usize>]) -> Vec<(&'t str, bool)> {
+    let mut out = Vec::new();
+    let mut bytes = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+    let mut byte_at = {
+        let mut seen = 0; // chars consumed from `bytes`
+        let mut last = 0;
+        move |char_index: usize| {
+            while seen <= char_index {
+                match bytes.next() {
+                    Some(b) => last = b,
+                    None => return text.len(),
+                }
+                seen += 1;
+            }
+            last
+        }
+    };
+    let mut at = 0;
+    for r in runs {
+        let (start, end) = (byte_at(r.start).max(at), byte_at(r.end));
+        if start >= end {
+            continue;
+        }
+        if at < start {
+            out.push((&text[at..start], false));
+        }
+        out.push((&text[start..end], true));
+        at = end;
+    }
+    if at < text.len() {
+        out.push((&text[at..], false));
+    }
+    out
+}
+
+/// The runs of `runs` inside the chars `part`, shifted to start at 0: the
+/// marks of one wrapped line of a longer text.
+pub fn clip(runs: &[Range<usize>], part: Range<usize>) -> Vec<Range<usize>> {
+    runs.iter()
+        .filter_map(|r| {
+            let (s, e) = (r.start.max(part.start), r.end.min(part.end));
+            (s < e).then(|| s - part.start..e - part.start)
+        })
+        .collect()
+}
+
+/// A query kept for marking what it matched until it is cleared.
+#[derive(Clone, Debug)]
+pub struct Highlighter {
+    text: String,
+    query: Query,
+}
+
+impl Highlighter {
+    /// None for a query that marks nothing (empty, or only exclusions).
+    pub fn new(query: &str) -> Option<Highlighter> {
+        let q = Query::parse(query);
+        q.terms().iter().any(|t| !t.negated).then(|| Highlighter {
+            text: query.to_string(),
+            query: q,
+        })
+    }
+
+    pub fn query(&self) -> &str {
+        &self.text
+    }
+
+    /// Char runs of `text` to mark.
+    pub fn runs(&self, text: &str) -> Vec<Range<usize>> {
+        runs(&search::highlight_text(text, &self.query))
+    }
+
+    /// The nodes of `nodes` (a talk's, say) whose text matches the whole
+    /// query, in order: finding inside what is shown, without the worker.
+    pub fn matching(&self, o: &Outline, nodes: Range<usize>) -> Vec<u32> {
+        let nodes = nodes.start.min(o.len())..nodes.end.min(o.len());
+        let texts: Vec<&str> = nodes.clone().map(|i| o.text(i)).collect();
+        let hit = search::matching(&texts, &self.query);
+        nodes.zip(hit).filter(|(_, h)| *h).map(|(i, _)| i as u32).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str, query: &str) -> Vec<String> {
+        let h = Highlighter::new(query).unwrap();
+        segments(text, &h.runs(text))
+            .into_iter()
+            .filter(|(_, m)| *m)
+            .map(|(s, _)| s.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn adjacent_positions_merge_into_runs() {
+        assert_eq!(runs(&[1, 2, 3, 7, 9, 10]), vec![1..4, 7..8, 9..11]);
+        assert_eq!(runs(&[]), Vec::<Range<usize>>::new());
+    }
+
+    #[test]
+    fn segments_cut_at_char_positions_not_bytes() {
+        let text = "café ünïcode riemann";
+        let pieces = segments(text, &[3..6, 13..20]);
+        assert_eq!(
+            pieces,
+            vec![("caf", false), ("é ü", true), ("nïcode ", false), ("riemann", true)]
+        );
+        assert_eq!(pieces.iter().map(|p| p.0).collect::<String>(), text);
+        // Runs past the end are cut off; no run, one plain piece.
+        assert_eq!(segments("ab", &[1..9]), vec![("a", false), ("b", true)]);
+        assert_eq!(segments("ab", &[]), vec![("ab", false)]);
+    }
+
+    #[test]
+    fn marks_what_the_search_matched() {
+        assert_eq!(
+            marked("I think you could replace statsd with riemann", "riemann"),
+            vec!["riemann"]
+        );
+        assert_eq!(marked("Ünïcode Riemann", "'riemann"), vec!["Riemann"]);
+        assert_eq!(marked("réplication lag", "lag répl"), vec!["répl", "lag"]);
+        assert!(marked("nothing here", "'zebra").is_empty());
+        assert!(Highlighter::new("!only-excluded").is_none());
+        assert!(Highlighter::new("  ").is_none());
+    }
+
+    #[test]
+    fn clip_rebases_runs_to_a_wrapped_line() {
+        assert_eq!(clip(&[2..5, 8..12], 4..10), vec![0..1, 4..6]);
+        assert!(clip(&[0..2], 5..9).is_empty());
+    }
+
+    #[test]
+    fn matching_finds_rows_that_match_the_whole_query() {
+        let o = crate::view::hit_tree::tests::outline_of(&[&[0, 1, 1]]);
+        // Texts are "d0 n0", "d0 n1", "d0 n2".
+        let h = Highlighter::new("'n1").unwrap();
+        assert_eq!(h.matching(&o, 0..o.len()), vec![2]);
+        let h = Highlighter::new("d0 !'n2").unwrap();
+        assert_eq!(h.matching(&o, 1..99), vec![1, 2]);
+    }
+}
