@@ -6,8 +6,6 @@
 
 use crate::outline::Outline;
 
-const NONE: u32 = u32::MAX;
-
 /// One shown row of the filtered tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HitRow {
@@ -21,20 +19,24 @@ pub struct HitRow {
     pub has_children: bool,
 }
 
+/// Kept lean for a million members: a search's final results rebuild it
+/// within a frame. Whether a member is a hit and how many hits lie under it
+/// both come from one running count; folds are few, so they are a sorted
+/// list, and with none the shown rows are the members themselves.
 #[derive(Clone, Debug, Default)]
 pub struct HitTree {
     /// Hits and their ancestors, increasing node indices (document order).
     members: Vec<u32>,
-    hit: Vec<bool>,
-    hits_below: Vec<u32>,
     /// One past the last member of each member's subtree.
     end: Vec<u32>,
-    /// The member index of each member's parent (NONE for documents).
-    parent: Vec<u32>,
-    folded: Vec<bool>,
-    /// Member indices of the rows shown (folds applied), increasing.
-    visible: Vec<u32>,
-    hits: usize,
+    /// Hits among the members before each index (one more entry than
+    /// members): member m is a hit iff the count steps at m.
+    hits_before: Vec<u32>,
+    /// Folded members, increasing.
+    folded: Vec<u32>,
+    /// Member indices of the rows shown, increasing; None when nothing is
+    /// folded (every member is shown).
+    visible: Option<Vec<u32>>,
 }
 
 impl HitTree {
@@ -49,20 +51,14 @@ impl HitTree {
     /// Rebuilds for new hits (the query changed), keeping the folds of
     /// nodes that are still members.
     pub fn update(&mut self, o: &Outline, hits: &[u32]) {
-        let was_folded: Vec<u32> = self.folded_nodes().collect();
+        let was_folded: Vec<u32> = self.folded.iter().map(|&m| self.members[m as usize]).collect();
         self.build(o, hits);
-        if was_folded.is_empty() {
-            return;
-        }
-        let mut k = 0;
-        for (m, &node) in self.members.iter().enumerate() {
-            while k < was_folded.len() && was_folded[k] < node {
-                k += 1;
-            }
-            if k < was_folded.len() && was_folded[k] == node {
-                self.folded[m] = true;
-            }
-        }
+        self.folded = was_folded
+            .into_iter()
+            .filter_map(|n| self.members.binary_search(&n).ok())
+            .filter(|&m| self.end[m] as usize > m + 1)
+            .map(|m| m as u32)
+            .collect();
         self.refresh_visible();
     }
 
@@ -78,82 +74,92 @@ impl HitTree {
             &sorted_hits[..]
         };
         let hits: &[u32] = &hits[..hits.partition_point(|&h| (h as usize) < o.len())];
-        for v in [&mut self.members, &mut self.hits_below, &mut self.end, &mut self.parent] {
+        // Most members of a broad search are hits; room for a few ancestors.
+        let room = hits.len() + hits.len() / 8 + 16;
+        for v in [&mut self.members, &mut self.end, &mut self.hits_before] {
             v.clear();
+            v.reserve(room);
         }
-        self.hit.clear();
+        self.folded.clear();
         // The path from a document to the last member: every member whose
         // subtree may still take the next hit. Ancestors of a hit above the
         // path's deepest container are already members.
-        let mut path: Vec<u32> = Vec::new();
+        // Each entry: a member and its node's subtree end.
+        let mut path: Vec<(u32, u32)> = Vec::new();
         let mut new_ancestors: Vec<u32> = Vec::new();
+        let mut seen_hits = 0u32;
         for &h in hits {
-            while let Some(&top) = path.last() {
-                if o.subtree_end(self.members[top as usize] as usize) > h as usize {
+            while let Some(&(top, end)) = path.last() {
+                if end > h {
                     break;
                 }
                 self.end[top as usize] = self.members.len() as u32;
                 path.pop();
             }
-            let stop = path.last().map(|&m| self.members[m as usize] as usize);
-            new_ancestors.clear();
-            new_ancestors.extend(
-                o.ancestors(h as usize)
-                    .take_while(|&a| Some(a) != stop)
-                    .map(|a| a as u32),
-            );
-            for &a in new_ancestors.iter().rev() {
-                self.push(&mut path, a, false);
+            let stop = path.last().map(|&(m, _)| self.members[m as usize] as usize);
+            let parent = o.parent(h as usize);
+            if parent != stop {
+                new_ancestors.clear();
+                new_ancestors.extend(o.ancestors(h as usize).take_while(|&a| Some(a) != stop).map(|a| a as u32));
+                for &a in new_ancestors.iter().rev() {
+                    self.push(o, &mut path, a, seen_hits);
+                }
             }
-            self.push(&mut path, h, true);
+            self.push(o, &mut path, h, seen_hits);
+            seen_hits += 1;
         }
-        for top in path {
+        for (top, _) in path {
             self.end[top as usize] = self.members.len() as u32;
         }
-        // Children follow their parents: one backward pass sums the hits.
-        self.hits_below.resize(self.members.len(), 0);
-        for m in (0..self.members.len()).rev() {
-            let p = self.parent[m];
-            if p != NONE {
-                self.hits_below[p as usize] += self.hits_below[m] + u32::from(self.hit[m]);
-            }
-        }
-        self.hits = hits.len();
-        self.folded.clear();
-        self.folded.resize(self.members.len(), false);
-        self.refresh_visible();
+        self.hits_before.push(seen_hits);
+        self.visible = None;
     }
 
-    fn push(&mut self, path: &mut Vec<u32>, node: u32, hit: bool) {
+    fn push(&mut self, o: &Outline, path: &mut Vec<(u32, u32)>, node: u32, hits_before: u32) {
         let m = self.members.len() as u32;
         self.members.push(node);
-        self.hit.push(hit);
+        self.hits_before.push(hits_before);
         self.end.push(m + 1);
-        self.parent.push(path.last().copied().unwrap_or(NONE));
-        path.push(m);
+        path.push((m, o.subtree_end(node as usize) as u32));
     }
 
     fn refresh_visible(&mut self) {
-        self.visible.clear();
+        if self.folded.is_empty() {
+            self.visible = None;
+            return;
+        }
+        let mut rows = Vec::new();
         let mut m = 0;
         while m < self.members.len() {
-            self.visible.push(m as u32);
-            m = if self.folded[m] { self.end[m] as usize } else { m + 1 };
+            rows.push(m as u32);
+            m = if self.is_folded(m) { self.end[m] as usize } else { m + 1 };
+        }
+        self.visible = Some(rows);
+    }
+
+    fn is_folded(&self, m: usize) -> bool {
+        self.folded.binary_search(&(m as u32)).is_ok()
+    }
+
+    fn member_at(&self, row: usize) -> Option<usize> {
+        match &self.visible {
+            None => (row < self.members.len()).then_some(row),
+            Some(v) => v.get(row).map(|&m| m as usize),
         }
     }
 
     /// Rows shown.
     pub fn len(&self) -> usize {
-        self.visible.len()
+        self.visible.as_ref().map_or(self.members.len(), Vec::len)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.visible.is_empty()
+        self.len() == 0
     }
 
     /// How many nodes matched.
     pub fn hit_count(&self) -> usize {
-        self.hits
+        self.hits_before.last().map_or(0, |&h| h as usize)
     }
 
     /// Every member (hits and ancestors), shown or folded away.
@@ -162,62 +168,57 @@ impl HitTree {
     }
 
     pub fn row(&self, row: usize) -> Option<HitRow> {
-        let m = *self.visible.get(row)? as usize;
+        let m = self.member_at(row)?;
+        let end = self.end[m] as usize;
         Some(HitRow {
             node: self.members[m] as usize,
-            hit: self.hit[m],
-            hits_below: self.hits_below[m],
-            folded: self.folded[m],
-            has_children: self.end[m] as usize > m + 1,
+            hit: self.hits_before[m + 1] > self.hits_before[m],
+            hits_below: self.hits_before[end] - self.hits_before[m + 1],
+            folded: self.is_folded(m),
+            has_children: end > m + 1,
         })
     }
 
     pub fn node_at(&self, row: usize) -> Option<usize> {
-        self.visible.get(row).map(|&m| self.members[m as usize] as usize)
+        self.member_at(row).map(|m| self.members[m] as usize)
     }
 
     /// The row showing `node`, if it is a member and not folded away.
     pub fn row_of(&self, node: usize) -> Option<usize> {
-        self.visible
-            .binary_search_by_key(&node, |&m| self.members[m as usize] as usize)
-            .ok()
+        let node = u32::try_from(node).ok()?;
+        match &self.visible {
+            None => self.members.binary_search(&node).ok(),
+            Some(v) => v.binary_search_by_key(&node, |&m| self.members[m as usize]).ok(),
+        }
     }
 
     /// The row of `node` or, when it is folded away or not a member, of
-    /// the nearest shown row at or before it: where a selection lands.
+    /// the nearest shown row before it: where a selection lands.
     pub fn nearest_row(&self, node: usize) -> usize {
-        let after = self
-            .visible
-            .partition_point(|&m| self.members[m as usize] as usize <= node);
+        let after = match &self.visible {
+            None => self.members.partition_point(|&n| n as usize <= node),
+            Some(v) => v.partition_point(|&m| self.members[m as usize] as usize <= node),
+        };
         after.saturating_sub(1)
     }
 
     /// Folds or unfolds the row's node; nothing for a row with nothing
     /// under it.
     pub fn set_folded(&mut self, row: usize, folded: bool) {
-        let Some(&m) = self.visible.get(row) else {
+        let Some(m) = self.member_at(row) else {
             return;
         };
-        let m = m as usize;
-        if self.end[m] as usize == m + 1 || self.folded[m] == folded {
+        if self.end[m] as usize == m + 1 {
             return;
         }
-        self.folded[m] = folded;
-        // Only this subtree's rows change: splice them.
-        let inside = if folded {
-            Vec::new()
-        } else {
-            let mut rows = Vec::new();
-            let mut k = m + 1;
-            while k < self.end[m] as usize {
-                rows.push(k as u32);
-                k = if self.folded[k] { self.end[k] as usize } else { k + 1 };
+        match (self.folded.binary_search(&(m as u32)), folded) {
+            (Err(at), true) => self.folded.insert(at, m as u32),
+            (Ok(at), false) => {
+                self.folded.remove(at);
             }
-            rows
-        };
-        let from = row + 1;
-        let to = from + self.visible[from..].partition_point(|&k| k < self.end[m]);
-        self.visible.splice(from..to, inside);
+            _ => return,
+        }
+        self.refresh_visible();
     }
 
     pub fn toggle_fold(&mut self, row: usize) {
@@ -227,20 +228,8 @@ impl HitTree {
     }
 
     /// The row of the shown parent of `row`'s node (to fold from a leaf).
-    pub fn parent_row(&self, row: usize) -> Option<usize> {
-        let m = *self.visible.get(row)? as usize;
-        match self.parent[m] {
-            NONE => None,
-            p => self.row_of(self.members[p as usize] as usize),
-        }
-    }
-
-    fn folded_nodes(&self) -> impl Iterator<Item = u32> + '_ {
-        self.members
-            .iter()
-            .zip(&self.folded)
-            .filter(|(_, &f)| f)
-            .map(|(&n, _)| n)
+    pub fn parent_row(&self, o: &Outline, row: usize) -> Option<usize> {
+        self.row_of(o.parent(self.node_at(row)?)?)
     }
 }
 

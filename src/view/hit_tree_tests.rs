@@ -77,7 +77,7 @@ fn folding_hides_the_subtree_and_keeps_its_count() {
     // A hit with nothing shown under it does not fold.
     t.set_folded(2, true);
     assert!(!t.row(2).unwrap().folded);
-    assert_eq!(t.parent_row(t.row_of(4).unwrap()), t.row_of(3));
+    assert_eq!(t.parent_row(&o, t.row_of(4).unwrap()), t.row_of(3));
 }
 
 #[test]

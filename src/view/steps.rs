@@ -39,13 +39,25 @@ impl HitSteps {
 
     /// Tiers of hits, best first; a node in two tiers counts in the first.
     pub fn tiered(tiers: &[&[u32]]) -> HitSteps {
-        let mut order = Vec::with_capacity(tiers.iter().map(|t| t.len()).sum());
+        let mut order: Vec<u32> = Vec::with_capacity(tiers.iter().map(|t| t.len()).sum());
         let mut bounds = vec![0];
-        let mut seen = std::collections::HashSet::new();
         for tier in tiers {
             let start = order.len();
-            order.extend(tier.iter().filter(|&&n| seen.insert(n)));
-            order[start..].sort_unstable();
+            let (earlier, _) = order.split_at(start);
+            let in_earlier = |n: &u32| {
+                bounds.windows(2).any(|w| earlier[w[0]..w[1]].binary_search(n).is_ok())
+            };
+            if start == 0 {
+                order.extend_from_slice(tier);
+            } else {
+                let fresh: Vec<u32> = tier.iter().copied().filter(|n| !in_earlier(n)).collect();
+                order.extend(fresh);
+            }
+            // Hits come in document order already (`in_document_order`).
+            if !order[start..].is_sorted() {
+                order[start..].sort_unstable();
+            }
+            dedup_from(&mut order, start);
             bounds.push(order.len());
         }
         HitSteps { order, bounds }
@@ -117,6 +129,21 @@ impl HitSteps {
             wrapped,
         })
     }
+}
+
+/// `Vec::dedup` of the part from `start` on, in place.
+fn dedup_from(v: &mut Vec<u32>, start: usize) {
+    if v.len() < start + 2 {
+        return;
+    }
+    let mut kept = start + 1;
+    for r in start + 1..v.len() {
+        if v[r] != v[kept - 1] {
+            v[kept] = v[r];
+            kept += 1;
+        }
+    }
+    v.truncate(kept);
 }
 
 #[cfg(test)]
