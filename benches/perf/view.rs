@@ -5,7 +5,7 @@
 //! rows. The search itself is timed in `search`.
 
 use talktree::search::{self, in_document_order, Scope};
-use talktree::view::{HitSteps, HitTree, Highlighter};
+use talktree::view::{Highlighter, HitSteps, HitTree};
 
 use crate::corpus::Corpus;
 use crate::timing::{measure, ms, runs_for};
@@ -35,7 +35,10 @@ pub fn run(corpora: &[Corpus]) {
             });
             let mid = tree.len() / 2;
             let (screen, _) = measure(runs, || {
-                (mid..mid + SCREEN).filter_map(|r| tree.row(r)).map(|r| r.hits_below).sum::<u32>()
+                (mid..mid + SCREEN)
+                    .filter_map(|r| tree.row(r))
+                    .map(|r| r.hits_below)
+                    .sum::<u32>()
             });
             let (steps, _) = measure(runs, || HitSteps::new(&nodes));
             let h = Highlighter::new(q).expect("a query that marks");

@@ -133,7 +133,7 @@ mod tests {
         );
         assert_eq!(pieces.iter().map(|p| p.0).collect::<String>(), text);
         // Runs past the end are cut off; no run, one plain piece.
-        assert_eq!(segments("ab", &[1..9]), vec![("a", false), ("b", true)]);
+        assert_eq!(segments("ab", &[1..9, 9..12]), vec![("a", false), ("b", true)]);
         assert_eq!(segments("ab", &[]), vec![("ab", false)]);
     }
 
@@ -153,7 +153,7 @@ mod tests {
     #[test]
     fn clip_rebases_runs_to_a_wrapped_line() {
         assert_eq!(clip(&[2..5, 8..12], 4..10), vec![0..1, 4..6]);
-        assert!(clip(&[0..2], 5..9).is_empty());
+        assert!(clip(&[0..2, 3..5], 5..9).is_empty());
     }
 
     #[test]

@@ -100,7 +100,11 @@ impl HitTree {
             let parent = o.parent(h as usize);
             if parent != stop {
                 new_ancestors.clear();
-                new_ancestors.extend(o.ancestors(h as usize).take_while(|&a| Some(a) != stop).map(|a| a as u32));
+                new_ancestors.extend(
+                    o.ancestors(h as usize)
+                        .take_while(|&a| Some(a) != stop)
+                        .map(|a| a as u32),
+                );
                 for &a in new_ancestors.iter().rev() {
                     self.push(o, &mut path, a, seen_hits);
                 }

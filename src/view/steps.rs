@@ -44,9 +44,7 @@ impl HitSteps {
         for tier in tiers {
             let start = order.len();
             let (earlier, _) = order.split_at(start);
-            let in_earlier = |n: &u32| {
-                bounds.windows(2).any(|w| earlier[w[0]..w[1]].binary_search(n).is_ok())
-            };
+            let in_earlier = |n: &u32| bounds.windows(2).any(|w| earlier[w[0]..w[1]].binary_search(n).is_ok());
             if start == 0 {
                 order.extend_from_slice(tier);
             } else {
