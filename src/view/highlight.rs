@@ -57,15 +57,37 @@ pub fn segments<'t>(text: &'t str, runs: &[Range<usize>]) -> Vec<(&'t str, bool)
     out
 }
 
-/// The runs of `runs` inside the chars `part`, shifted to start at 0: the
-/// marks of one wrapped line of a longer text.
-pub fn clip(runs: &[Range<usize>], part: Range<usize>) -> Vec<Range<usize>> {
-    runs.iter()
-        .filter_map(|r| {
-            let (s, e) = (r.start.max(part.start), r.end.min(part.end));
-            (s < e).then(|| s - part.start..e - part.start)
-        })
-        .collect()
+/// `runs` of `text` carried onto the lines `wrap::wrap` cut it into (runs
+/// of each line's own chars). Wrapping drops the spaces at a break and
+/// squeezes runs of spaces into one; every other char keeps its order, so
+/// the lines' chars are matched to the text's in one pass.
+pub fn wrapped_runs(text: &str, runs: &[Range<usize>], lines: &[&str]) -> Vec<Vec<Range<usize>>> {
+    let mut src = text.chars().enumerate().peekable();
+    let mut marked_chars: Vec<Vec<usize>> = Vec::with_capacity(lines.len());
+    let marked = |i: usize| {
+        let k = runs.partition_point(|r| r.end <= i);
+        runs.get(k).is_some_and(|r| r.contains(&i))
+    };
+    for line in lines {
+        let mut here = Vec::new();
+        while src.next_if(|&(_, c)| c == ' ').is_some() {}
+        for (j, c) in line.chars().enumerate() {
+            if c == ' ' {
+                while src.next_if(|&(_, c)| c == ' ').is_some() {}
+                continue;
+            }
+            // A char of the text that wrapping dropped would desynchronise
+            // the walk: find this one again.
+            while src.next_if(|&(_, s)| s != c).is_some() {}
+            if let Some((i, _)) = src.next() {
+                if marked(i) {
+                    here.push(j);
+                }
+            }
+        }
+        marked_chars.push(here);
+    }
+    marked_chars.iter().map(|m| self::runs(m)).collect()
 }
 
 /// A query kept for marking what it matched until it is cleared.
@@ -151,9 +173,24 @@ mod tests {
     }
 
     #[test]
-    fn clip_rebases_runs_to_a_wrapped_line() {
-        assert_eq!(clip(&[2..5, 8..12], 4..10), vec![0..1, 4..6]);
-        assert!(clip(&[0..2, 3..5], 5..9).is_empty());
+    fn runs_follow_the_text_onto_its_wrapped_lines() {
+        let text = "I think  you could replace statsd with riemann today";
+        let h = Highlighter::new("'statsd riemann").unwrap();
+        let lines = crate::wrap::wrap(text, 14);
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let per_line = wrapped_runs(text, &h.runs(text), &refs);
+        let marked: Vec<String> = refs
+            .iter()
+            .zip(&per_line)
+            .flat_map(|(l, r)| segments(l, r).into_iter().filter(|p| p.1).map(|p| p.0.to_string()))
+            .collect();
+        assert_eq!(marked, vec!["statsd", "riemann"], "{lines:?}");
+        // A word split across lines keeps its marks on both.
+        let long = "xxriemannxx";
+        let lines = crate::wrap::wrap(long, 5);
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let per_line = wrapped_runs(long, &[2..9], &refs);
+        assert_eq!(per_line, vec![vec![2..5], vec![0..4], vec![]]);
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub mod scroll;
 pub mod steps;
 pub mod zoom;
 
-pub use highlight::{runs, segments, Highlighter};
+pub use highlight::{runs, segments, wrapped_runs, Highlighter};
 pub use hit_tree::{HitRow, HitTree};
 pub use jumps::JumpList;
 pub use panes::{FullScreen, Panes};
