@@ -2,7 +2,7 @@
 //! into these rectangles and `App::update` uses the same ones to scroll and
 //! to hit-test mouse clicks, so the two can never disagree.
 
-use crate::view::{FullScreen, Panes};
+use crate::view::Panes;
 use ratatui::layout::Rect;
 
 /// Below this the reader says the terminal is too small instead of drawing.
@@ -153,6 +153,7 @@ pub fn contains(r: Rect, col: u16, row: u16) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::FullScreen;
 
     #[test]
     fn a_pane_given_the_whole_screen_leaves_the_other_empty() {

@@ -189,7 +189,8 @@ mod tests {
         let long = "xxriemannxx";
         let lines = crate::wrap::wrap(long, 5);
         let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-        let per_line = wrapped_runs(long, &[2..9], &refs);
+        let riemann = 2..9;
+        let per_line = wrapped_runs(long, std::slice::from_ref(&riemann), &refs);
         assert_eq!(per_line, vec![vec![2..5], vec![0..4], vec![]]);
     }
 
