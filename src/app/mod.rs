@@ -15,7 +15,10 @@ mod mouse;
 mod nav;
 mod options;
 mod phase;
+mod talk_find;
 pub mod tree;
+pub mod view;
+mod zoom;
 
 use crate::action::Action;
 use crate::keymap::{Context, Key, Keymap};
@@ -35,6 +38,7 @@ use ratatui::layout::Rect;
 use std::collections::HashSet;
 use std::sync::Arc;
 use tree::Tree;
+use view::View;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Focus {
@@ -87,9 +91,9 @@ pub struct App {
     outside: Outside,
     /// What was asked for and what failed, for the loading and empty screens.
     pub(crate) load: LoadSummary,
+    /// Marks, hit steps, zoom, jumps, pane sizes (see `view`).
+    pub(crate) view: View,
     quit: bool,
-    /// Hits of the last search jumped from, in document order (for n/N).
-    last_hits: Vec<u32>,
     last_query: String,
     /// Find history, most recent first.
     history: Vec<String>,
@@ -129,7 +133,7 @@ impl App {
             quit: false,
             opts,
             stats,
-            last_hits: Vec::new(),
+            view: View::new(opts.tree_width, opts.scroll_off),
             last_query: String::new(),
             pending: Vec::new(),
             bookmarks: Vec::new(),
@@ -150,13 +154,14 @@ impl App {
             suspend: false,
             phase: Phase::Ready,
         };
+        app.find.matching = opts.matching;
         app.sync();
         app
     }
 
     pub fn layout(&self) -> Layout {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        layout::compute(area, self.find.open, self.opts.tree_width, self.opts.find_rows)
+        layout::compute_panes(area, self.find.open, self.view.panes, self.opts.find_rows)
     }
 
     /// Where keys go now: the overlay on top, or the pane below.
@@ -207,6 +212,10 @@ impl App {
         }
         self.touch();
         let o = self.outline.clone();
+        let before = match action {
+            Action::JumpToResult => self.find.origin_selected().unwrap_or(self.tree.selected),
+            _ => self.tree.selected,
+        };
         match action {
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::OpenBookmarks => self.open_bookmarks(),
@@ -254,14 +263,18 @@ impl App {
                 self.tree.show_level(&o, level);
                 self.doc_levels.iter_mut().for_each(|l| *l = level);
             }
+            Action::ToggleFold if self.find.open => self.fold_hit_row(),
             Action::CycleFold => self.tree.cycle(&o, self.tree.selected),
-            Action::ToggleFold => {
+            Action::ToggleFold | Action::OpenFold | Action::CloseFold => {
                 let sel = self.tree.selected;
-                self.tree.set_open(&o, sel, !self.tree.is_open(sel));
-            }
-            Action::OpenFold | Action::CloseFold => {
-                let sel = self.tree.selected;
-                self.tree.set_open(&o, sel, action == Action::OpenFold);
+                let open = match action {
+                    Action::ToggleFold => !self.tree.is_open(sel),
+                    a => a == Action::OpenFold,
+                };
+                // The zoom root stays open: closing it would hide the zoom.
+                if open || self.zoom_root() != Some(sel) {
+                    self.tree.set_open(&o, sel, open);
+                }
             }
             Action::ExpandOrEnter => self.expand_or_enter(),
             Action::CollapseOrLeave => self.collapse_or_leave(),
@@ -282,6 +295,21 @@ impl App {
                     self.submit_search();
                 }
             }
+            Action::ToggleHitTree => self.toggle_hit_tree(),
+            Action::ToggleExact => self.toggle_exact(),
+            Action::ClearHighlight => self.clear_highlight(),
+            Action::FindInTalk => self.open_find_in_talk(),
+            Action::ZoomIn => self.zoom_in(),
+            Action::ZoomOut => self.zoom_out(),
+            Action::JumpBack => self.walk_jumps(true),
+            Action::JumpForward => self.walk_jumps(false),
+            Action::ScrollTop => self.align(view_align(action)),
+            Action::ScrollCenter => self.align(view_align(action)),
+            Action::ScrollBottom => self.align(view_align(action)),
+            Action::WidenOutline => self.resize_panes(true),
+            Action::NarrowOutline => self.resize_panes(false),
+            Action::FullScreenDetail => self.full_screen(crate::view::FullScreen::Detail),
+            Action::FullScreenOutline => self.full_screen(crate::view::FullScreen::Outline),
             // The overlays' own commands: nothing to do on the panes.
             Action::JumpToBookmark
             | Action::DeleteBookmark
@@ -289,27 +317,47 @@ impl App {
             | Action::CloseOverlay
             | Action::Suspend => {}
         }
-        self.sync();
+        if zoom::is_jump(action) {
+            self.landed(before);
+        }
+        let opened = zoom::may_open(action).then_some(before);
+        self.sync_opened(opened);
     }
 
     /// Keeps derived view state true after any change: the selection in
     /// view, the detail pane showing the right talk, results in view.
     fn sync(&mut self) {
+        self.sync_opened(None);
+    }
+
+    /// `sync`, after `opened` may have been opened: its children in view.
+    fn sync_opened(&mut self, opened: Option<usize>) {
         if self.outline.is_empty() {
             return;
         }
         let l = self.layout();
-        self.tree.scroll_into_view(l.tree_rows.height as usize);
+        let jumped = self.view.jump_scroll;
+        self.scroll_tree(l.tree_rows.height as usize, opened);
         let sel = self.tree.selected;
         let ctx = detail::context_of(&self.outline, sel);
         let rebuilt = self.detail.refresh(&self.outline, ctx, l.detail_body.width);
         let h = l.detail_body.height as usize;
-        if rebuilt || self.synced_selection != Some(sel) {
-            self.detail.follow(sel, h);
+        if jumped {
+            self.detail.jump_to(sel, h, self.view.scroll_off);
+        } else if rebuilt || self.synced_selection != Some(sel) {
+            self.detail.follow(sel, h, self.view.scroll_off);
         }
         self.detail.clamp(h);
         self.synced_selection = Some(sel);
         self.find.scroll_into_view(l.find_results.height as usize);
+    }
+}
+
+fn view_align(a: Action) -> crate::view::Align {
+    match a {
+        Action::ScrollTop => crate::view::Align::Top,
+        Action::ScrollBottom => crate::view::Align::Bottom,
+        _ => crate::view::Align::Center,
     }
 }
 

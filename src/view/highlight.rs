@@ -90,6 +90,9 @@ pub fn wrapped_runs(text: &str, runs: &[Range<usize>], lines: &[&str]) -> Vec<Ve
     marked_chars.iter().map(|m| self::runs(m)).collect()
 }
 
+/// How much of a text `Highlighter::matches` reads.
+pub const MATCH_BYTES: usize = 4096;
+
 /// A query kept for marking what it matched until it is cleared.
 #[derive(Clone, Debug)]
 pub struct Highlighter {
@@ -100,7 +103,12 @@ pub struct Highlighter {
 impl Highlighter {
     /// None for a query that marks nothing (empty, or only exclusions).
     pub fn new(query: &str) -> Option<Highlighter> {
-        let q = Query::parse(query);
+        Highlighter::with(query, search::Matching::Fuzzy)
+    }
+
+    /// As `new`, with plain words read as `matching` says (exact mode).
+    pub fn with(query: &str, matching: search::Matching) -> Option<Highlighter> {
+        let q = Query::parse_with(query, matching);
         q.terms().iter().any(|t| !t.negated).then(|| Highlighter {
             text: query.to_string(),
             query: q,
@@ -109,6 +117,17 @@ impl Highlighter {
 
     pub fn query(&self) -> &str {
         &self.text
+    }
+
+    /// Whether `text` holds the whole query (as the search would find it),
+    /// read no further than its first `MATCH_BYTES`: a screen's rows ask
+    /// every frame, and a huge note must cost what a page does.
+    pub fn matches(&self, text: &str) -> bool {
+        let mut end = text.len().min(MATCH_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        search::matching(&[&text[..end]], &self.query)[0]
     }
 
     /// Char runs of `text` to mark.

@@ -231,6 +231,31 @@ impl HitTree {
         }
     }
 
+    /// The nodes folded, in document order.
+    pub fn folded_nodes(&self) -> impl Iterator<Item = usize> + '_ {
+        self.folded.iter().map(|&m| self.members[m as usize] as usize)
+    }
+
+    /// Folds these nodes where they are members with something under
+    /// them (folds carried over from another result's tree), shown or not.
+    pub fn fold_nodes(&mut self, nodes: impl IntoIterator<Item = usize>) {
+        let mut any = false;
+        for n in nodes {
+            let Ok(m) = self.members.binary_search(&(n as u32)) else {
+                continue;
+            };
+            if self.end[m] as usize > m + 1 {
+                if let Err(at) = self.folded.binary_search(&(m as u32)) {
+                    self.folded.insert(at, m as u32);
+                    any = true;
+                }
+            }
+        }
+        if any {
+            self.refresh_visible();
+        }
+    }
+
     /// The row of the shown parent of `row`'s node (to fold from a leaf).
     pub fn parent_row(&self, o: &Outline, row: usize) -> Option<usize> {
         self.row_of(o.parent(self.node_at(row)?)?)

@@ -18,3 +18,12 @@ pub use panes::{FullScreen, Panes};
 pub use scroll::Align;
 pub use steps::{HitSteps, Step};
 pub use zoom::Zoom;
+
+/// What the state file remembers of the view between runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ViewPrefs {
+    pub panes: Panes,
+    /// The find pane shows hits as the filtered outline.
+    #[serde(default)]
+    pub hit_tree: bool,
+}
