@@ -165,11 +165,7 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "toggle_hit_tree",
         "Hits as a ranked list / as the outline",
     ),
-    (
-        Action::ToggleExact,
-        "toggle_exact",
-        "Exact words (fzf --exact) / fuzzy",
-    ),
+    (Action::ToggleExact, "toggle_exact", "Exact words (fzf --exact) / fuzzy"),
     (
         Action::DeleteToStart,
         "delete_to_start",
@@ -183,11 +179,7 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "Zoom into the node: it becomes the outline's root",
     ),
     (Action::ZoomOut, "zoom_out", "Zoom out one level"),
-    (
-        Action::JumpBack,
-        "jump_back",
-        "Back to where the last jump left",
-    ),
+    (Action::JumpBack, "jump_back", "Back to where the last jump left"),
     (Action::JumpForward, "jump_forward", "Forward again after jump_back"),
     (Action::ScrollTop, "scroll_top", "Scroll: selection to the top"),
     (Action::ScrollCenter, "scroll_center", "Scroll: selection to the middle"),

@@ -216,6 +216,8 @@ impl App {
             Action::JumpToResult => self.find.origin_selected().unwrap_or(self.tree.selected),
             _ => self.tree.selected,
         };
+        // Showing a level keeps the selection where it was on screen.
+        let screen_row = zoom::keeps_screen_row(action).then(|| self.tree.selected_row().saturating_sub(self.tree.top));
         match action {
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::OpenBookmarks => self.open_bookmarks(),
@@ -320,6 +322,9 @@ impl App {
         if zoom::is_jump(action) {
             self.landed(before);
         }
+        if let Some(r) = screen_row {
+            self.tree.top = self.tree.selected_row().saturating_sub(r);
+        }
         let opened = zoom::may_open(action).then_some(before);
         self.sync_opened(opened);
     }
@@ -367,3 +372,5 @@ mod phase_tests;
 mod rebind_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_tests;

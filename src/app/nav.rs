@@ -82,7 +82,11 @@ impl App {
             // Inside a zoom, levels count from the root: 1 is its children.
             let base = self.tree.levels()[root];
             let range = o.subtree_end(root).min(o.len());
-            let inner = if level >= 9 { 9 } else { base.saturating_add(level).min(9) };
+            let inner = if level >= 9 {
+                9
+            } else {
+                base.saturating_add(level).min(9)
+            };
             self.tree.apply_level(&o, root..range, inner);
             self.tree.set_many(&o, [(root, true)]);
             return;

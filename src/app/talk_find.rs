@@ -29,7 +29,10 @@ impl App {
         self.find.results = Arc::new(nodes.iter().map(|&node| Hit { node, score: 0 }).collect());
         self.find.results_query = query.to_string();
         self.find.close = nodes.len();
-        let tree = self.find.tree_view.then(|| Arc::new(HitTree::new(&self.outline, &nodes)));
+        let tree = self
+            .find
+            .tree_view
+            .then(|| Arc::new(HitTree::new(&self.outline, &nodes)));
         self.find.progress = None;
         self.find.cursor = 0;
         self.find.top = 0;

@@ -22,6 +22,15 @@ pub(super) fn is_jump(a: Action) -> bool {
     )
 }
 
+/// Actions that fold the whole outline: the selection stays on its row
+/// of the screen rather than wherever the rows above it push it.
+pub(super) fn keeps_screen_row(a: Action) -> bool {
+    matches!(
+        a,
+        Action::ShowLevel(_) | Action::CollapseAll | Action::ExpandAll | Action::CycleOutline
+    )
+}
+
 /// Actions that may open the selected node: its children come into view.
 pub(super) fn may_open(a: Action) -> bool {
     matches!(
@@ -142,7 +151,9 @@ impl App {
             if let Some(at) = self.tree.row_of(node) {
                 let end = self.outline.subtree_end(node) as u32;
                 let shown = rows.partition_point(|&r| r < end) - at - 1;
-                self.tree.top = scroll::open_top(self.tree.top, at, shown, n, height);
+                let top = scroll::open_top(self.tree.top, at, shown, n, height);
+                // The scroll-off above the node stays, as moving keeps it.
+                self.tree.top = top.min(at.saturating_sub(off.min(height.saturating_sub(1) / 2)));
                 return;
             }
         }

@@ -113,7 +113,11 @@ fn highlighted(text: &str, hits: &[usize], max: usize, row: &RowStyles<'_>, them
 /// " Find in everything · exact · 12 close · 56 loose · 3 of 68 ".
 fn title(app: &App, status: &str) -> String {
     let f = &app.find;
-    let place = if f.talk.is_some() { "this talk" } else { app.scope_name() };
+    let place = if f.talk.is_some() {
+        "this talk"
+    } else {
+        app.scope_name()
+    };
     let mut parts = vec![format!("Find in {place}")];
     if f.matching == crate::search::Matching::Exact {
         parts.push("exact".to_string());

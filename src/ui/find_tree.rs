@@ -40,10 +40,7 @@ fn row(app: &App, theme: &Theme, r: HitRow, q: &Query, chosen: bool, w: usize) -
     };
     let base = if chosen { base.patch(t.selection) } else { base };
     let hit_style = if chosen { t.matched_on(base) } else { t.matched };
-    let mut spans = vec![
-        Span::styled(" ".repeat(indent), base),
-        Span::styled(marker, base),
-    ];
+    let mut spans = vec![Span::styled(" ".repeat(indent), base), Span::styled(marker, base)];
     let lit = if r.hit { highlight_text(&shown, q) } else { Vec::new() };
     for (i, c) in shown.chars().enumerate() {
         let style = if lit.binary_search(&i).is_ok() { hit_style } else { base };

@@ -84,7 +84,9 @@ mod tests {
         assert_eq!(lit(&out), "stat|sd");
         let joined: String = out.iter().map(|s| s.content.to_string()).collect();
         assert_eq!(joined, text);
-        assert!(out.iter().any(|s| s.content == "sd" && s.style.add_modifier.contains(Modifier::BOLD)));
+        assert!(out
+            .iter()
+            .any(|s| s.content == "sd" && s.style.add_modifier.contains(Modifier::BOLD)));
     }
 
     #[test]

@@ -103,7 +103,13 @@ impl TreeView<'_> {
         let parts: Vec<String> = zoom
             .breadcrumb(o)
             .into_iter()
-            .map(|n| if o.text(n).is_empty() { UNTITLED.to_string() } else { o.text(n).to_string() })
+            .map(|n| {
+                if o.text(n).is_empty() {
+                    UNTITLED.to_string()
+                } else {
+                    o.text(n).to_string()
+                }
+            })
             .collect();
         // The root is what matters: the path before it gives way first.
         let root = parts.last().cloned().unwrap_or_default();

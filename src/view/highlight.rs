@@ -90,6 +90,9 @@ pub fn wrapped_runs(text: &str, runs: &[Range<usize>], lines: &[&str]) -> Vec<Ve
     marked_chars.iter().map(|m| self::runs(m)).collect()
 }
 
+/// How much of a query marks are drawn for (see `Highlighter::with`).
+pub const MARK_QUERY_BYTES: usize = 64;
+
 /// How much of a text `Highlighter::matches` reads.
 pub const MATCH_BYTES: usize = 4096;
 
@@ -107,8 +110,24 @@ impl Highlighter {
     }
 
     /// As `new`, with plain words read as `matching` says (exact mode).
+    /// Marks use the query's first distinct words, up to `MARK_QUERY_BYTES`:
+    /// each is matched against every row on screen, so a frame must not
+    /// grow with what was pasted into the input.
     pub fn with(query: &str, matching: search::Matching) -> Option<Highlighter> {
-        let q = Query::parse_with(query, matching);
+        let mut kept: Vec<&str> = Vec::new();
+        let mut bytes = 0;
+        for word in query.split_whitespace() {
+            if kept.contains(&word) {
+                continue;
+            }
+            bytes += word.len() + 1;
+            if bytes > MARK_QUERY_BYTES {
+                break;
+            }
+            kept.push(word);
+        }
+        let query = kept.join(" ");
+        let q = Query::parse_with(&query, matching);
         q.terms().iter().any(|t| !t.negated).then(|| Highlighter {
             text: query.to_string(),
             query: q,

@@ -69,7 +69,8 @@ impl App {
             String::new()
         };
         let place = if talk.is_some() { " in this talk" } else { "" };
-        self.status = Some(format!("{total} hits for {query:?}{place}{tiers}{which}: n and N step through them").into());
+        self.status =
+            Some(format!("{total} hits for {query:?}{place}{tiers}{which}: n and N step through them").into());
         self.last_query = query;
         if talk.is_some() {
             self.focus = Focus::Detail;

@@ -111,7 +111,10 @@ fn n_and_shift_n_step_through_the_last_search_in_document_order() {
     let steps = a.view.steps.clone();
     let hit = |i: usize| steps.at(i).unwrap().node;
     assert!(steps.len() >= 3);
-    assert!((1..steps.len()).all(|i| hit(i - 1) < hit(i)), "one tier, in document order");
+    assert!(
+        (1..steps.len()).all(|i| hit(i - 1) < hit(i)),
+        "one tier, in document order"
+    );
     a.tree.selected = 0;
     type_keys(&mut a, "n");
     assert_eq!(a.tree.selected, hit(0));
