@@ -226,13 +226,7 @@ impl App {
             Action::OpenLink => self.open_link(),
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
-            Action::SwitchPane => {
-                self.focus = if self.focus == Focus::Outline {
-                    Focus::Detail
-                } else {
-                    Focus::Outline
-                }
-            }
+            Action::SwitchPane => self.switch_pane(),
             Action::OpenFind => self.open_find(),
             Action::CloseFind => self.close_find(true),
             Action::JumpToResult => self.jump_to_result(),

@@ -105,6 +105,22 @@ impl App {
         self.status = Some(format!("{} for {:?}{within}{tier}{wrap}", step.label(), self.last_query).into());
     }
 
+    /// The other pane gets the keys; with one pane full screen, the other
+    /// takes the screen too (a hidden pane cannot be read).
+    pub(super) fn switch_pane(&mut self) {
+        self.focus = if self.focus == Focus::Outline {
+            Focus::Detail
+        } else {
+            Focus::Outline
+        };
+        if self.view.panes.full != FullScreen::None {
+            self.view.panes.full = match self.focus {
+                Focus::Outline => FullScreen::Outline,
+                Focus::Detail => FullScreen::Detail,
+            };
+        }
+    }
+
     pub(super) fn resize_panes(&mut self, wider: bool) {
         if wider {
             self.view.panes.widen();

@@ -79,7 +79,7 @@ pub fn footer_hints(app: &App) -> Vec<String> {
         Context::Detail => &[
             (&[MoveDown, MoveUp], "scroll"),
             (&[SwitchPane], "outline"),
-            (&[OpenFind], "find"),
+            (&[FindInTalk], "find in talk"),
             (&[ToggleHelp], "help"),
             (&[Quit], "quit"),
             (&[NextSession, PrevSession], "next/prev talk"),
