@@ -180,7 +180,7 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     ),
     (Action::ZoomOut, "zoom_out", "Zoom out one level"),
     (Action::JumpBack, "jump_back", "Back to where the last jump left"),
-    (Action::JumpForward, "jump_forward", "Forward again after jump_back"),
+    (Action::JumpForward, "jump_forward", "Forward again in the jump list"),
     (Action::ScrollTop, "scroll_top", "Scroll: selection to the top"),
     (Action::ScrollCenter, "scroll_center", "Scroll: selection to the middle"),
     (Action::ScrollBottom, "scroll_bottom", "Scroll: selection to the bottom"),

@@ -15,6 +15,7 @@ mod mouse;
 mod nav;
 mod options;
 mod phase;
+mod sync;
 mod talk_find;
 pub mod tree;
 pub mod view;
@@ -212,12 +213,7 @@ impl App {
         }
         self.touch();
         let o = self.outline.clone();
-        let before = match action {
-            Action::JumpToResult => self.find.origin_selected().unwrap_or(self.tree.selected),
-            _ => self.tree.selected,
-        };
-        // Showing a level keeps the selection where it was on screen.
-        let screen_row = zoom::keeps_screen_row(action).then(|| self.tree.selected_row().saturating_sub(self.tree.top));
+        let place = self.place_before(action);
         match action {
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::OpenBookmarks => self.open_bookmarks(),
@@ -291,21 +287,21 @@ impl App {
                     self.submit_search();
                 }
             }
-            Action::ToggleHitTree => self.toggle_hit_tree(),
-            Action::ToggleExact => self.toggle_exact(),
-            Action::ClearHighlight => self.clear_highlight(),
-            Action::FindInTalk => self.open_find_in_talk(),
-            Action::ZoomIn => self.zoom_in(),
-            Action::ZoomOut => self.zoom_out(),
-            Action::JumpBack => self.walk_jumps(true),
-            Action::JumpForward => self.walk_jumps(false),
-            Action::ScrollTop => self.align(view_align(action)),
-            Action::ScrollCenter => self.align(view_align(action)),
-            Action::ScrollBottom => self.align(view_align(action)),
-            Action::WidenOutline => self.resize_panes(true),
-            Action::NarrowOutline => self.resize_panes(false),
-            Action::FullScreenDetail => self.full_screen(crate::view::FullScreen::Detail),
-            Action::FullScreenOutline => self.full_screen(crate::view::FullScreen::Outline),
+            Action::ToggleHitTree
+            | Action::ToggleExact
+            | Action::ClearHighlight
+            | Action::FindInTalk
+            | Action::ZoomIn
+            | Action::ZoomOut
+            | Action::JumpBack
+            | Action::JumpForward
+            | Action::ScrollTop
+            | Action::ScrollCenter
+            | Action::ScrollBottom
+            | Action::WidenOutline
+            | Action::NarrowOutline
+            | Action::FullScreenDetail
+            | Action::FullScreenOutline => self.update_view(action),
             // The overlays' own commands: nothing to do on the panes.
             Action::JumpToBookmark
             | Action::DeleteBookmark
@@ -313,50 +309,7 @@ impl App {
             | Action::CloseOverlay
             | Action::Suspend => {}
         }
-        if zoom::is_jump(action) {
-            self.landed(before);
-        }
-        if let Some(r) = screen_row {
-            self.tree.top = self.tree.selected_row().saturating_sub(r);
-        }
-        let opened = zoom::may_open(action).then_some(before);
-        self.sync_opened(opened);
-    }
-
-    /// Keeps derived view state true after any change: the selection in
-    /// view, the detail pane showing the right talk, results in view.
-    fn sync(&mut self) {
-        self.sync_opened(None);
-    }
-
-    /// `sync`, after `opened` may have been opened: its children in view.
-    fn sync_opened(&mut self, opened: Option<usize>) {
-        if self.outline.is_empty() {
-            return;
-        }
-        let l = self.layout();
-        let jumped = self.view.jump_scroll;
-        self.scroll_tree(l.tree_rows.height as usize, opened);
-        let sel = self.tree.selected;
-        let ctx = detail::context_of(&self.outline, sel);
-        let rebuilt = self.detail.refresh(&self.outline, ctx, l.detail_body.width);
-        let h = l.detail_body.height as usize;
-        if jumped {
-            self.detail.jump_to(sel, h, self.view.scroll_off);
-        } else if rebuilt || self.synced_selection != Some(sel) {
-            self.detail.follow(sel, h, self.view.scroll_off);
-        }
-        self.detail.clamp(h);
-        self.synced_selection = Some(sel);
-        self.find.scroll_into_view(l.find_results.height as usize);
-    }
-}
-
-fn view_align(a: Action) -> crate::view::Align {
-    match a {
-        Action::ScrollTop => crate::view::Align::Top,
-        Action::ScrollBottom => crate::view::Align::Bottom,
-        _ => crate::view::Align::Center,
+        self.place_after(action, place);
     }
 }
 

@@ -4,8 +4,9 @@
 //! highlights, hit steps and panes; zoom, jumps and scrolling in `zoom`.
 
 use super::{App, Focus};
+use crate::action::Action;
 use crate::search::{in_document_order, Hit};
-use crate::view::{FullScreen, Highlighter, HitSteps, JumpList, Panes, ViewPrefs, Zoom};
+use crate::view::{Align, FullScreen, Highlighter, HitSteps, JumpList, Panes, ViewPrefs, Zoom};
 use std::ops::Range;
 
 /// Places the jump list keeps (vim keeps 100).
@@ -58,6 +59,28 @@ pub fn steps_of(hits: &[Hit], close: usize, nodes: usize) -> HitSteps {
 }
 
 impl App {
+    /// The view's own commands (see `Action`).
+    pub(super) fn update_view(&mut self, action: Action) {
+        match action {
+            Action::ToggleHitTree => self.toggle_hit_tree(),
+            Action::ToggleExact => self.toggle_exact(),
+            Action::ClearHighlight => self.clear_highlight(),
+            Action::FindInTalk => self.open_find_in_talk(),
+            Action::ZoomIn => self.zoom_in(),
+            Action::ZoomOut => self.zoom_out(),
+            Action::JumpBack => self.walk_jumps(true),
+            Action::JumpForward => self.walk_jumps(false),
+            Action::ScrollTop => self.align(Align::Top),
+            Action::ScrollCenter => self.align(Align::Center),
+            Action::ScrollBottom => self.align(Align::Bottom),
+            Action::WidenOutline => self.resize_panes(true),
+            Action::NarrowOutline => self.resize_panes(false),
+            Action::FullScreenDetail => self.full_screen(FullScreen::Detail),
+            Action::FullScreenOutline => self.full_screen(FullScreen::Outline),
+            _ => {}
+        }
+    }
+
     /// Marks `query`'s hits and makes `steps` what n and N walk.
     pub(super) fn set_highlight(&mut self, query: &str, steps: HitSteps, tiered: bool) {
         self.view.highlight = Highlighter::with(query, self.find.matching);

@@ -10,7 +10,7 @@ use crate::view::{scroll, Align};
 
 /// Actions that jump: the place they leave goes on the jump list, and
 /// their target lands `scroll_off` rows from the top.
-pub(super) fn is_jump(a: Action) -> bool {
+fn is_jump(a: Action) -> bool {
     matches!(
         a,
         Action::NextSession
@@ -24,7 +24,7 @@ pub(super) fn is_jump(a: Action) -> bool {
 
 /// Actions that fold the whole outline: the selection stays on its row
 /// of the screen rather than wherever the rows above it push it.
-pub(super) fn keeps_screen_row(a: Action) -> bool {
+fn keeps_screen_row(a: Action) -> bool {
     matches!(
         a,
         Action::ShowLevel(_) | Action::CollapseAll | Action::ExpandAll | Action::CycleOutline
@@ -32,14 +32,43 @@ pub(super) fn keeps_screen_row(a: Action) -> bool {
 }
 
 /// Actions that may open the selected node: its children come into view.
-pub(super) fn may_open(a: Action) -> bool {
+fn may_open(a: Action) -> bool {
     matches!(
         a,
         Action::ExpandOrEnter | Action::ToggleFold | Action::OpenFold | Action::CycleFold
     )
 }
 
+/// Where the selection was before an action: its node (where a jump
+/// leaves from) and, for a level key, its row on screen.
+pub(super) struct Place {
+    node: usize,
+    screen_row: Option<usize>,
+}
+
 impl App {
+    pub(super) fn place_before(&self, action: Action) -> Place {
+        let node = match action {
+            // The preview moved the selection: the jump is from the origin.
+            Action::JumpToResult => self.find.origin_selected().unwrap_or(self.tree.selected),
+            _ => self.tree.selected,
+        };
+        let screen_row = keeps_screen_row(action).then(|| self.tree.selected_row().saturating_sub(self.tree.top));
+        Place { node, screen_row }
+    }
+
+    /// After `action`: a jump recorded and landed, a level key's selection
+    /// kept on its row, an opened node's children in sight; then sync.
+    pub(super) fn place_after(&mut self, action: Action, place: Place) {
+        if is_jump(action) {
+            self.landed(place.node);
+        }
+        if let Some(r) = place.screen_row {
+            self.tree.top = self.tree.selected_row().saturating_sub(r);
+        }
+        self.sync_opened(may_open(action).then_some(place.node));
+    }
+
     /// After a jump from `before`: remembered for Ctrl-o, zoomed out as
     /// far as the target needs, and scrolled to show it with context.
     pub(super) fn landed(&mut self, before: usize) {
@@ -60,12 +89,18 @@ impl App {
     /// zoom, its folds opened, a few rows from the top at the next sync.
     pub(super) fn reveal_jump(&mut self, node: usize) {
         let o = self.outline.clone();
+        self.fit_zoom(node);
+        self.tree.reveal(&o, node);
+        self.view.jump_scroll = true;
+    }
+
+    /// Zooms out until `node` is inside the zoom.
+    pub(super) fn fit_zoom(&mut self, node: usize) {
+        let o = self.outline.clone();
         if !self.view.zoom.contains(&o, node) {
             self.view.zoom.fit(&o, node);
             self.apply_zoom();
         }
-        self.tree.reveal(&o, node);
-        self.view.jump_scroll = true;
     }
 
     pub(super) fn zoom_in(&mut self) {

@@ -44,9 +44,8 @@ impl App {
     pub(in crate::app) fn take_tree(&mut self, tree: Option<Arc<HitTree>>, new_query: bool) {
         // An empty query's (empty) tree is no tree: as if none came.
         let Some(mut tree) = tree.filter(|t| !t.is_empty()) else {
-            if new_query {
-                self.find.tree = None;
-            }
+            // Results without a tree (the list view's): none to show.
+            self.find.tree = None;
             return;
         };
         let old = self.find.tree.take();
