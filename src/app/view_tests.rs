@@ -199,7 +199,7 @@ fn zoom_makes_a_node_the_root_and_levels_act_inside_it() {
     type_keys(&mut a, "z u");
     assert!(a.view.zoom.root().is_none());
     assert_eq!(a.tree.selected, talk);
-    assert!(a.tree.rows().iter().any(|&r| r == 0), "the whole outline again");
+    assert!(a.tree.rows().contains(&0), "the whole outline again");
 }
 
 #[test]
