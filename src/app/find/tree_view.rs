@@ -63,8 +63,9 @@ impl App {
             }
         }
         self.find.tree_cursor = chosen.map_or(0, |n| tree.nearest_row(n));
-        if new_query {
-            self.find.tree_top = 0;
+        if new_query || old.is_none() {
+            // A first look: the chosen row with its ancestors above it.
+            self.find.tree_top = self.find.tree_cursor.saturating_sub(3);
         }
         self.find.tree = Some(tree);
     }
