@@ -25,7 +25,12 @@ fn seen(a: &App) -> String {
                 a.picker.as_ref().map(|p| (p.cursor, p.asking)),
                 a.clipboard_sequence().is_some()
             ),
-            (a.view.zoom.depth(), a.view.panes, a.view.highlight.is_some(), a.view.jumps.len()),
+            (
+                a.view.zoom.depth(),
+                a.view.panes,
+                a.view.highlight.is_some(),
+                a.view.jumps.len()
+            ),
             (
                 a.find.tree_view,
                 a.find.matching,
