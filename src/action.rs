@@ -57,6 +57,26 @@ pub enum Action {
     Quit,
     /// Gives the terminal back to the shell until `fg`.
     Suspend,
+    /// The find pane: ranked list, or the outline filtered to the hits.
+    ToggleHitTree,
+    /// The find pane: fzf's exact words, or fuzzy ones.
+    ToggleExact,
+    /// Unmarks the last search's hits.
+    ClearHighlight,
+    /// Finds inside the talk the detail pane shows.
+    FindInTalk,
+    ZoomIn,
+    ZoomOut,
+    JumpBack,
+    JumpForward,
+    /// zt, zz, zb.
+    ScrollTop,
+    ScrollCenter,
+    ScrollBottom,
+    WidenOutline,
+    NarrowOutline,
+    FullScreenDetail,
+    FullScreenOutline,
 }
 
 /// Bindable actions with their config names and help text, in help order.
@@ -116,8 +136,22 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     (Action::CollapseAll, "collapse_all", "Collapse everything"),
     (Action::ExpandAll, "expand_all", "Expand everything"),
     (Action::OpenFind, "open_find", "Find: fuzzy-jump to any talk or note"),
-    (Action::NextHit, "next_hit", "Next hit of the last search"),
+    (
+        Action::NextHit,
+        "next_hit",
+        "Next hit of the last search (close ones first)",
+    ),
     (Action::PrevHit, "prev_hit", "Previous hit of the last search"),
+    (
+        Action::ClearHighlight,
+        "clear_highlight",
+        "Unmark the last search's hits",
+    ),
+    (
+        Action::FindInTalk,
+        "find_in_talk",
+        "Find inside the talk shown (n/N stay in it)",
+    ),
     (Action::JumpToResult, "jump_to_result", "Jump to the chosen result"),
     (Action::NextResult, "next_result", "Next result"),
     (Action::PrevResult, "prev_result", "Previous result"),
@@ -127,12 +161,41 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "Search everything / talk titles only",
     ),
     (
+        Action::ToggleHitTree,
+        "toggle_hit_tree",
+        "Hits as a ranked list / as the outline",
+    ),
+    (Action::ToggleExact, "toggle_exact", "Exact words (fzf --exact) / fuzzy"),
+    (
         Action::DeleteToStart,
         "delete_to_start",
         "Delete the query up to the cursor",
     ),
     (Action::CloseFind, "close_find", "Close find, back to where you were"),
     (Action::SwitchPane, "switch_pane", "Switch between outline and detail"),
+    (
+        Action::ZoomIn,
+        "zoom_in",
+        "Zoom into the node: it becomes the outline's root",
+    ),
+    (Action::ZoomOut, "zoom_out", "Zoom out one level"),
+    (Action::JumpBack, "jump_back", "Back to where the last jump left"),
+    (Action::JumpForward, "jump_forward", "Forward again in the jump list"),
+    (Action::ScrollTop, "scroll_top", "Scroll: selection to the top"),
+    (Action::ScrollCenter, "scroll_center", "Scroll: selection to the middle"),
+    (Action::ScrollBottom, "scroll_bottom", "Scroll: selection to the bottom"),
+    (Action::WidenOutline, "widen_outline", "Widen the outline pane"),
+    (Action::NarrowOutline, "narrow_outline", "Narrow the outline pane"),
+    (
+        Action::FullScreenDetail,
+        "full_screen_detail",
+        "Detail pane full screen, and back",
+    ),
+    (
+        Action::FullScreenOutline,
+        "full_screen_outline",
+        "Outline full screen, and back",
+    ),
     (
         Action::ToggleBookmark,
         "toggle_bookmark",

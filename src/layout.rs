@@ -2,6 +2,7 @@
 //! into these rectangles and `App::update` uses the same ones to scroll and
 //! to hit-test mouse clicks, so the two can never disagree.
 
+use crate::view::Panes;
 use ratatui::layout::Rect;
 
 /// Below this the reader says the terminal is too small instead of drawing.
@@ -58,6 +59,12 @@ fn inner(r: Rect) -> Rect {
 /// Splits `area`. `tree_percent` is the outline's share of the width;
 /// `find_rows` the result rows wanted when the find pane is open.
 pub fn compute(area: Rect, find_open: bool, tree_percent: u16, find_rows: u16) -> Layout {
+    compute_panes(area, find_open, Panes::new(tree_percent), find_rows)
+}
+
+/// `compute` with the panes as the reader sized them: the outline's share,
+/// or one pane given the whole width (the other is then zero-sized).
+pub fn compute_panes(area: Rect, find_open: bool, panes: Panes, find_rows: u16) -> Layout {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Layout {
             too_small: true,
@@ -78,7 +85,7 @@ pub fn compute(area: Rect, find_open: bool, tree_percent: u16, find_rows: u16) -
         0
     };
     let panes_h = body_h - find_h;
-    let tree_w = (area.width as u32 * tree_percent.clamp(20, 80) as u32 / 100) as u16;
+    let tree_w = panes.outline_columns(area.width);
     let tree = Rect {
         x: area.x,
         y: area.y + 1,
@@ -146,6 +153,25 @@ pub fn contains(r: Rect, col: u16, row: u16) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::FullScreen;
+
+    #[test]
+    fn a_pane_given_the_whole_screen_leaves_the_other_empty() {
+        let area = Rect::new(0, 0, 60, 15);
+        let mut panes = Panes::new(40);
+        panes.toggle_full(FullScreen::Detail);
+        let l = compute_panes(area, false, panes, 10);
+        assert_eq!((l.tree.width, l.tree_rows.width), (0, 0));
+        assert_eq!((l.detail.x, l.detail.width), (0, 60));
+        assert_eq!(l.detail_body.width, 58);
+        panes.toggle_full(FullScreen::Outline);
+        let l = compute_panes(area, true, panes, 10);
+        assert_eq!((l.tree.width, l.detail.width, l.detail_body.width), (60, 0, 0));
+        panes.toggle_full(FullScreen::Outline);
+        panes.widen();
+        let l = compute_panes(area, false, panes, 10);
+        assert_eq!((l.tree.width, l.detail.width), (27, 33));
+    }
 
     #[test]
     fn panes_tile_the_screen() {

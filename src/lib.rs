@@ -25,4 +25,5 @@ pub mod stdin;
 pub mod terminal;
 pub mod tty;
 pub mod ui;
+pub mod view;
 pub mod wrap;

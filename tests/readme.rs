@@ -9,10 +9,23 @@ use talktree::config::Config;
 use talktree::outline::load_seeds;
 
 fn screen() -> String {
-    let mut a = app_on(load_seeds(), 100, 30);
-    keys(&mut a, "/ r i e m a n n Enter");
+    capture(100, 30, "/ r i e m a n n Enter")
+}
+
+fn capture(w: u16, h: u16, ks: &str) -> String {
+    let mut a = app_on(load_seeds(), w, h);
+    keys(&mut a, ks);
     format!("```\n{}```", text(&render(&a)))
 }
+
+/// The captures that explain issue 20's features, each between its
+/// markers: (marker, keys typed at 120x40).
+const VIEW_CAPTURES: [(&str, &str); 4] = [
+    ("screen-tree", "/ r i e m a n n Ctrl-v"),
+    ("screen-marks", "/ m e n t o r i n g Enter n n"),
+    ("screen-zoom", "} ] ] ] z i"),
+    ("screen-full", "} ] ] ] F"),
+];
 
 fn key_table() -> String {
     let mut out = String::new();
@@ -50,7 +63,10 @@ fn splice(doc: &str, name: &str, body: &str) -> String {
 fn readme_shows_the_real_screen_and_keys() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let doc = std::fs::read_to_string(&path).unwrap();
-    let want = splice(&splice(&doc, "screen", &screen()), "keys", &key_table());
+    let mut want = splice(&splice(&doc, "screen", &screen()), "keys", &key_table());
+    for (name, ks) in VIEW_CAPTURES {
+        want = splice(&want, name, &capture(120, 40, ks));
+    }
     if std::env::var_os("UPDATE_README").is_some() {
         std::fs::write(&path, &want).unwrap();
         return;

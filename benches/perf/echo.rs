@@ -31,17 +31,24 @@ fn key(c: char) -> Key {
     Key::parse(&name).expect("a key name")
 }
 
-/// Frame times: after each key, and after each tick in between.
+/// Frame times: after each key, and after each tick in between; with
+/// the tree view, after each switch between list and tree.
 struct Frames {
     after_key: Vec<Duration>,
     after_tick: Vec<Duration>,
+    switches: Vec<Duration>,
 }
 
-fn type_into(app: &mut App, term: &mut Terminal<TestBackend>, theme: &Theme, q: &str, f: &mut Frames) {
+fn type_into(app: &mut App, term: &mut Terminal<TestBackend>, theme: &Theme, q: &str, f: &mut Frames, tree: bool) {
     let mut frame = |app: &App| {
         term.draw(|fr| draw(fr, app, theme)).expect("draw");
     };
+    let ctrl_v = Key::parse("Ctrl-v").expect("Ctrl-v");
     app.handle(Event::Key(key('/')));
+    if tree && !app.find().tree_view {
+        // The view is remembered: set once, it stays for every search.
+        app.handle(Event::Key(ctrl_v));
+    }
     frame(app);
     for c in q.chars() {
         let pressed = Instant::now();
@@ -58,6 +65,16 @@ fn type_into(app: &mut App, term: &mut Terminal<TestBackend>, theme: &Theme, q: 
         }
     }
     app.settle();
+    if tree {
+        // Leaving the tree view and entering it again, the search done.
+        for _ in 0..2 {
+            let pressed = Instant::now();
+            app.handle(Event::Key(ctrl_v));
+            frame(app);
+            f.switches.push(pressed.elapsed());
+            app.settle();
+        }
+    }
     app.handle(Event::Key(Key::parse("esc").expect("esc")));
 }
 
@@ -71,27 +88,38 @@ pub fn run(corpora: &[Corpus]) {
         QUERIES,
         KEY_EVERY.as_millis()
     );
-    println!("| bullets | key to frame, median | key to frame, max | tick frame, median | tick frame, max |");
-    println!("|---|---|---|---|---|");
+    println!("| bullets | find view | key to frame, median | key to frame, max | tick frame, median | tick frame, max | list/tree switch, max |");
+    println!("|---|---|---|---|---|---|---|");
     let theme = Theme::monochrome();
     for c in corpora {
+        for tree in [false, true] {
+            run_one(c, &theme, tree);
+        }
+    }
+}
+
+fn run_one(c: &Corpus, theme: &Theme, tree: bool) {
+    {
         let mut app = App::new(Arc::clone(&c.outline), Config::defaults().keymap, Options::default());
         app.handle(Event::Resize(120, 40));
         let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
         let mut f = Frames {
             after_key: Vec::new(),
             after_tick: Vec::new(),
+            switches: Vec::new(),
         };
         for _ in 0..ROUNDS {
             for q in QUERIES {
-                type_into(&mut app, &mut term, &theme, q, &mut f);
+                type_into(&mut app, &mut term, theme, q, &mut f, tree);
             }
         }
         let max = |v: &[Duration]| v.iter().copied().max().unwrap_or_default();
         let (keys, ticks) = (Timing::from(f.after_key.clone()), Timing::from(f.after_tick.clone()));
+        let switch = if tree { ms(max(&f.switches)) } else { "-".to_string() };
         println!(
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {switch} |",
             c.label(),
+            if tree { "tree" } else { "list" },
             ms(keys.median),
             ms(max(&f.after_key)),
             ms(ticks.median),

@@ -3,7 +3,7 @@
 //! here) writes once into target/bench-corpus. Prints tables; it asserts
 //! nothing about speed (budgets are read off the numbers, see README).
 //!
-//! `cargo bench -- search` runs one section (load, search, draw, echo, state);
+//! `cargo bench -- search` runs one section (load, search, draw, echo, state, view);
 //! TALKTREE_BENCH_SIZES=10000,100000 picks the corpus sizes.
 
 #[path = "../../examples/gen_corpus.rs"]
@@ -17,6 +17,7 @@ mod load;
 mod search;
 mod state;
 mod timing;
+mod view;
 
 fn main() {
     // cargo passes `--bench`; anything else not starting with '-' is a filter.
@@ -43,5 +44,8 @@ fn main() {
     }
     if wanted("state") {
         state::run(&corpora);
+    }
+    if wanted("view") {
+        view::run(&corpora);
     }
 }

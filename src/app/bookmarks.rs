@@ -147,8 +147,9 @@ impl App {
         };
         match self.target(&b) {
             Target::Node(node) => {
-                let o = self.outline.clone();
-                self.tree.reveal(&o, node);
+                // A jump: Ctrl-o comes back; out of a zoom that hides it.
+                self.record_jump();
+                self.reveal_jump(node);
                 self.bookmark_list = None;
                 self.focus = Focus::Outline;
             }

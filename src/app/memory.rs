@@ -39,6 +39,7 @@ impl App {
             bookmarks: self.bookmarks.clone(),
             history: self.history.clone(),
             last_paths: None,
+            view: Some(self.view_prefs()),
         }
     }
 
@@ -76,6 +77,9 @@ impl App {
             self.sync();
             self.detail.scroll = scroll;
             self.detail.clamp(self.layout().detail_body.height as usize);
+        }
+        if let Some(prefs) = s.view {
+            self.restore_view(prefs);
         }
         self.bookmarks = s.bookmarks.clone();
         self.history = s.find_history.clone();

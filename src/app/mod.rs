@@ -15,7 +15,11 @@ mod mouse;
 mod nav;
 mod options;
 mod phase;
+mod sync;
+mod talk_find;
 pub mod tree;
+pub mod view;
+mod zoom;
 
 use crate::action::Action;
 use crate::keymap::{Context, Key, Keymap};
@@ -35,6 +39,7 @@ use ratatui::layout::Rect;
 use std::collections::HashSet;
 use std::sync::Arc;
 use tree::Tree;
+use view::View;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Focus {
@@ -87,9 +92,9 @@ pub struct App {
     outside: Outside,
     /// What was asked for and what failed, for the loading and empty screens.
     pub(crate) load: LoadSummary,
+    /// Marks, hit steps, zoom, jumps, pane sizes (see `view`).
+    pub(crate) view: View,
     quit: bool,
-    /// Hits of the last search jumped from, in document order (for n/N).
-    last_hits: Vec<u32>,
     last_query: String,
     /// Find history, most recent first.
     history: Vec<String>,
@@ -129,7 +134,7 @@ impl App {
             quit: false,
             opts,
             stats,
-            last_hits: Vec::new(),
+            view: View::new(opts.tree_width, opts.scroll_off),
             last_query: String::new(),
             pending: Vec::new(),
             bookmarks: Vec::new(),
@@ -150,13 +155,14 @@ impl App {
             suspend: false,
             phase: Phase::Ready,
         };
+        app.find.matching = opts.matching;
         app.sync();
         app
     }
 
     pub fn layout(&self) -> Layout {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        layout::compute(area, self.find.open, self.opts.tree_width, self.opts.find_rows)
+        layout::compute_panes(area, self.find.open, self.view.panes, self.opts.find_rows)
     }
 
     /// Where keys go now: the overlay on top, or the pane below.
@@ -207,6 +213,7 @@ impl App {
         }
         self.touch();
         let o = self.outline.clone();
+        let place = self.place_before(action);
         match action {
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::OpenBookmarks => self.open_bookmarks(),
@@ -215,13 +222,7 @@ impl App {
             Action::OpenLink => self.open_link(),
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
-            Action::SwitchPane => {
-                self.focus = if self.focus == Focus::Outline {
-                    Focus::Detail
-                } else {
-                    Focus::Outline
-                }
-            }
+            Action::SwitchPane => self.switch_pane(),
             Action::OpenFind => self.open_find(),
             Action::CloseFind => self.close_find(true),
             Action::JumpToResult => self.jump_to_result(),
@@ -254,14 +255,18 @@ impl App {
                 self.tree.show_level(&o, level);
                 self.doc_levels.iter_mut().for_each(|l| *l = level);
             }
+            Action::ToggleFold if self.find.open => self.fold_hit_row(),
             Action::CycleFold => self.tree.cycle(&o, self.tree.selected),
-            Action::ToggleFold => {
+            Action::ToggleFold | Action::OpenFold | Action::CloseFold => {
                 let sel = self.tree.selected;
-                self.tree.set_open(&o, sel, !self.tree.is_open(sel));
-            }
-            Action::OpenFold | Action::CloseFold => {
-                let sel = self.tree.selected;
-                self.tree.set_open(&o, sel, action == Action::OpenFold);
+                let open = match action {
+                    Action::ToggleFold => !self.tree.is_open(sel),
+                    a => a == Action::OpenFold,
+                };
+                // The zoom root stays open: closing it would hide the zoom.
+                if open || self.zoom_root() != Some(sel) {
+                    self.tree.set_open(&o, sel, open);
+                }
             }
             Action::ExpandOrEnter => self.expand_or_enter(),
             Action::CollapseOrLeave => self.collapse_or_leave(),
@@ -282,6 +287,21 @@ impl App {
                     self.submit_search();
                 }
             }
+            Action::ToggleHitTree
+            | Action::ToggleExact
+            | Action::ClearHighlight
+            | Action::FindInTalk
+            | Action::ZoomIn
+            | Action::ZoomOut
+            | Action::JumpBack
+            | Action::JumpForward
+            | Action::ScrollTop
+            | Action::ScrollCenter
+            | Action::ScrollBottom
+            | Action::WidenOutline
+            | Action::NarrowOutline
+            | Action::FullScreenDetail
+            | Action::FullScreenOutline => self.update_view(action),
             // The overlays' own commands: nothing to do on the panes.
             Action::JumpToBookmark
             | Action::DeleteBookmark
@@ -289,27 +309,7 @@ impl App {
             | Action::CloseOverlay
             | Action::Suspend => {}
         }
-        self.sync();
-    }
-
-    /// Keeps derived view state true after any change: the selection in
-    /// view, the detail pane showing the right talk, results in view.
-    fn sync(&mut self) {
-        if self.outline.is_empty() {
-            return;
-        }
-        let l = self.layout();
-        self.tree.scroll_into_view(l.tree_rows.height as usize);
-        let sel = self.tree.selected;
-        let ctx = detail::context_of(&self.outline, sel);
-        let rebuilt = self.detail.refresh(&self.outline, ctx, l.detail_body.width);
-        let h = l.detail_body.height as usize;
-        if rebuilt || self.synced_selection != Some(sel) {
-            self.detail.follow(sel, h);
-        }
-        self.detail.clamp(h);
-        self.synced_selection = Some(sel);
-        self.find.scroll_into_view(l.find_results.height as usize);
+        self.place_after(action, place);
     }
 }
 
@@ -319,3 +319,5 @@ mod phase_tests;
 mod rebind_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_tests;

@@ -24,7 +24,8 @@ impl App {
             let r = self.tree.top + (row - l.tree_rows.y) as usize;
             let Some(&node) = self.tree.rows().get(r) else { return };
             let node = node as usize;
-            let marker = l.tree_rows.x + tree_indent(o.depth(node), l.tree_rows.width);
+            let depth = self.view.zoom.relative_depth(&o, node);
+            let marker = l.tree_rows.x + tree_indent(depth, l.tree_rows.width);
             self.tree.selected = node;
             if (marker..marker + 2).contains(&col) && o.has_children(node) {
                 self.tree.set_open(&o, node, !self.tree.is_open(node));
@@ -33,14 +34,21 @@ impl App {
             self.focus = Focus::Detail;
             let line = self.detail.scroll + (row - l.detail_body.y) as usize;
             if let Some(n) = self.detail.lines.get(line).map(|l| l.node as usize) {
+                // The talk may hold more than a zoom inside it shows.
+                self.fit_zoom(n);
                 self.tree.reveal(&o, n);
                 // Keep the pane where the reader clicked.
                 self.synced_selection = Some(n);
             }
         } else if self.find.open && contains(l.find_results, col, row) {
-            let idx = self.find.top + (row - l.find_results.y) as usize;
-            if idx < self.find.results.len() {
-                self.find.cursor = idx;
+            let below = (row - l.find_results.y) as usize;
+            if let Some(rows) = self.find.shown_tree().map(|t| t.len()) {
+                if self.find.tree_top + below < rows {
+                    self.find.tree_cursor = self.find.tree_top + below;
+                    self.jump_to_result();
+                }
+            } else if self.find.top + below < self.find.results.len() {
+                self.find.cursor = self.find.top + below;
                 self.jump_to_result();
             }
         } else if contains(l.detail, col, row) {

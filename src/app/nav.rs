@@ -45,7 +45,9 @@ impl App {
     pub(super) fn collapse_or_leave(&mut self) {
         let o = self.outline.clone();
         let sel = self.tree.selected;
-        if o.has_children(sel) && self.tree.is_open(sel) {
+        if self.zoom_root() == Some(sel) {
+            // The zoom root: neither closed nor left (zoom out leaves it).
+        } else if o.has_children(sel) && self.tree.is_open(sel) {
             self.tree.set_open(&o, sel, false);
         } else if let Some(p) = o.parent(sel) {
             self.tree.selected = p;
@@ -73,46 +75,22 @@ impl App {
         }
     }
 
-    /// `n`/`N`: the next hit of the last search after the selection, in
-    /// document order, wrapping around.
-    pub(super) fn step_hit(&mut self, forward: bool) {
-        if self.last_hits.is_empty() {
-            let find = self.keymap.first_key(self.pane_context(), Action::OpenFind);
-            let how = find.map_or(String::new(), |k| format!(": press {k} to find"));
-            self.status = Some(format!("No search yet{how}").into());
-            return;
-        }
-        let sel = self.tree.selected as u32;
-        let pos = self.last_hits.partition_point(|&h| h <= sel);
-        let (target, wrapped) = if forward {
-            match self.last_hits.get(pos) {
-                Some(&h) => (h, false),
-                None => (self.last_hits[0], true),
-            }
-        } else {
-            let before = self.last_hits.partition_point(|&h| h < sel);
-            match before.checked_sub(1) {
-                Some(i) => (self.last_hits[i], false),
-                None => (*self.last_hits.last().expect("non-empty"), true),
-            }
-        };
-        let o = self.outline.clone();
-        self.tree.reveal(&o, target as usize);
-        let idx = self.last_hits.partition_point(|&h| h < target) + 1;
-        let wrap_note = if wrapped { " (wrapped)" } else { "" };
-        self.status = Some(
-            format!(
-                "hit {idx} of {} for {:?}{wrap_note}",
-                self.last_hits.len(),
-                self.last_query
-            )
-            .into(),
-        );
-    }
-
     /// Shows every document down to `level` (9: everything).
     pub(super) fn show_level(&mut self, level: u8) {
         let o = self.outline.clone();
+        if let Some(root) = self.zoom_root() {
+            // Inside a zoom, levels count from the root: 1 is its children.
+            let base = self.tree.levels()[root];
+            let range = o.subtree_end(root).min(o.len());
+            let inner = if level >= 9 {
+                9
+            } else {
+                base.saturating_add(level).min(9)
+            };
+            self.tree.apply_level(&o, root..range, inner);
+            self.tree.set_many(&o, [(root, true)]);
+            return;
+        }
         self.tree.show_level(&o, level);
         self.doc_levels.iter_mut().for_each(|l| *l = level);
         self.outline_cycle = match level {

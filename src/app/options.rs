@@ -11,6 +11,9 @@ pub struct Options {
     pub find_rows: u16,
     /// Links in the detail pane as OSC 8 hyperlinks.
     pub hyperlinks: bool,
+    pub scroll_off: u16,
+    /// Exact words or fuzzy ones, as the find pane starts.
+    pub matching: crate::search::Matching,
 }
 
 impl Default for Options {
@@ -27,6 +30,8 @@ impl From<&Config> for Options {
             tree_width: c.tree_width,
             find_rows: c.find_rows,
             hyperlinks: c.hyperlinks,
+            scroll_off: c.scroll_off,
+            matching: c.matching,
         }
     }
 }
@@ -55,9 +60,12 @@ mod tests {
         assert_eq!(i64::from(used.tree_width), int("view", "tree_width"));
         assert_eq!(i64::from(used.find_rows), int("view", "find_rows"));
         assert_eq!(Some(used.hyperlinks), asset["view"]["hyperlinks"].as_bool());
+        assert_eq!(i64::from(used.scroll_off), int("view", "scroll_off"));
+        let exact = asset["find"]["exact"].as_bool().expect("the asset sets find.exact");
+        assert_eq!(used.matching == crate::search::Matching::Exact, exact);
         assert_eq!(
             asset["view"].as_table().map(|t| t.len()),
-            Some(4),
+            Some(5),
             "a view option untested here"
         );
         let preset = match no_file.preset {

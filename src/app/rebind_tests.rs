@@ -25,6 +25,18 @@ fn seen(a: &App) -> String {
                 a.picker.as_ref().map(|p| (p.cursor, p.asking)),
                 a.clipboard_sequence().is_some()
             ),
+            (
+                a.view.zoom.depth(),
+                a.view.panes,
+                a.view.highlight.is_some(),
+                a.view.jumps.len()
+            ),
+            (
+                a.find.tree_view,
+                a.find.matching,
+                a.find.tree.as_ref().map(|t| t.len()),
+                a.find.tree_cursor,
+            ),
         )
     )
 }
@@ -57,6 +69,9 @@ fn reader_in(keymap: &Keymap, ctx: Context, take: usize) -> App {
             find(&mut a, "riemann");
             a.update(Action::JumpToResult);
             a.update(Action::ToggleBookmark);
+            // Scrolled off where a jump lands, so zt and zb move the view.
+            a.tree.top = a.tree.selected_row().saturating_sub(8);
+            a.detail.scroll = a.detail.scroll.saturating_sub(3);
             if take == 1 {
                 a.update(Action::OpenFold);
             }
@@ -68,6 +83,8 @@ fn reader_in(keymap: &Keymap, ctx: Context, take: usize) -> App {
             find(&mut a, "ri");
             if take == 1 {
                 a.update(Action::NextResult);
+                // The tree view, where folding acts.
+                a.update(Action::ToggleHitTree);
             }
         }
         Context::Help => {

@@ -12,8 +12,11 @@ pub struct Tree {
     levels: Vec<u8>,
     rows: Vec<u32>,
     pub selected: usize,
-    /// First row shown in the pane.
+    /// First row shown in the pane (of `rows()`).
     pub top: usize,
+    /// When zoomed: the nodes shown (the zoom root's subtree). `rows()`
+    /// and every row number are then within it.
+    window: Option<(u32, u32)>,
 }
 
 /// Outline level of each node: documents are 1; groups do not add a level,
@@ -55,13 +58,34 @@ impl Tree {
             rows: Vec::new(),
             selected: 0,
             top: 0,
+            window: None,
         };
         t.show_level(o, level);
         t
     }
 
+    /// The visible rows, within the zoom.
     pub fn rows(&self) -> &[u32] {
-        &self.rows
+        &self.rows[self.window_rows()]
+    }
+
+    /// Where the zoom's rows are among all visible rows.
+    fn window_rows(&self) -> std::ops::Range<usize> {
+        match self.window {
+            None => 0..self.rows.len(),
+            Some((a, b)) => self.rows.partition_point(|&r| r < a)..self.rows.partition_point(|&r| r < b),
+        }
+    }
+
+    /// Shows only `nodes` (a zoom root's subtree), or everything.
+    pub fn set_window(&mut self, nodes: Option<std::ops::Range<usize>>) {
+        self.window = nodes.map(|r| (r.start as u32, r.end as u32));
+        self.top = 0;
+    }
+
+    /// The row of `node` among all visible rows, zoom or not.
+    fn full_row_of(&self, node: usize) -> Option<usize> {
+        self.rows.binary_search(&(node as u32)).ok()
     }
 
     pub fn is_open(&self, node: usize) -> bool {
@@ -122,7 +146,7 @@ impl Tree {
     /// Rewrites the rows inside `node`'s subtree from the fold flags. A
     /// hidden node's subtree has no rows, before or after.
     fn refresh_subtree(&mut self, o: &Outline, node: usize) {
-        let Some(row) = self.row_of(node) else {
+        let Some(row) = self.full_row_of(node) else {
             return;
         };
         let end = o.subtree_end(node);
@@ -137,9 +161,9 @@ impl Tree {
     }
 
     fn keep_selection_visible(&mut self, o: &Outline) {
-        if self.row_of(self.selected).is_none() {
+        if self.full_row_of(self.selected).is_none() {
             // The selection was folded away: select its nearest visible ancestor.
-            let visible = o.ancestors(self.selected).find(|&a| self.row_of(a).is_some());
+            let visible = o.ancestors(self.selected).find(|&a| self.full_row_of(a).is_some());
             self.selected = visible.unwrap_or(0);
         }
     }
@@ -171,7 +195,7 @@ impl Tree {
     }
 
     pub fn row_of(&self, node: usize) -> Option<usize> {
-        self.rows.binary_search(&(node as u32)).ok()
+        self.rows().binary_search(&(node as u32)).ok()
     }
 
     pub fn selected_row(&self) -> usize {
@@ -179,7 +203,8 @@ impl Tree {
     }
 
     pub fn select_row(&mut self, row: usize) {
-        if let Some(&n) = self.rows.get(row.min(self.rows.len().saturating_sub(1))) {
+        let rows = self.rows();
+        if let Some(&n) = rows.get(row.min(rows.len().saturating_sub(1))) {
             self.selected = n as usize;
         }
     }
@@ -269,21 +294,13 @@ impl Tree {
         self.keep_selection_visible(o);
     }
 
-    /// Keeps the selected row inside a pane of `height` rows, with a little
-    /// context above and below when there is room.
-    pub fn scroll_into_view(&mut self, height: usize) {
-        if height == 0 {
-            return;
-        }
-        let margin = if height > 8 { 2 } else { 0 };
+    /// Keeps the selected row inside a pane of `height` rows, with `off`
+    /// rows of context above and below when there is room (vim's
+    /// scrolloff), scrolling as little as that needs.
+    pub fn scroll_into_view(&mut self, height: usize, off: usize) {
         let row = self.selected_row();
-        let max_top = self.rows.len().saturating_sub(height);
-        if row < self.top + margin {
-            self.top = row.saturating_sub(margin);
-        } else if row + margin >= self.top + height {
-            self.top = (row + margin + 1).saturating_sub(height);
-        }
-        self.top = self.top.min(max_top);
+        let rows = self.rows().len();
+        self.top = crate::view::scroll::follow_top(self.top, row, rows, height, off);
     }
 }
 

@@ -81,10 +81,10 @@ fn scrolling_keeps_the_selection_in_view() {
     let o = sample();
     let mut t = Tree::new(&o, 9);
     t.select_row(6);
-    t.scroll_into_view(3);
+    t.scroll_into_view(3, 0);
     assert_eq!(t.top, 4);
     t.select_row(0);
-    t.scroll_into_view(3);
+    t.scroll_into_view(3, 0);
     assert_eq!(t.top, 0);
 }
 

@@ -104,6 +104,8 @@ pub struct Config {
     pub find_rows: u16,
     /// Links in the detail pane as OSC 8 hyperlinks.
     pub hyperlinks: bool,
+    /// Rows of context kept above a jump's target and around the selection.
+    pub scroll_off: u16,
     pub extensions: Vec<String>,
     /// How the find pane and --search read plain terms.
     pub matching: Matching,
@@ -154,6 +156,7 @@ impl Config {
                     tree_width: 0,
                     find_rows: 0,
                     hyperlinks: false,
+                    scroll_off: u16::MAX,
                     extensions: Vec::new(),
                     matching: Matching::Fuzzy,
                     clipboard: Clipboard::Command(Vec::new()),
@@ -216,6 +219,7 @@ impl Config {
                 "open_level" => (1..=9, &mut |x| self.open_level = x as u8),
                 "tree_width" => (20..=80, &mut |x| self.tree_width = x as u16),
                 "find_rows" => (3..=30, &mut |x| self.find_rows = x as u16),
+                "scroll_off" => (0..=20, &mut |x| self.scroll_off = x as u16),
                 other => {
                     err.at(e.key_at, format!("unknown option view.{other}"));
                     continue;

@@ -24,6 +24,7 @@ fn user_file_overrides_and_errors_name_the_line() {
     let user = "[view]\ntree_width = 50\n\n[keys.outline]\nmove_down = \"x\"\nfly = \"f\"\n\n[theme]\nsession = \"chartreuse\"\n";
     let (c, errors) = Config::load(Some(("my.toml", user)));
     assert_eq!(c.tree_width, 50);
+    assert_eq!(c.scroll_off, 5, "not in the user's file: the default");
     assert_eq!(
         c.keymap.lookup(Context::Outline, &[Key::ch('x')]),
         Lookup::Action(Action::MoveDown)
@@ -212,4 +213,14 @@ fn overlays_keep_a_way_out() {
     );
     assert_eq!(c.keymap.lookup(Context::Help, &[Key::ch('q')]), Lookup::None);
     assert_eq!(c.keymap.lockout(), None);
+}
+
+#[test]
+fn scroll_off_is_read_within_its_bounds() {
+    let (c, errors) = Config::load(Some(("u.toml", "[view]\nscroll_off = 2\n")));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(c.scroll_off, 2);
+    let (c, errors) = Config::load(Some(("u.toml", "[view]\nscroll_off = 40\n")));
+    assert_eq!(errors.len(), 1, "out of range is a mistake");
+    assert_eq!(c.scroll_off, 5);
 }

@@ -220,6 +220,16 @@ pub fn highlight_text(text: &str, q: &Query) -> Vec<usize> {
     plan::highlight_text(text, q)
 }
 
+/// Which of `texts` match `q` as a search would find them (every term
+/// passes), for searching a few texts in place: a talk's rows, say.
+pub fn matching(texts: &[&str], q: &Query) -> Vec<bool> {
+    let mut scores = vec![None; texts.len()];
+    if !q.is_empty() {
+        plan::Plan::new(q).score_all(texts, &mut scores);
+    }
+    scores.iter().map(Option::is_some).collect()
+}
+
 /// Where a node sits: "Document › Session", or just "Document" for a
 /// session itself and for nodes outside any session.
 pub fn breadcrumb(o: &Outline, node: usize) -> Breadcrumb<'_> {

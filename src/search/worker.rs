@@ -2,7 +2,7 @@
 //! over a channel tagged with a generation so stale ones are dropped, and a
 //! newer query cancels the running one. No async runtime.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::{Hit, Matching, Options, Scope, Searcher, Tier};
 use crate::outline::Outline;
+use crate::view::HitTree;
 
 /// Results for one submitted query: a partial ranking while the scan runs
 /// (`complete` false), then the final one.
@@ -25,6 +26,9 @@ pub struct Results {
     /// While partial: (candidates scanned, candidates in all). None once
     /// complete.
     pub progress: Option<(usize, usize)>,
+    /// The hits as the outline filtered to them, when asked for
+    /// (`SearchWorker::build_trees`): built here, off the UI thread.
+    pub tree: Option<Arc<HitTree>>,
 }
 
 impl Results {
@@ -54,6 +58,8 @@ pub struct SearchWorker {
     requests: Option<Sender<Request>>,
     results: Receiver<Results>,
     latest: Arc<AtomicU64>,
+    /// Whether results come with their filtered tree.
+    trees: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -64,16 +70,24 @@ impl SearchWorker {
         let (res_tx, res_rx) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let shared = latest.clone();
+        let trees = Arc::new(AtomicBool::new(false));
+        let want_trees = trees.clone();
         let thread = std::thread::Builder::new()
             .name("search".into())
-            .spawn(move || serve(outline, req_rx, res_tx, shared))
+            .spawn(move || serve(outline, req_rx, res_tx, shared, want_trees))
             .expect("spawning the search thread");
         SearchWorker {
             requests: Some(req_tx),
             results: res_rx,
             latest,
+            trees,
             thread: Some(thread),
         }
+    }
+
+    /// Results from now on come with (or without) their filtered tree.
+    pub fn build_trees(&self, on: bool) {
+        self.trees.store(on, Ordering::SeqCst);
     }
 
     /// Queues a search and returns its generation. Any older search still
@@ -135,8 +149,21 @@ impl Drop for SearchWorker {
     }
 }
 
-fn serve(outline: Arc<Outline>, requests: Receiver<Request>, results: Sender<Results>, latest: Arc<AtomicU64>) {
-    let mut searcher = Searcher::new(outline);
+fn serve(
+    outline: Arc<Outline>,
+    requests: Receiver<Request>,
+    results: Sender<Results>,
+    latest: Arc<AtomicU64>,
+    trees: Arc<AtomicBool>,
+) {
+    let mut searcher = Searcher::new(outline.clone());
+    // A million hits' tree takes tens of milliseconds: here, not in a frame.
+    let tree_of = |hits: &[Hit]| {
+        trees.load(Ordering::SeqCst).then(|| {
+            let nodes: Vec<u32> = hits.iter().map(|h| h.node).collect();
+            Arc::new(HitTree::new(&outline, &nodes))
+        })
+    };
     while let Ok(mut req) = requests.recv() {
         // Only the newest of the queued queries matters.
         while let Ok(newer) = requests.try_recv() {
@@ -146,11 +173,12 @@ fn serve(outline: Arc<Outline>, requests: Receiver<Request>, results: Sender<Res
         if cancel() {
             continue;
         }
-        let reply = |hits, close, progress| Results {
+        let reply = |hits: Arc<Vec<Hit>>, close, progress| Results {
             generation: req.generation,
             query: req.query.clone(),
             scope: req.options.scope,
             matching: req.options.matching,
+            tree: tree_of(&hits),
             hits,
             close,
             progress,

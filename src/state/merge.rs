@@ -53,6 +53,9 @@ pub fn merge(disk: State, mine: &Changes) -> State {
     if m.last_document.is_some() {
         out.last_document = m.last_document.clone();
     }
+    if m.view.is_some() {
+        out.view = m.view;
+    }
     for (k, v) in &m.extra {
         out.extra.entry(k.clone()).or_insert_with(|| v.clone());
     }

@@ -123,6 +123,9 @@ pub struct State {
     pub last_paths: Vec<String>,
     #[serde(default)]
     pub last_document: Option<String>,
+    /// Pane sizes and the find pane's view (issue 20).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<crate::view::ViewPrefs>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -136,6 +139,7 @@ impl Default for State {
             find_history: Vec::new(),
             last_paths: Vec::new(),
             last_document: None,
+            view: None,
             extra: Map::new(),
         }
     }
@@ -172,8 +176,10 @@ pub fn from_value_lenient(v: Value) -> State {
     let bookmarks: Vec<Value> = field(take("bookmarks"));
     let history: Vec<Value> = field(take("find_history"));
     let last_paths: Vec<Value> = field(take("last_paths"));
+    let view: Option<crate::view::ViewPrefs> = field(take("view"));
     State {
         version,
+        view,
         documents: documents
             .into_iter()
             .filter_map(|(k, v)| {

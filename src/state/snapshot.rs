@@ -34,6 +34,8 @@ pub struct Snapshot {
     pub history: Vec<String>,
     /// The paths this run opened (`paths::to_text`), when it sets them.
     pub last_paths: Option<Vec<String>>,
+    /// Pane sizes and the find pane's view, when the reader has them.
+    pub view: Option<crate::view::ViewPrefs>,
 }
 
 impl Snapshot {
@@ -49,6 +51,7 @@ impl Snapshot {
             bookmarks,
             history,
             last_paths: None,
+            view: None,
         }
     }
 
@@ -95,6 +98,7 @@ impl Snapshot {
                 .cloned()
                 .collect();
         }
+        state.view = self.view;
         Changes {
             state,
             loaded,

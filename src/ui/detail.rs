@@ -177,6 +177,10 @@ impl Widget for &DetailView<'_> {
         } else {
             self.theme.selection_unfocused
         };
+        let marks = app.marks();
+        // Whether the node of the last line drawn holds the query: a
+        // node's wrapped lines come one after another.
+        let mut holds: Option<(u32, bool)> = None;
         for (i, line) in d.lines.iter().skip(d.scroll).take(body.height as usize).enumerate() {
             let y = body.y + i as u16;
             let selected = line.node as usize == sel && line.role != Role::Blank && line.role != Role::Meta;
@@ -186,7 +190,18 @@ impl Widget for &DetailView<'_> {
                 self.role_style(line.role)
             };
             let mut spans = vec![Span::styled(line.prefix.clone(), self.theme.dim)];
-            spans.extend(self.theme.marked(&line.text, &line.marks, text_style));
+            let text_spans = self.theme.marked(&line.text, &line.marks, text_style);
+            let marked = marks.as_ref().filter(|h| {
+                let is_text = !matches!(line.role, Role::Blank | Role::Meta);
+                let known = holds.filter(|(n, _)| *n == line.node).map(|(_, m)| m);
+                let m = known.unwrap_or_else(|| h.matches(o.text(line.node as usize)));
+                holds = Some((line.node, m));
+                is_text && m
+            });
+            match marked {
+                Some(h) => spans.extend(super::marks::mark(&line.text, text_spans, h, self.theme.matched)),
+                None => spans.extend(text_spans),
+            }
             if selected {
                 // The selection's colours win over a link's or code's own.
                 spans[1..].iter_mut().for_each(|s| s.style = s.style.patch(sel_style));

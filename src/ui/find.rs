@@ -110,6 +110,29 @@ fn highlighted(text: &str, hits: &[usize], max: usize, row: &RowStyles<'_>, them
     spans
 }
 
+/// " Find in everything · exact · 12 close · 56 loose · 3 of 68 ".
+fn title(app: &App, status: &str) -> String {
+    let f = &app.find;
+    let place = if f.talk.is_some() {
+        "this talk"
+    } else {
+        app.scope_name()
+    };
+    let mut parts = vec![format!("Find in {place}")];
+    if f.matching == crate::search::Matching::Exact {
+        parts.push("exact".to_string());
+    }
+    let n = f.results.len();
+    if n > 0 && f.talk.is_none() {
+        let close = f.close.min(n);
+        parts.push(format!("{close} close · {} loose", n - close));
+    }
+    if !status.is_empty() {
+        parts.push(status.to_string());
+    }
+    format!(" {} ", parts.join(" · "))
+}
+
 impl Widget for &FindView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -120,13 +143,12 @@ impl Widget for &FindView<'_> {
             Some((done, total)) if total > 0 => format!("searching… {}%", done * 100 / total),
             Some(_) => "searching…".to_string(),
             None if f.query().trim().is_empty() => String::new(),
-            None => format!("{} of {n}", if n == 0 { 0 } else { f.cursor + 1 }),
+            None => match f.shown_tree() {
+                Some(tree) => format!("{} rows", tree.len()),
+                None => format!("{} of {n}", if n == 0 { 0 } else { f.cursor + 1 }),
+            },
         };
-        let title = if status.is_empty() {
-            format!(" Find in {} ", app.scope_name())
-        } else {
-            format!(" Find in {} · {status} ", app.scope_name())
-        };
+        let title = title(app, &status);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)
@@ -168,6 +190,10 @@ impl Widget for &FindView<'_> {
             return;
         }
         let q = highlight_query(&f.results_query);
+        if let Some(tree) = f.shown_tree() {
+            super::find_tree::render(app, t, tree, &q, rows, buf);
+            return;
+        }
         let o = &app.outline;
         let w = rows.width as usize;
         let crumb_w = (w * 2 / 5).min(48);

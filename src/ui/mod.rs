@@ -8,9 +8,11 @@ pub mod bookmarks;
 pub mod detail;
 pub mod empty;
 pub mod find;
+mod find_tree;
 pub mod help;
 pub mod hyperlinks;
 pub mod links;
+pub mod marks;
 pub mod status;
 pub mod theme;
 pub mod tree;
@@ -50,7 +52,7 @@ fn scrub(buf: &mut Buffer) {
 fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    let l = crate::layout::compute(area, app.find.open, app.opts.tree_width, app.opts.find_rows);
+    let l = crate::layout::compute_panes(area, app.find.open, app.view.panes, app.opts.find_rows);
     if l.too_small {
         let msg = format!(
             "Terminal too small: {}×{}. talktree needs {MIN_WIDTH}×{MIN_HEIGHT}; q quits.",
@@ -76,8 +78,13 @@ fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
         }
         return;
     }
-    tree::TreeView { app, theme }.render(l.tree, buf);
-    detail::DetailView { app, theme }.render(l.detail, buf);
+    // A pane given the whole screen leaves the other no columns.
+    if l.tree.width > 0 {
+        tree::TreeView { app, theme }.render(l.tree, buf);
+    }
+    if l.detail.width > 0 {
+        detail::DetailView { app, theme }.render(l.detail, buf);
+    }
     if app.find.open {
         find::FindView { app, theme, layout: &l }.render(l.find, buf);
     }

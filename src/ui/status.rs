@@ -67,22 +67,19 @@ pub fn footer_hints(app: &App) -> Vec<String> {
     }
     let wanted: &[(&[Action], &str)] = match ctx {
         _ if app.outline.is_empty() => &[(&[ToggleHelp], "help"), (&[Quit], "quit")],
+        // Jump and back come first, from `view_hints`.
         Context::Find if app.find.scope == crate::search::Scope::All => &[
-            (&[JumpToResult], "jump"),
-            (&[CloseFind], "back"),
             (&[ToggleFindScope], "talk titles only"),
             (&[NextResult, PrevResult], "choose"),
         ],
         Context::Find => &[
-            (&[JumpToResult], "jump"),
-            (&[CloseFind], "back"),
             (&[ToggleFindScope], "search everything"),
             (&[NextResult, PrevResult], "choose"),
         ],
         Context::Detail => &[
             (&[MoveDown, MoveUp], "scroll"),
             (&[SwitchPane], "outline"),
-            (&[OpenFind], "find"),
+            (&[FindInTalk], "find in talk"),
             (&[ToggleHelp], "help"),
             (&[Quit], "quit"),
             (&[NextSession, PrevSession], "next/prev talk"),
@@ -98,7 +95,53 @@ pub fn footer_hints(app: &App) -> Vec<String> {
             (&[SwitchPane], "detail"),
         ],
     };
-    wanted.iter().filter_map(|(a, l)| hint(app, ctx, a, l)).collect()
+    let mut hints = view_hints(app, ctx);
+    hints.extend(wanted.iter().filter_map(|(a, l)| hint(app, ctx, a, l)));
+    hints
+}
+
+/// What the view's state makes worth saying first: how to leave a zoom
+/// or a full screen, step through or clear marked hits, and in find the
+/// tree view and exact words.
+fn view_hints(app: &App, ctx: Context) -> Vec<String> {
+    use crate::view::FullScreen;
+    use Action::*;
+    let mut out: Vec<Option<String>> = Vec::new();
+    match ctx {
+        Context::Find => {
+            let view = if app.find.tree_view { "list" } else { "tree" };
+            let words = if app.find.matching == crate::search::Matching::Exact {
+                "fuzzy"
+            } else {
+                "exact"
+            };
+            out.push(hint(app, ctx, &[JumpToResult], "jump"));
+            out.push(hint(app, ctx, &[CloseFind], "back"));
+            out.push(hint(app, ctx, &[ToggleHitTree], view));
+            if app.find.tree_view {
+                out.push(hint(app, ctx, &[ToggleFold], "fold"));
+            }
+            out.push(hint(app, ctx, &[ToggleExact], words));
+        }
+        Context::Outline | Context::Detail => {
+            match app.view.panes.full {
+                FullScreen::Detail => out.push(hint(app, ctx, &[FullScreenDetail], "both panes")),
+                FullScreen::Outline => out.push(hint(app, ctx, &[FullScreenOutline], "both panes")),
+                FullScreen::None => {}
+            }
+            if app.view.zoom.root().is_some() {
+                out.push(hint(app, ctx, &[ZoomOut], "zoom out"));
+            }
+            if !app.view.steps.is_empty() {
+                out.push(hint(app, ctx, &[NextHit, PrevHit], "next/prev hit"));
+            }
+            if app.view.highlight.is_some() {
+                out.push(hint(app, ctx, &[ClearHighlight], "clear marks"));
+            }
+        }
+        _ => {}
+    }
+    out.into_iter().flatten().collect()
 }
 
 pub fn render_footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {

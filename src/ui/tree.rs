@@ -6,6 +6,7 @@ use super::theme::Theme;
 use crate::app::{App, Focus};
 use crate::layout::tree_indent;
 use crate::outline::{dump::UNTITLED, Kind};
+use crate::view::Highlighter;
 use crate::wrap::{fit, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,11 +28,12 @@ fn leaf_marker(k: Kind) -> &'static str {
 }
 
 impl TreeView<'_> {
-    fn row(&self, node: usize, w: u16) -> Line<'static> {
+    fn row(&self, node: usize, w: u16, search_marks: Option<&Highlighter>) -> Line<'static> {
         let o = &self.app.outline;
         let t = self.theme;
         let kind = o.kind(node);
-        let indent = tree_indent(o.depth(node), w) as usize;
+        let depth = self.app.view.zoom.relative_depth(o, node);
+        let indent = tree_indent(depth, w) as usize;
         // A margin, then a faint bar per level, as many as fit in the indent.
         let guides: String = std::iter::once(" ")
             .chain((0..indent.saturating_sub(1) / 2).map(|_| "│ "))
@@ -79,9 +81,45 @@ impl TreeView<'_> {
             Span::styled(marker, marker_style),
             Span::styled(mark, t.bookmark),
         ];
-        spans.extend(t.marked(&shown, &marks, text_style));
+        let text_spans = t.marked(&shown, &marks, text_style);
+        match search_marks.filter(|h| h.matches(raw)) {
+            Some(h) => spans.extend(super::marks::mark(&shown, text_spans, h, t.matched)),
+            None => spans.extend(text_spans),
+        }
         spans.push(Span::styled(count, t.dim));
         Line::from(spans)
+    }
+}
+
+impl TreeView<'_> {
+    /// " Outline ", or when zoomed the root's breadcrumb, cut to fit.
+    fn title(&self, w: u16) -> String {
+        let o = &self.app.outline;
+        let zoom = &self.app.view.zoom;
+        if zoom.root().is_none() {
+            return " Outline ".to_string();
+        }
+        let room = (w as usize).saturating_sub(4);
+        let parts: Vec<String> = zoom
+            .breadcrumb(o)
+            .into_iter()
+            .map(|n| {
+                if o.text(n).is_empty() {
+                    UNTITLED.to_string()
+                } else {
+                    o.text(n).to_string()
+                }
+            })
+            .collect();
+        // The root is what matters: the path before it gives way first.
+        let root = parts.last().cloned().unwrap_or_default();
+        let full = format!("Zoom: {}", parts.join(" › "));
+        let text = if width(&full) <= room {
+            full
+        } else {
+            format!("Zoom: … › {}", fit(&root, room.saturating_sub(11)))
+        };
+        format!(" {} ", fit(&text, room))
     }
 }
 
@@ -99,7 +137,7 @@ impl Widget for &TreeView<'_> {
             } else {
                 self.theme.border
             })
-            .title(" Outline ")
+            .title(self.title(area.width))
             .title_bottom(Line::from(position).right_aligned());
         let inner = block.inner(area);
         block.render(area, buf);
@@ -108,9 +146,10 @@ impl Widget for &TreeView<'_> {
         } else {
             self.theme.selection_unfocused
         };
+        let marks = app.marks();
         for (i, &node) in rows.iter().skip(app.tree.top).take(inner.height as usize).enumerate() {
             let y = inner.y + i as u16;
-            let mut line = self.row(node as usize, inner.width);
+            let mut line = self.row(node as usize, inner.width, marks.as_ref());
             if node as usize == app.tree.selected {
                 line = Theme::select(line, sel_style);
                 buf.set_style(Rect::new(inner.x, y, inner.width, 1), sel_style);

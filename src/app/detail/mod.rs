@@ -51,12 +51,12 @@ impl Detail {
     }
 
     /// Scrolls the least needed to show all of `node` (or its top if taller
-    /// than the pane), keeping a line of context when there is room.
-    pub fn follow(&mut self, node: usize, height: usize) {
+    /// than the pane), keeping `off` lines of context when there is room.
+    pub fn follow(&mut self, node: usize, height: usize, off: usize) {
         let Some((first, last)) = line_span(&self.lines, node) else {
             return;
         };
-        let margin = usize::from(height > 6);
+        let margin = off.min(height.saturating_sub(1) / 2);
         if first < self.scroll + margin {
             self.scroll = first.saturating_sub(margin);
         } else if last + margin >= self.scroll + height {
@@ -65,6 +65,20 @@ impl Detail {
                 .min(first.saturating_sub(margin));
         }
         self.clamp(height);
+    }
+
+    /// zt/zz/zb on `node`'s first line.
+    pub fn align(&mut self, node: usize, height: usize, off: usize, how: crate::view::Align) {
+        if let Some((first, _)) = line_span(&self.lines, node) {
+            self.scroll = crate::view::scroll::align_top(first, self.lines.len(), height, off, how);
+        }
+    }
+
+    /// After a jump: `node` `off` lines from the top, when there is room.
+    pub fn jump_to(&mut self, node: usize, height: usize, off: usize) {
+        if let Some((first, _)) = line_span(&self.lines, node) {
+            self.scroll = crate::view::scroll::jump_top(first, self.lines.len(), height, off);
+        }
     }
 
     pub fn scroll_by(&mut self, delta: isize, height: usize) {

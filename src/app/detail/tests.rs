@@ -61,9 +61,9 @@ fn follow_scrolls_just_enough() {
     let mut d = Detail::default();
     d.refresh(&o, s, 50);
     let last = d.lines.last().unwrap().node as usize;
-    d.follow(last, 10);
+    d.follow(last, 10, 1);
     assert_eq!(d.scroll, d.lines.len() - 10);
-    d.follow(s, 10);
+    d.follow(s, 10, 1);
     assert_eq!(d.scroll, 0);
 }
 

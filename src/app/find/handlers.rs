@@ -13,6 +13,7 @@ impl App {
     pub(in crate::app) fn open_find(&mut self) {
         self.find.clear();
         self.find.open = true;
+        self.worker.build_trees(self.find.tree_view);
         self.find.origin = Some(Origin {
             selected: self.tree.selected,
             open: self.tree.open_flags().to_vec(),
@@ -50,16 +51,32 @@ impl App {
             }
             return;
         };
-        let hits = crate::search::in_document_order(&self.find.results, self.outline.len());
-        let n = hits.len();
+        let (close, total) = (self.find.close.min(self.find.results.len()), self.find.results.len());
+        let steps = crate::app::view::steps_of(&self.find.results, close, self.outline.len());
         let query = self.find.query();
+        let talk = self.find.talk.clone();
         self.remember_query(&query);
         self.preview();
         self.close_find(false);
-        self.focus = Focus::Outline;
-        self.last_hits = hits;
-        self.status = Some(format!("{n} hits for {query:?}: n and N step through them").into());
+        let tiered = close > 0 && close < total;
+        self.set_highlight(&query, steps, tiered);
+        self.view.talk = talk.clone();
+        let at = self.view.steps.position(node).and_then(|i| self.view.steps.at(i));
+        let which = at.map_or(String::new(), |s| format!(", {}", s.label()));
+        let tiers = if tiered {
+            format!(" ({close} close, then {} loose)", total - close)
+        } else {
+            String::new()
+        };
+        let place = if talk.is_some() { " in this talk" } else { "" };
+        self.status =
+            Some(format!("{total} hits for {query:?}{place}{tiers}{which}: n and N step through them").into());
         self.last_query = query;
+        if talk.is_some() {
+            self.focus = Focus::Detail;
+        } else {
+            self.focus = Focus::Outline;
+        }
         self.tree.selected = node;
     }
 
@@ -116,10 +133,23 @@ impl App {
     pub(in crate::app) fn submit_search(&mut self) {
         self.find.jump_pending = false;
         let q = self.find.query();
-        self.worker.submit(&q, self.find.scope);
+        if let Some(talk) = self.find.talk.clone() {
+            self.find_in_talk(&q, talk);
+            return;
+        }
+        let options = crate::search::Options {
+            scope: self.find.scope,
+            matching: self.find.matching,
+            all_copies: false,
+        };
+        self.worker.submit(&q, options);
         if q.trim().is_empty() {
             self.find.results = Default::default();
             self.find.results_query.clear();
+            self.find.close = 0;
+            self.find.tree = None;
+            self.find.tree_cursor = 0;
+            self.find.tree_top = 0;
             self.find.progress = None;
             self.find.cursor = 0;
         } else {
@@ -141,11 +171,13 @@ impl App {
         self.find.results = r.hits;
         self.find.results_query = r.query;
         self.find.progress = r.progress;
+        self.find.close = r.close;
         if new_query {
             self.find.cursor = 0;
             self.find.top = 0;
         }
         self.find.cursor = self.find.cursor.min(self.find.results.len().saturating_sub(1));
+        self.take_tree(r.tree, new_query);
         self.preview();
         if self.find.jump_pending && self.find.progress.is_none() {
             self.jump_to_result();

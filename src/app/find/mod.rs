@@ -5,8 +5,11 @@
 
 mod handlers;
 mod text;
+mod tree_view;
 
-use crate::search::{Hit, Scope};
+use crate::search::{Hit, Matching, Scope};
+use crate::view::HitTree;
+use std::ops::Range;
 use std::sync::Arc;
 use text::new_input;
 pub use text::MAX_QUERY_BYTES;
@@ -28,6 +31,19 @@ pub struct Find {
     /// Ranked results for `results_query`.
     pub results: Arc<Vec<Hit>>,
     pub results_query: String,
+    /// How many of `results` are close (the rest are loose).
+    pub close: usize,
+    /// Exact words (fzf's --exact) or fuzzy ones.
+    pub matching: Matching,
+    /// The results as the outline filtered to them, built on the search
+    /// thread while the tree view is on.
+    pub tree: Option<Arc<HitTree>>,
+    /// The tree view is shown instead of the ranked list.
+    pub tree_view: bool,
+    pub tree_cursor: usize,
+    pub tree_top: usize,
+    /// Finding inside one talk (these nodes) instead of everywhere.
+    pub talk: Option<Range<usize>>,
     /// (scanned, total) while a search is still running.
     pub progress: Option<(usize, usize)>,
     pub cursor: usize,
@@ -50,6 +66,13 @@ impl Default for Find {
             scope: Scope::All,
             results: Arc::new(Vec::new()),
             results_query: String::new(),
+            close: 0,
+            matching: Matching::default(),
+            tree: None,
+            tree_view: false,
+            tree_cursor: 0,
+            tree_top: 0,
+            talk: None,
             progress: None,
             cursor: 0,
             top: 0,
@@ -76,6 +99,11 @@ impl Find {
         self.input = new_input();
         self.results = Arc::new(Vec::new());
         self.results_query.clear();
+        self.close = 0;
+        self.tree = None;
+        self.tree_cursor = 0;
+        self.tree_top = 0;
+        self.talk = None;
         self.progress = None;
         self.cursor = 0;
         self.top = 0;
@@ -84,26 +112,47 @@ impl Find {
         self.history_pos = None;
     }
 
+    /// The node of the chosen row: a ranked result, or a row of the tree.
     pub fn chosen(&self) -> Option<usize> {
-        self.results.get(self.cursor).map(|h| h.node as usize)
+        match self.shown_tree() {
+            Some(t) => t.node_at(self.tree_cursor),
+            None => self.results.get(self.cursor).map(|h| h.node as usize),
+        }
+    }
+
+    /// The filtered tree, when it is what the pane shows.
+    pub fn shown_tree(&self) -> Option<&HitTree> {
+        self.tree.as_deref().filter(|_| self.tree_view)
+    }
+
+    /// Where the reader was when the pane opened.
+    pub fn origin_selected(&self) -> Option<usize> {
+        self.origin.as_ref().map(|o| o.selected)
     }
 
     pub fn move_cursor(&mut self, delta: isize) {
-        if self.results.is_empty() {
+        let (len, cursor) = match self.shown_tree() {
+            Some(t) => (t.len(), &mut self.tree_cursor),
+            None => (self.results.len(), &mut self.cursor),
+        };
+        if len == 0 {
             return;
         }
-        let last = self.results.len() as isize - 1;
-        self.cursor = (self.cursor as isize + delta).clamp(0, last) as usize;
+        *cursor = (*cursor as isize + delta).clamp(0, len as isize - 1) as usize;
     }
 
     pub fn scroll_into_view(&mut self, height: usize) {
         if height == 0 {
             return;
         }
-        if self.cursor < self.top {
-            self.top = self.cursor;
-        } else if self.cursor >= self.top + height {
-            self.top = self.cursor + 1 - height;
+        let (cursor, top) = match self.shown_tree() {
+            Some(_) => (self.tree_cursor, &mut self.tree_top),
+            None => (self.cursor, &mut self.top),
+        };
+        if cursor < *top {
+            *top = cursor;
+        } else if cursor >= *top + height {
+            *top = cursor + 1 - height;
         }
     }
 }
