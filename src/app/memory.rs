@@ -39,6 +39,7 @@ impl App {
             bookmarks: self.bookmarks.clone(),
             history: self.history.clone(),
             last_paths: None,
+            line_numbers: Some(self.edit.line_numbers),
         }
     }
 
@@ -78,6 +79,9 @@ impl App {
             self.detail.clamp(self.layout().detail_body.height as usize);
         }
         self.bookmarks = s.bookmarks.clone();
+        if let Some(shown) = s.line_numbers {
+            self.edit.line_numbers = shown;
+        }
         self.history = s.find_history.clone();
         self.refresh_marks();
         self.sync();

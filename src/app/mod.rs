@@ -6,6 +6,7 @@ mod access;
 mod bookmarks;
 mod copy;
 pub mod detail;
+mod edit;
 mod events;
 pub mod find;
 pub mod help;
@@ -15,6 +16,7 @@ mod mouse;
 mod nav;
 mod options;
 mod phase;
+mod reload;
 pub mod tree;
 
 use crate::action::Action;
@@ -26,6 +28,8 @@ use crate::state::Bookmark;
 pub use bookmarks::Target;
 pub use copy::breadcrumb;
 use copy::Outside;
+pub use edit::gutter;
+pub use reload::Mark;
 use detail::Detail;
 use find::Find;
 pub use options::Options;
@@ -103,6 +107,10 @@ pub struct App {
     suspend: bool,
     worker: SearchWorker,
     synced_selection: Option<usize>,
+    /// The editor asked for, and the line numbers (see `edit`).
+    pub(crate) edit: edit::Editing,
+    /// Files gone or stale, and reloads asked for (see `reload`).
+    files: reload::Files,
 }
 
 impl App {
@@ -149,6 +157,8 @@ impl App {
             synced_selection: None,
             suspend: false,
             phase: Phase::Ready,
+            edit: edit::Editing::default(),
+            files: reload::Files::default(),
         };
         app.sync();
         app
@@ -277,6 +287,10 @@ impl App {
             | Action::PageUp
             | Action::HalfPageDown
             | Action::HalfPageUp => self.move_or_scroll(action),
+            Action::EditNode => self.edit_node(),
+            Action::WriteCopy => self.write_copy(),
+            Action::ToggleLineNumbers => self.toggle_line_numbers(),
+            Action::ReloadAll => self.reload_all(),
             Action::DeleteToStart => {
                 if self.find.delete_to_start() {
                     self.submit_search();
@@ -302,7 +316,8 @@ impl App {
         self.tree.scroll_into_view(l.tree_rows.height as usize);
         let sel = self.tree.selected;
         let ctx = detail::context_of(&self.outline, sel);
-        let rebuilt = self.detail.refresh(&self.outline, ctx, l.detail_body.width);
+        let width = l.detail_body.width.saturating_sub(self.gutter_of(ctx));
+        let rebuilt = self.detail.refresh(&self.outline, ctx, width);
         let h = l.detail_body.height as usize;
         if rebuilt || self.synced_selection != Some(sel) {
             self.detail.follow(sel, h);

@@ -24,7 +24,8 @@ impl App {
             let r = self.tree.top + (row - l.tree_rows.y) as usize;
             let Some(&node) = self.tree.rows().get(r) else { return };
             let node = node as usize;
-            let marker = l.tree_rows.x + tree_indent(o.depth(node), l.tree_rows.width);
+            let gutter = self.tree_gutter();
+            let marker = l.tree_rows.x + gutter + tree_indent(o.depth(node), l.tree_rows.width.saturating_sub(gutter));
             self.tree.selected = node;
             if (marker..marker + 2).contains(&col) && o.has_children(node) {
                 self.tree.set_open(&o, node, !self.tree.is_open(node));

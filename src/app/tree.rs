@@ -60,6 +60,20 @@ impl Tree {
         t
     }
 
+    /// A tree over a changed outline (a file reloaded) with these folds,
+    /// `levels` of it, and the selection and scroll carried over.
+    pub fn rebuilt(o: &Outline, open: Vec<bool>, levels: Vec<u8>, selected: usize, top: usize) -> Tree {
+        let mut t = Tree {
+            open,
+            levels,
+            rows: Vec::new(),
+            selected,
+            top,
+        };
+        t.rebuild(o);
+        t
+    }
+
     pub fn rows(&self) -> &[u32] {
         &self.rows
     }

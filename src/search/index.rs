@@ -60,7 +60,20 @@ impl Index {
     }
 
     fn build(o: &Outline, chars: impl Fn(&str) -> u64 + Sync) -> Index {
-        let masks: Vec<u64> = (0..o.len())
+        let masks = Index::build_range(o, 0..o.len(), chars);
+        let sessions = (0..masks.len() as u32)
+            .filter(|&i| masks[i as usize] & SESSION != 0)
+            .collect();
+        Index {
+            masks,
+            starts: None,
+            sessions,
+        }
+    }
+
+    /// The masks of the nodes in `range`.
+    fn build_range(o: &Outline, range: Range<usize>, chars: impl Fn(&str) -> u64 + Sync) -> Vec<u64> {
+        range
             .into_par_iter()
             .map(|i| {
                 let kind = o.kind(i);
@@ -70,15 +83,30 @@ impl Index {
                 let session = if searched(kind, Scope::Sessions) { SESSION } else { 0 };
                 SEARCHABLE | session | chars(o.text(i))
             })
-            .collect();
-        let sessions = (0..masks.len() as u32)
-            .filter(|&i| masks[i as usize] & SESSION != 0)
-            .collect();
-        Index {
-            masks,
-            starts: None,
-            sessions,
+            .collect()
+    }
+
+    /// The index of an outline in which the nodes `old` became `new`
+    /// (one document reloaded, see `Outline::splice_documents`): only the
+    /// new nodes' masks and word starts are computed; the others are moved.
+    pub fn splice(&mut self, o: &Outline, old: Range<usize>, new: Range<usize>) {
+        let fresh = Index::build_range(o, new.clone(), char_mask);
+        if let Some(starts) = &mut self.starts {
+            let words = new.clone().into_par_iter().zip(fresh.par_iter()).map(|(i, &m)| match m {
+                0 => 0,
+                _ => word_starts(o.text(i)),
+            });
+            starts.splice(old.clone(), words.collect::<Vec<u64>>());
         }
+        self.masks.splice(old.clone(), fresh);
+        let moved = new.len() as i64 - old.len() as i64;
+        let before = self.sessions.partition_point(|&s| (s as usize) < old.start);
+        let after = self.sessions.partition_point(|&s| (s as usize) < old.end);
+        let inside = new.clone().filter(|&i| self.masks[i] & SESSION != 0).map(|i| i as u32);
+        let shifted: Vec<u32> = self.sessions[after..].iter().map(|&s| (s as i64 + moved) as u32).collect();
+        self.sessions.truncate(before);
+        self.sessions.extend(inside);
+        self.sessions.extend(shifted);
     }
 
     /// Heap bytes held, for the memory budget.

@@ -123,6 +123,9 @@ pub struct State {
     pub last_paths: Vec<String>,
     #[serde(default)]
     pub last_document: Option<String>,
+    /// Line numbers shown beside the outline and the talk (None: never set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_numbers: Option<bool>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -136,6 +139,7 @@ impl Default for State {
             find_history: Vec::new(),
             last_paths: Vec::new(),
             last_document: None,
+            line_numbers: None,
             extra: Map::new(),
         }
     }
@@ -198,6 +202,7 @@ pub fn from_value_lenient(v: Value) -> State {
             .take(MAX_LAST_PATHS)
             .collect(),
         last_document: field(take("last_document")),
+        line_numbers: field(take("line_numbers")),
         extra: map,
     }
 }

@@ -34,6 +34,8 @@ pub struct Snapshot {
     pub history: Vec<String>,
     /// The paths this run opened (`paths::to_text`), when it sets them.
     pub last_paths: Option<Vec<String>>,
+    /// Whether line numbers are shown (None: nothing to say).
+    pub line_numbers: Option<bool>,
 }
 
 impl Snapshot {
@@ -49,6 +51,7 @@ impl Snapshot {
             bookmarks,
             history,
             last_paths: None,
+            line_numbers: None,
         }
     }
 
@@ -82,6 +85,7 @@ impl Snapshot {
             }
         }
         state.bookmarks = self.bookmarks.clone();
+        state.line_numbers = self.line_numbers;
         state.find_history = self.history.iter().take(HISTORY).cloned().collect();
         if let Some(paths) = &self.last_paths {
             let mut bytes = 0;

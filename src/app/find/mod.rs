@@ -6,6 +6,8 @@
 mod handlers;
 mod text;
 
+use crate::outline::Outline;
+use crate::remap::Shift;
 use crate::search::{Hit, Scope};
 use std::sync::Arc;
 use text::new_input;
@@ -82,6 +84,26 @@ impl Find {
         self.preview_path.clear();
         self.jump_pending = false;
         self.history_pos = None;
+    }
+
+    /// The outline changed under the pane (a file reloaded): the place to
+    /// go back to follows its node, the folds to restore are `folds` of
+    /// those remembered, and results move with their nodes (those gone are
+    /// dropped) until the search runs again on the new outline.
+    pub(crate) fn carry(&mut self, old: &Outline, shift: &Shift, folds: impl Fn(&[bool]) -> Vec<bool>) {
+        if let Some(o) = &mut self.origin {
+            o.selected = shift.node_or_ancestor(old, o.selected);
+            o.open = folds(&o.open);
+        }
+        self.preview_path.clear();
+        let chosen = self.chosen().and_then(|n| shift.node(n));
+        let moved: Vec<Hit> = self
+            .results
+            .iter()
+            .filter_map(|h| shift.node(h.node as usize).map(|n| Hit { node: n as u32, ..*h }))
+            .collect();
+        self.cursor = chosen.and_then(|c| moved.iter().position(|h| h.node as usize == c)).unwrap_or(0);
+        self.results = Arc::new(moved);
     }
 
     pub fn chosen(&self) -> Option<usize> {
