@@ -19,6 +19,25 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// The talks and notes among the nodes `range` of `o`.
+    pub fn of(o: &Outline, range: Range<usize>) -> Counts {
+        let mut c = Counts::default();
+        range.for_each(|i| c.add(o.kind(i)));
+        c
+    }
+
+    /// "1 talk and 3 notes"; None when both are 0.
+    pub fn describe(&self) -> Option<String> {
+        let mut said = Vec::new();
+        if self.talks > 0 {
+            said.push(plural(self.talks, "talk", "talks"));
+        }
+        if self.notes > 0 {
+            said.push(plural(self.notes, "note", "notes"));
+        }
+        (!said.is_empty()).then(|| said.join(" and "))
+    }
+
     fn add(&mut self, kind: Kind) {
         match kind {
             Kind::Session => self.talks += 1,
@@ -90,15 +109,8 @@ impl Remap {
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         for (c, verb) in [(self.added, "added"), (self.removed, "removed")] {
-            let mut said = Vec::new();
-            if c.talks > 0 {
-                said.push(plural(c.talks, "talk", "talks"));
-            }
-            if c.notes > 0 {
-                said.push(plural(c.notes, "note", "notes"));
-            }
-            if !said.is_empty() {
-                parts.push(format!("{} {verb}", said.join(" and ")));
+            if let Some(said) = c.describe() {
+                parts.push(format!("{said} {verb}"));
             }
         }
         if parts.is_empty() {

@@ -9,7 +9,7 @@ use super::detail::{line_span, Detail};
 use super::tree::{self, Tree};
 use super::{App, Stats};
 use crate::outline::{fs::natural_cmp, Clean, Kind, Outline};
-use crate::remap::{Remap, Shift};
+use crate::remap::{Counts, Remap, Shift};
 use crate::watch::{Change, News};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -75,6 +75,11 @@ impl App {
     pub(super) fn take_change(&mut self, change: Change) {
         let Change { key, source, news } = change;
         let at = self.outline.docs().iter().position(|d| d.key == key);
+        // The file's name: the status line is short, and the outline shows
+        // which file it is.
+        let source = std::path::Path::new(source.as_str())
+            .file_name()
+            .map_or(source.clone(), |n| Clean::new(&n.to_string_lossy()));
         let said = match (news, at) {
             (News::Changed(part), Some(d)) => {
                 let back = self.files.marks.remove(&key).is_some();
@@ -82,10 +87,10 @@ impl App {
                 format!("reloaded {source}: {summary}{}", if back { " (back again)" } else { "" })
             }
             (News::Added(part), None) => {
-                let counts = (part.count_kind(Kind::Session), part.len());
+                let counts = Counts::of(&part, 0..part.len()).describe();
                 let d = self.insert_at(&key);
                 self.insert_document(d, *part);
-                format!("added {source}: {} talks, {} nodes", counts.0, counts.1 - 1)
+                format!("added {source}: {}", counts.as_deref().unwrap_or("no talks or notes"))
             }
             (News::Added(part), Some(d)) => {
                 self.files.marks.remove(&key);

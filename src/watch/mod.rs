@@ -275,6 +275,15 @@ impl Watcher {
         !hidden && path.is_file() && fs::is_notes_file(path, &self.plan.scan)
     }
 
+    /// A new file's path as a folder scan of the folder named shows it.
+    fn as_named(&self, path: &Path) -> Clean {
+        let named = self.plan.folders.iter().find_map(|f| {
+            let rest = path.strip_prefix(paths::absolute(f)).ok()?;
+            Some(f.join(rest))
+        });
+        Clean::path(named.as_deref().unwrap_or(path))
+    }
+
     fn run(mut self, rx: Receiver<Msg>) {
         loop {
             let wait = self.debounce.wait(Instant::now()).unwrap_or(Duration::from_secs(3600));
@@ -345,7 +354,8 @@ impl Watcher {
             }
             None => {
                 let key = paths::doc_key(path);
-                let change = read_change(&key, path, true);
+                let mut change = read_change(&key, path, true);
+                change.source = self.as_named(path);
                 if !matches!(change.news, News::Added(_)) {
                     return true;
                 }
