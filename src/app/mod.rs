@@ -334,3 +334,5 @@ mod phase_tests;
 mod rebind_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod reload_tests;

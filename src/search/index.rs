@@ -333,3 +333,49 @@ fn bonus(o: &Outline, node: usize) -> i64 {
         0
     }
 }
+
+#[cfg(test)]
+mod splice_tests {
+    use super::*;
+    use crate::outline::parse_document;
+
+    fn doc(name: &str, src: &str) -> Outline {
+        parse_document(src.as_bytes(), name).unwrap().into_outline()
+    }
+
+    /// A document reloaded: the index spliced is the index built anew.
+    #[test]
+    fn splicing_one_document_gives_the_index_built_from_scratch() {
+        let parts = || {
+            vec![
+                doc("a.md", "# A\n## Talk one (Ann)\n- alpha\n"),
+                doc("b.md", "# B\n## Talk two (Bo)\n- beta\n- gamma\n"),
+                doc("c.md", "# C\n## Talk three (Cy)\n- delta\n"),
+            ]
+        };
+        let old = Outline::concat(parts());
+        let mut index = Index::new(&old);
+        for new_b in [
+            "# B\n## New (Di)\n- zeta\n## Talk two (Bo)\n- beta\n- gamma\n- eta\n",
+            "# B\n",
+            "# B\n## Talk two (Bo)\n- beta\n",
+        ] {
+            let before = Outline::concat(parts());
+            let (a, b) = (before.docs()[1].node, before.docs()[2].node);
+            let _ = old.len();
+            let new = before.splice_documents(1..2, doc("b.md", new_b));
+            let mut fresh_index = Index::new(&before);
+            fresh_index.splice(&new, a..b, a..new.docs()[2].node);
+            let fresh = Index::new(&new);
+            assert_eq!(fresh_index.masks, fresh.masks, "{new_b:?}");
+            assert_eq!(fresh_index.sessions, fresh.sessions, "{new_b:?}");
+        }
+        // Spliced twice in a row, as reloads follow each other.
+        let mid = old.splice_documents(1..2, doc("b.md", "# B\n## X (Ed)\n- x\n- y\n"));
+        index.splice(&mid, old.docs()[1].node..old.docs()[2].node, mid.docs()[1].node..mid.docs()[2].node);
+        let last = mid.splice_documents(0..1, doc("a.md", "# A\n"));
+        index.splice(&last, 0..mid.docs()[1].node, 0..last.docs()[1].node);
+        let fresh = Index::new(&last);
+        assert_eq!((index.masks, index.sessions), (fresh.masks, fresh.sessions));
+    }
+}

@@ -70,6 +70,9 @@ pub enum Report {
 enum Msg {
     Fs(notify::Result<notify::Event>),
     Reload(Option<String>),
+    /// The reader is done: the watch handler holds a sender too, so the
+    /// channel alone would never say so.
+    Stop,
 }
 
 /// Owns the channel to the watcher thread; dropping it ends the thread.
@@ -110,6 +113,12 @@ impl Watch {
     /// The next report, waiting up to `timeout` (for tests).
     pub fn recv_timeout(&self, timeout: Duration) -> Option<Report> {
         self.reports.recv_timeout(timeout).ok()
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.commands.send(Msg::Stop);
     }
 }
 
@@ -161,11 +170,6 @@ pub fn read_change(key: &str, path: &Path, added: bool) -> Change {
     }
 }
 
-enum Backend {
-    System(notify::RecommendedWatcher),
-    Poll(notify::PollWatcher),
-    None,
-}
 
 struct Watcher {
     plan: Plan,
@@ -173,7 +177,10 @@ struct Watcher {
     files: HashMap<PathBuf, (String, Stamp)>,
     events: Sender<Msg>,
     reports: Sender<Report>,
-    backend: Backend,
+    /// The system's watcher (None when polling, or not watching).
+    system: Option<notify::RecommendedWatcher>,
+    /// When files are next looked at, when polling.
+    next_poll: Option<Instant>,
     debounce: Debounce<PathBuf>,
 }
 
@@ -194,7 +201,8 @@ impl Watcher {
             files,
             events,
             reports,
-            backend: Backend::None,
+            system: None,
+            next_poll: None,
             debounce: Debounce::default(),
         };
         if watching {
@@ -222,40 +230,57 @@ impl Watcher {
     }
 
     fn watch_all(&mut self) {
-        let events = self.events.clone();
-        let handler = move |e: notify::Result<notify::Event>| {
-            let _ = events.send(Msg::Fs(e));
-        };
         if !self.plan.poll {
-            match notify::recommended_watcher(handler.clone()) {
-                Ok(w) => self.backend = Backend::System(w),
-                Err(e) if is_limit(&e) => self.plan.poll = true,
+            let events = self.events.clone();
+            let handler = move |e: notify::Result<notify::Event>| {
+                let _ = events.send(Msg::Fs(e));
+            };
+            match notify::recommended_watcher(handler) {
+                Ok(mut w) => {
+                    let limited = self.targets().into_iter().any(|(dir, mode)| {
+                        matches!(w.watch(&dir, mode), Err(e) if is_limit(&e))
+                    });
+                    if !limited {
+                        self.system = Some(w);
+                        return;
+                    }
+                }
+                Err(e) if is_limit(&e) => {}
+                // No watching on this system: `r` still reloads.
                 Err(_) => return,
             }
         }
-        if self.plan.poll {
-            self.start_polling(handler);
-        }
-        for (dir, mode) in self.targets() {
-            let result = match &mut self.backend {
-                Backend::System(w) => w.watch(&dir, mode),
-                Backend::Poll(w) => w.watch(&dir, mode),
-                Backend::None => return,
-            };
-            if matches!(&result, Err(e) if is_limit(e)) && !self.plan.poll {
-                self.plan.poll = true;
-                return self.watch_all();
-            }
-        }
+        self.start_polling();
     }
 
-    fn start_polling(&mut self, handler: impl notify::EventHandler) {
-        let config = notify::Config::default().with_poll_interval(POLL_EVERY);
-        if let Ok(w) = notify::PollWatcher::new(handler, config) {
-            self.backend = Backend::Poll(w);
-            let said = "too many files to watch (the system's limit of inotify watches): \
-                        looking for changes every second instead";
-            let _ = self.reports.send(Report::Notice(Clean::from(said.to_string())));
+    /// Looks at the files every `POLL_EVERY` instead (notify's own poller
+    /// compares times to the second, missing a save within the second).
+    fn start_polling(&mut self) {
+        self.system = None;
+        self.plan.poll = true;
+        self.next_poll = Some(Instant::now() + POLL_EVERY);
+        let said = "too many files to watch (the system's limit of inotify watches): \
+                    looking for changes every second instead";
+        let _ = self.reports.send(Report::Notice(Clean::from(said.to_string())));
+    }
+
+    /// One look at every file (and the folders, for new ones) when polling.
+    fn poll(&mut self, now: Instant) {
+        let changed: Vec<PathBuf> = self
+            .files
+            .iter()
+            .filter(|(p, (_, last))| stamp(p) != *last)
+            .map(|(p, _)| p.clone())
+            .collect();
+        for p in changed {
+            self.debounce.touch(p, now);
+        }
+        let (found, _, _) = fs::collect(&self.plan.folders, &self.plan.scan);
+        for f in found {
+            let p = paths::absolute(&f.path);
+            if !self.files.contains_key(&p) {
+                self.debounce.touch(p, now);
+            }
         }
     }
 
@@ -286,7 +311,9 @@ impl Watcher {
 
     fn run(mut self, rx: Receiver<Msg>) {
         loop {
-            let wait = self.debounce.wait(Instant::now()).unwrap_or(Duration::from_secs(3600));
+            let now = Instant::now();
+            let settle = self.debounce.wait(now).unwrap_or(Duration::from_secs(3600));
+            let wait = self.next_poll.map_or(settle, |t| settle.min(t.saturating_duration_since(now)));
             match rx.recv_timeout(wait) {
                 Ok(Msg::Fs(Ok(event))) => {
                     if matters(&event.kind) {
@@ -300,8 +327,7 @@ impl Watcher {
                 }
                 Ok(Msg::Fs(Err(e))) => {
                     if is_limit(&e) && !self.plan.poll {
-                        self.plan.poll = true;
-                        self.watch_all();
+                        self.start_polling();
                     }
                 }
                 Ok(Msg::Reload(None)) => self.reload_everything(),
@@ -311,8 +337,14 @@ impl Watcher {
                         return;
                     }
                 }
-                Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => return,
+                Err(RecvTimeoutError::Timeout) => {
+                    let now = Instant::now();
+                    if self.next_poll.is_some_and(|t| now >= t) {
+                        self.poll(now);
+                        self.next_poll = Some(now + POLL_EVERY);
+                    }
+                }
+                Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => return,
             }
             for p in self.debounce.due(Instant::now()) {
                 if !self.read(&p, false) {
