@@ -101,6 +101,10 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
             if let Some(w) = &watch {
                 pass_news(app, w);
             }
+            if let Some(seed) = app.take_copy_request() {
+                let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+                app.handle(Event::Notice(crate::app::write_copy(seed, &dir)));
+            }
             if let Some(m) = saver.as_ref().and_then(Saver::message) {
                 app.handle(Event::Notice(m.into()));
             }

@@ -3,7 +3,7 @@
 //! here) writes once into target/bench-corpus. Prints tables; it asserts
 //! nothing about speed (budgets are read off the numbers, see README).
 //!
-//! `cargo bench -- search` runs one section (load, search, draw, echo, state);
+//! `cargo bench -- search` runs one section (load, search, draw, echo, state, reload);
 //! TALKTREE_BENCH_SIZES=10000,100000 picks the corpus sizes.
 
 #[path = "../../examples/gen_corpus.rs"]
@@ -14,6 +14,7 @@ mod corpus;
 mod draw;
 mod echo;
 mod load;
+mod reload;
 mod search;
 mod state;
 mod timing;
@@ -43,5 +44,8 @@ fn main() {
     }
     if wanted("state") {
         state::run(&corpora);
+    }
+    if wanted("reload") {
+        reload::run(&corpora);
     }
 }

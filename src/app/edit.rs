@@ -24,6 +24,8 @@ pub struct Editing {
     editing: Option<String>,
     /// The editor command from the config (empty: the environment's).
     pub(super) configured: String,
+    /// A bundled file (its `SEEDS` name) to write a copy of.
+    copy: Option<&'static str>,
 }
 
 const BUNDLED: &str = "bundled:";
@@ -42,6 +44,36 @@ pub fn copy_path(dir: &Path, name: &str, exists: impl Fn(&Path) -> bool) -> Path
         })
         .find(|p| !exists(p))
         .expect("some name is free")
+}
+
+fn current_dir() -> PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+}
+
+/// Where a copy of the bundled file `seed` (`seeds/NAME`) goes in `dir`:
+/// under its own name, or the first variant of it not taken.
+fn copy_target(seed: &str, dir: &Path) -> PathBuf {
+    let name = Path::new(seed).file_name().map_or("notes.txt".into(), |n| n.to_string_lossy());
+    copy_path(dir, &name, |p| p.symlink_metadata().is_ok())
+}
+
+/// Writes the bundled file `seed` to a new file in `dir` (never over one
+/// that exists: created exclusively) and says where, for the status line.
+pub fn write_copy(seed: &str, dir: &Path) -> Clean {
+    let Some((_, bytes)) = SEEDS.iter().find(|(name, _)| *name == seed) else {
+        return Clean::from(format!("no bundled file {seed}"));
+    };
+    let target = copy_target(seed, dir);
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&target)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, bytes));
+    let shown = Clean::path(&target);
+    Clean::from(match written {
+        Ok(()) => format!("wrote a copy to {shown}: talktree {shown} opens it, to edit and keep"),
+        Err(e) => format!("could not write a copy to {shown}: {e}"),
+    })
 }
 
 impl App {
@@ -67,7 +99,7 @@ impl App {
         let sel = self.tree.selected;
         let info = &self.outline.docs()[self.outline.doc_index(sel)];
         if let Some(seed) = info.key.strip_prefix(BUNDLED) {
-            let target = self.copy_target(seed);
+            let target = copy_target(seed, &current_dir());
             self.status = Some(Clean::from(format!(
                 "the bundled notes are built into talktree and cannot be edited in place: {} writes a copy to {}",
                 self.key_for(Action::WriteCopy),
@@ -100,16 +132,8 @@ impl App {
         self.status = failure;
     }
 
-    /// Where a copy of the bundled file `seed` (`seeds/NAME`) would go: the
-    /// current folder, under a name not taken.
-    fn copy_target(&self, seed: &str) -> PathBuf {
-        let name = Path::new(seed).file_name().map_or("notes.txt".into(), |n| n.to_string_lossy());
-        let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        copy_path(&dir, &name, |p| p.symlink_metadata().is_ok())
-    }
-
-    /// Writes the selected node's bundled file to a new file (never over
-    /// one that exists) and says where.
+    /// Asks for a copy of the selected node's bundled file: the reader
+    /// writes it (`write_copy`) and says where; the app touches no file.
     pub(super) fn write_copy(&mut self) {
         let sel = self.tree.selected;
         let info = &self.outline.docs()[self.outline.doc_index(sel)];
@@ -121,20 +145,15 @@ impl App {
             )));
             return;
         };
-        let Some((_, bytes)) = SEEDS.iter().find(|(name, _)| *name == seed) else {
-            return;
-        };
-        let target = self.copy_target(seed);
-        let written = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&target)
-            .and_then(|mut f| std::io::Write::write_all(&mut f, bytes));
-        let shown = Clean::path(&target);
-        self.status = Some(Clean::from(match written {
-            Ok(()) => format!("wrote a copy to {shown}: talktree {shown} opens it, to edit and keep"),
-            Err(e) => format!("could not write a copy to {shown}: {e}"),
-        }));
+        if let Some((name, _)) = SEEDS.iter().find(|(name, _)| *name == seed) {
+            self.edit.copy = Some(name);
+            self.status = Some(Clean::from(format!("writing a copy of {seed}…")));
+        }
+    }
+
+    /// The bundled file to copy, when one was asked for (see `write_copy`).
+    pub fn take_copy_request(&mut self) -> Option<&'static str> {
+        self.edit.copy.take()
     }
 
     pub(super) fn toggle_line_numbers(&mut self) {
@@ -184,6 +203,19 @@ mod tests {
         assert_eq!(copy_path(Path::new("/d"), "notes.txt", free), Path::new("/d/notes-3.txt"));
         assert_eq!(copy_path(Path::new("/d"), "other.md", free), Path::new("/d/other.md"));
         assert_eq!(copy_path(Path::new("/d"), "README", |_| false), Path::new("/d/README"));
+    }
+
+    #[test]
+    fn a_copy_is_written_whole_and_never_over_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let (seed, bytes) = SEEDS[1];
+        assert!(write_copy(seed, dir.path()).starts_with("wrote a copy to"));
+        let name = Path::new(seed).file_name().unwrap();
+        assert_eq!(std::fs::read(dir.path().join(name)).unwrap(), bytes);
+        std::fs::write(dir.path().join(name), "mine").unwrap();
+        let said = write_copy(seed, dir.path());
+        assert!(said.contains("-2."), "{said}");
+        assert_eq!(std::fs::read_to_string(dir.path().join(name)).unwrap(), "mine");
     }
 
     #[test]

@@ -28,7 +28,7 @@ use crate::state::Bookmark;
 pub use bookmarks::Target;
 pub use copy::breadcrumb;
 use copy::Outside;
-pub use edit::gutter;
+pub use edit::{gutter, write_copy};
 pub use reload::Mark;
 use detail::Detail;
 use find::Find;

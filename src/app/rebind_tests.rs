@@ -25,6 +25,7 @@ fn seen(a: &App) -> String {
                 a.picker.as_ref().map(|p| (p.cursor, p.asking)),
                 a.clipboard_sequence().is_some()
             ),
+            a.edit.line_numbers,
         )
     )
 }
