@@ -192,7 +192,7 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "toggle_line_numbers",
         "Show or hide line numbers",
     ),
-    (Action::ReloadAll, "reload_all", "Reload every file now"),
+    (Action::ReloadAll, "reload_all", "Read again every file that changed"),
 ];
 
 impl Action {

@@ -65,7 +65,7 @@ impl App {
         let files = self.outline.docs().iter().any(|d| d.key.starts_with('/'));
         self.status = Some(Clean::from(if files {
             self.files.request(None);
-            "reading every file again…".to_string()
+            "reading every file that changed again…".to_string()
         } else {
             "nothing to reload: these notes are not read from files".to_string()
         }));

@@ -94,7 +94,8 @@ impl Watch {
         Watch { commands: tx, reports }
     }
 
-    /// Reads every file again now (and looks for new ones in the folders).
+    /// Reads again now every file that changed since it was last read (and
+    /// looks for new ones in the folders); says so when none did.
     pub fn reload_all(&self) {
         let _ = self.commands.send(Msg::Reload(None));
     }
@@ -365,10 +366,22 @@ impl Watcher {
                 all.push(p);
             }
         }
+        // Files read again only if they changed: `r` on a folder of
+        // thousands must not parse and splice each one.
+        let mut changed = 0;
         for p in all {
+            let before = self.files.get(&p).map(|(_, s)| *s);
+            if before.is_some_and(|s| s == stamp(&p) && s.is_some()) {
+                continue;
+            }
+            changed += 1;
             if !self.read(&p, true) {
                 return;
             }
+        }
+        if changed == 0 {
+            let said = Clean::from("every file is as it was when last read".to_string());
+            let _ = self.reports.send(Report::Notice(said));
         }
     }
 
