@@ -203,10 +203,10 @@ fn bundled_notes_offer_a_copy_and_the_copy_is_never_written_over_a_file() {
     );
     t.wait_for("talktree ·");
     t.send("e");
-    let offer = t.wait_for("cannot be edited in place");
+    let offer = t.wait_for("bundled notes are read-only");
     assert!(offer.contains("W writes a copy"), "{offer}");
     t.send("W");
-    t.wait_for("wrote a copy");
+    t.wait_for("opens it, to edit and keep");
     let names = || -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(cwd.path())
             .unwrap()

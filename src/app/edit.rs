@@ -69,9 +69,9 @@ pub fn write_copy(seed: &str, dir: &Path) -> Clean {
         .create_new(true)
         .open(&target)
         .and_then(|mut f| std::io::Write::write_all(&mut f, bytes));
-    let shown = Clean::path(&target);
+    let shown = target.file_name().map_or(Clean::path(&target), |n| Clean::new(&format!("./{}", n.to_string_lossy())));
     Clean::from(match written {
-        Ok(()) => format!("wrote a copy to {shown}: talktree {shown} opens it, to edit and keep"),
+        Ok(()) => format!("wrote {shown}: talktree {shown} opens it, to edit and keep"),
         Err(e) => format!("could not write a copy to {shown}: {e}"),
     })
 }
@@ -100,10 +100,12 @@ impl App {
         let info = &self.outline.docs()[self.outline.doc_index(sel)];
         if let Some(seed) = info.key.strip_prefix(BUNDLED) {
             let target = copy_target(seed, &current_dir());
+            let name = target.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            // Short: the key must show on a narrow screen.
             self.status = Some(Clean::from(format!(
-                "the bundled notes are built into talktree and cannot be edited in place: {} writes a copy to {}",
+                "bundled notes are read-only: {} writes a copy to ./{}",
                 self.key_for(Action::WriteCopy),
-                Clean::path(&target)
+                Clean::new(&name)
             )));
             return;
         }
@@ -209,7 +211,7 @@ mod tests {
     fn a_copy_is_written_whole_and_never_over_a_file() {
         let dir = tempfile::tempdir().unwrap();
         let (seed, bytes) = SEEDS[1];
-        assert!(write_copy(seed, dir.path()).starts_with("wrote a copy to"));
+        assert!(write_copy(seed, dir.path()).starts_with("wrote ./"));
         let name = Path::new(seed).file_name().unwrap();
         assert_eq!(std::fs::read(dir.path().join(name)).unwrap(), bytes);
         std::fs::write(dir.path().join(name), "mine").unwrap();

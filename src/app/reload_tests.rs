@@ -165,7 +165,7 @@ fn bundled_notes_are_not_edited_in_place_and_r_says_there_is_nothing_to_reload()
     let mut a = super::tests::app();
     type_keys(&mut a, "e");
     assert!(a.take_editor().is_none());
-    assert!(status(&a).contains("cannot be edited in place: W writes a copy to"), "{}", status(&a));
+    assert!(status(&a).starts_with("bundled notes are read-only: W writes a copy to ./"), "{}", status(&a));
     type_keys(&mut a, "r");
     assert!(status(&a).starts_with("nothing to reload"));
     assert!(a.take_reload_requests().is_empty());
