@@ -6,7 +6,7 @@
 //! Pure: two outlines in, a mapping out.
 
 use crate::outline::{Kind, Outline};
-use crate::state::keys::{title_key, Occurrences, Resolver};
+use crate::state::keys::title_key;
 use std::ops::Range;
 
 const NONE: u32 = u32::MAX;
@@ -58,33 +58,41 @@ pub struct Remap {
 
 impl Remap {
     /// Matches document node `old_doc` of `old` with `new_doc` of `new`:
-    /// one pass down the new document, each node looked up among the
-    /// children of its parent's match.
+    /// parent by parent from the documents down, each matched parent's
+    /// children paired by title and occurrence through one map (reused),
+    /// so the work is linear in the two documents.
     pub fn between(old: &Outline, old_doc: usize, new: &Outline, new_doc: usize) -> Remap {
         let old_len = old.subtree_end(old_doc) - old_doc;
-        let new_len = new.subtree_end(new_doc) - new_doc;
         let mut new_of_old = vec![NONE; old_len];
-        let mut old_of_new = vec![NONE; new_len];
         new_of_old[0] = 0;
-        old_of_new[0] = 0;
-        let mut occurrences = Occurrences::new(new);
-        let mut resolver = Resolver::new(old);
         let mut added = Counts::default();
-        for j in 1..new_len {
-            let node = new_doc + j;
-            let parent = new.parent(node).map_or(NONE, |p| old_of_new[p - new_doc]);
-            let found = (parent != NONE)
-                .then(|| {
-                    let occurrence = occurrences.of(node);
-                    resolver.child(old_doc + parent as usize, title_key(new, node), occurrence)
-                })
-                .flatten();
-            match found {
-                Some(o) => {
-                    old_of_new[j] = (o - old_doc) as u32;
-                    new_of_old[o - old_doc] = j as u32;
+        let mut by_title: foldhash::HashMap<(&str, u32), usize> = foldhash::HashMap::default();
+        let mut seen: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+        let mut pairs = vec![(old_doc, new_doc)];
+        while let Some((op, np)) = pairs.pop() {
+            by_title.clear();
+            seen.clear();
+            for c in old.children(op) {
+                let key = title_key(old, c);
+                let n = seen.entry(key).or_insert(0);
+                by_title.insert((key, *n), c);
+                *n += 1;
+            }
+            seen.clear();
+            for c in new.children(np) {
+                let key = title_key(new, c);
+                let n = seen.entry(key).or_insert(0);
+                match by_title.get(&(key, *n)) {
+                    Some(&o) => {
+                        new_of_old[o - old_doc] = (c - new_doc) as u32;
+                        if new.has_children(c) || old.has_children(o) {
+                            pairs.push((o, c));
+                        }
+                    }
+                    // Nothing below a node new to the file is matched.
+                    None => (c..new.subtree_end(c)).for_each(|i| added.add(new.kind(i))),
                 }
-                None => added.add(new.kind(node)),
+                *n += 1;
             }
         }
         let mut removed = Counts::default();

@@ -79,6 +79,18 @@ pub fn run(corpora: &[Corpus]) {
         for k in ["End", "Tab", "j", "j", "m"] {
             app.handle(Event::Key(Key::parse(k).expect("key")));
         }
+        if std::env::var_os("RELOAD_PARTS").is_some() {
+            let o = app.outline().clone();
+            let d = o.docs().len() - 1;
+            let News::Changed(p2) = read_change(&key, &path, false).news else { panic!() };
+            let p2 = *p2;
+            let (t, _) = crate::timing::measure(5, || o.splice_documents(d..d + 1, p2.clone()));
+            eprintln!("splice {}", ms(t.median));
+            let (t, _) = crate::timing::measure(5, || talktree::app::tree::levels(&o));
+            eprintln!("levels {}", ms(t.median));
+            let (t, _) = crate::timing::measure(5, || talktree::remap::Remap::between(&o, o.docs()[d].node, &p2, 0));
+            eprintln!("remap {}", ms(t.median));
+        }
         let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
         let (mut read, mut apply, mut frame, mut total) = (vec![], vec![], vec![], vec![]);
         let mut rss = Vec::new();

@@ -134,7 +134,7 @@ impl App {
             new: a..end,
             remap: Some(remap),
         };
-        self.swap_outline(&old, new, &shift, self.doc_levels[d]);
+        self.swap_outline(old, new, &shift, self.doc_levels[d]);
         summary
     }
 
@@ -149,7 +149,7 @@ impl App {
             remap: None,
         };
         self.doc_levels.insert(d, self.opts.open_level);
-        self.swap_outline(&old, new, &shift, self.opts.open_level);
+        self.swap_outline(old, new, &shift, self.opts.open_level);
     }
 
     /// The fold flags of `old` carried into `new` across `shift`; the
@@ -173,7 +173,8 @@ impl App {
 
     /// Puts `new` in place of `old`, carrying every node index the reader
     /// holds across `shift`.
-    fn swap_outline(&mut self, old: &Outline, new: Arc<Outline>, shift: &Shift, level: u8) {
+    fn swap_outline(&mut self, old_arc: Arc<Outline>, new: Arc<Outline>, shift: &Shift, level: u8) {
+        let old = &*old_arc;
         let levels = tree::levels(&new);
         let open = self.carry_folds(self.tree.open_flags(), &new, &levels, shift, level);
         let selected = shift.node_or_ancestor(old, self.tree.selected);
@@ -193,8 +194,7 @@ impl App {
         find.carry(old, shift, find_folds);
         self.find = find;
         self.stats = adjust(self.stats, old, &shift.old, &new, &shift.new);
-        self.worker.replace(new.clone(), shift.old.clone(), shift.new.clone());
-        self.outline = new;
+        self.outline = new.clone();
         self.detail = Detail::default();
         self.synced_selection = None;
         self.refresh_marks();
@@ -205,6 +205,7 @@ impl App {
                 self.detail.clamp(self.layout().detail_body.height as usize);
             }
         }
+        self.worker.replace(new, shift.old.clone(), shift.new.clone(), old_arc);
         if self.find.open {
             self.submit_search();
         }

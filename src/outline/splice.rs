@@ -6,7 +6,29 @@
 use super::inline::{NO_LINK, SELF_LINK};
 use super::styles::Styles;
 use super::{DocInfo, Node, Outline, NO_PARENT};
+use rayon::prelude::*;
+use std::mem::MaybeUninit;
 use std::ops::Range;
+
+/// Elements copied on one core at a time.
+const PIECE: usize = 1 << 16;
+
+/// Writes `f` of each of `from` into `to` (as long), in pieces over all cores.
+fn fill(to: &mut [MaybeUninit<Node>], from: &[Node], f: impl Fn(&Node) -> Node + Sync) {
+    assert_eq!(to.len(), from.len());
+    to.par_chunks_mut(PIECE).zip(from.par_chunks(PIECE)).for_each(|(t, from)| {
+        for (slot, n) in t.iter_mut().zip(from) {
+            slot.write(f(n));
+        }
+    });
+}
+
+/// `to.copy_from_slice(from)`, in pieces over all cores.
+fn copy(to: &mut [u8], from: &[u8]) {
+    to.par_chunks_mut(PIECE)
+        .zip(from.par_chunks(PIECE))
+        .for_each(|(t, f)| t.copy_from_slice(f));
+}
 
 fn shift(v: u32, by: i64) -> u32 {
     (i64::from(v) + by) as u32
@@ -37,8 +59,12 @@ impl Outline {
         let dt = part.text.len() as i64 - (tb - ta) as i64;
         let dl = part.styles.links.len() as i64 - (l1 - l0) as i64;
 
-        let mut nodes = Vec::with_capacity((self.nodes.len() as i64 + dn) as usize);
-        nodes.extend_from_slice(&self.nodes[..a]);
+        // Zeroed buffers come from the allocator untouched; the copies
+        // below, split over all cores, touch their pages (as `concat`).
+        let len = (self.nodes.len() as i64 + dn) as usize;
+        let mut nodes: Vec<Node> = Vec::with_capacity(len);
+        let (head, rest) = nodes.spare_capacity_mut()[..len].split_at_mut(a);
+        let (middle, tail) = rest.split_at_mut(part.nodes.len());
         let moved = |n: &Node, node0: i64, text0: i64| Node {
             text_start: shift(n.text_start, text0),
             parent: if n.parent == NO_PARENT {
@@ -54,13 +80,27 @@ impl Outline {
             },
             ..*n
         };
-        nodes.extend(part.nodes.iter().map(|n| moved(n, a as i64, ta as i64)));
-        nodes.extend(self.nodes[b..].iter().map(|n| moved(n, dn, dt)));
-
-        let mut text = String::with_capacity((self.text.len() as i64 + dt) as usize);
-        text.push_str(&self.text[..ta]);
-        text.push_str(&part.text);
-        text.push_str(&self.text[tb..]);
+        let mut text_buf = vec![0u8; (self.text.len() as i64 + dt) as usize];
+        let (text_head, text_rest) = text_buf.split_at_mut(ta);
+        let (text_middle, text_tail) = text_rest.split_at_mut(part.text.len());
+        rayon::scope(|scope| {
+            scope.spawn(|_| fill(head, &self.nodes[..a], |n| *n));
+            scope.spawn(|_| copy(text_head, self.text[..ta].as_bytes()));
+            scope.spawn(|_| copy(text_tail, self.text[tb..].as_bytes()));
+            scope.spawn(|_| {
+                text_middle.copy_from_slice(part.text.as_bytes());
+                fill(middle, &part.nodes, |n| moved(n, a as i64, ta as i64));
+            });
+            scope.spawn(|_| fill(tail, &self.nodes[b..], |n| moved(n, dn, dt)));
+        });
+        // SAFETY: `head`, `middle` and `tail` split the first `len` slots
+        // and each was written whole (`fill` writes one slot per source
+        // node, and their lengths are those of the slots).
+        unsafe { nodes.set_len(len) };
+        // SAFETY: the buffer holds, end to end, a prefix and a suffix of
+        // this outline's text cut at node boundaries (char boundaries) and
+        // the part's whole text: valid UTF-8 throughout.
+        let text = unsafe { String::from_utf8_unchecked(text_buf) };
 
         let mut styles = Styles {
             spans: Vec::with_capacity(sa + part.styles.spans.len() + spans.len() - sb),

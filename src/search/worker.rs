@@ -58,6 +58,9 @@ enum Job {
         outline: Arc<Outline>,
         old: Range<usize>,
         new: Range<usize>,
+        /// The outline replaced, freed here rather than on the UI thread
+        /// (returning a hundred megabytes to the system takes a while).
+        retired: Arc<Outline>,
     },
 }
 
@@ -109,10 +112,15 @@ impl SearchWorker {
     /// before became `new`: only their part of the index is rebuilt, on the
     /// search thread. A search still running is abandoned (its hits name
     /// nodes of the old outline) and results not yet taken are dropped.
-    pub fn replace(&self, outline: Arc<Outline>, old: Range<usize>, new: Range<usize>) {
+    pub fn replace(&self, outline: Arc<Outline>, old: Range<usize>, new: Range<usize>, retired: Arc<Outline>) {
         self.latest.fetch_add(1, Ordering::SeqCst);
         if let Some(tx) = &self.requests {
-            let _ = tx.send(Job::Replace { outline, old, new });
+            let _ = tx.send(Job::Replace {
+                outline,
+                old,
+                new,
+                retired,
+            });
         }
     }
 
@@ -173,8 +181,14 @@ fn next_search(requests: &Receiver<Job>, searcher: &mut Searcher) -> Option<Requ
         match job {
             Job::Search(req) => newest = Some(req),
             // A query queued before the change was asked of the old outline.
-            Job::Replace { outline, old, new } => {
+            Job::Replace {
+                outline,
+                old,
+                new,
+                retired,
+            } => {
                 searcher.replace(outline, old, new);
+                drop(retired);
                 newest = None;
             }
         }
