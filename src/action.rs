@@ -177,16 +177,8 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     ),
     (Action::Quit, "quit", "Quit"),
     (Action::Suspend, "suspend", "Suspend to the shell (fg comes back)"),
-    (
-        Action::EditNode,
-        "edit_node",
-        "Edit the file in $EDITOR at this line",
-    ),
-    (
-        Action::WriteCopy,
-        "write_copy",
-        "Write a copy of bundled notes to edit",
-    ),
+    (Action::EditNode, "edit_node", "Edit the file in $EDITOR at this line"),
+    (Action::WriteCopy, "write_copy", "Write a copy of bundled notes to edit"),
     (
         Action::ToggleLineNumbers,
         "toggle_line_numbers",

@@ -215,7 +215,10 @@ mod tests {
         let r = Remap::between(&old, 0, &new, 0);
         assert_eq!(r.new_of(find(&old, "child")), None, "identity is the path of titles");
         assert_eq!(r.summary(), "2 notes added, 2 notes removed");
-        assert_eq!(Remap::between(&old, 0, &old, 0).summary(), "no talk or note added or removed");
+        assert_eq!(
+            Remap::between(&old, 0, &old, 0).summary(),
+            "no talk or note added or removed"
+        );
     }
 
     #[test]

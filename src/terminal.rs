@@ -6,8 +6,8 @@
 //! Used only by `main.rs`.
 
 use crate::app::App;
-use crate::event::Event;
 use crate::editor;
+use crate::event::Event;
 use crate::keymap::Key;
 use crate::outline::Clean;
 use crate::tty::{Ready, TtyWatch};

@@ -43,7 +43,10 @@ fn notes(dir: &Path) -> PathBuf {
 fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
     let start = Instant::now();
     while !ok() {
-        assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {what}");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out waiting for {what}"
+        );
         std::thread::sleep(Duration::from_millis(30));
     }
 }
@@ -95,7 +98,10 @@ fn the_editor_gets_the_terminal_at_the_line_and_the_file_is_reloaded() {
     let said = std::fs::read_to_string(&argv).unwrap();
     let mut lines = said.lines();
     assert_eq!(lines.next(), Some("+5"), "{said}");
-    assert_eq!(lines.next().map(Path::new), Some(std::fs::canonicalize(&file).unwrap().as_path()));
+    assert_eq!(
+        lines.next().map(Path::new),
+        Some(std::fs::canonicalize(&file).unwrap().as_path())
+    );
     // The editor had the terminal as a shell leaves it: not raw.
     let stty: String = lines.collect::<Vec<_>>().join(" ");
     assert!(stty.contains(" icanon") && stty.contains(" echo"), "{stty}");
@@ -105,7 +111,10 @@ fn the_editor_gets_the_terminal_at_the_line_and_the_file_is_reloaded() {
     assert!(screen.contains("Outline"), "redrawn: {screen}");
     // Still on the same note, now four lines further down.
     let selected = t.settle();
-    assert!(row_with(&selected, "traces tie requests").contains("traces"), "{selected}");
+    assert!(
+        row_with(&selected, "traces tie requests").contains("traces"),
+        "{selected}"
+    );
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();
@@ -196,7 +205,10 @@ fn bundled_notes_offer_a_copy_and_the_copy_is_never_written_over_a_file() {
     let cwd = tempfile::tempdir().unwrap();
     let mut t = Pty::spawn_program(
         "/bin/sh",
-        &["-c", &format!("cd {} && exec {}", cwd.path().display(), env!("CARGO_BIN_EXE_talktree"))],
+        &[
+            "-c",
+            &format!("cd {} && exec {}", cwd.path().display(), env!("CARGO_BIN_EXE_talktree")),
+        ],
         140,
         30,
         &[],

@@ -53,7 +53,9 @@ fn current_dir() -> PathBuf {
 /// Where a copy of the bundled file `seed` (`seeds/NAME`) goes in `dir`:
 /// under its own name, or the first variant of it not taken.
 fn copy_target(seed: &str, dir: &Path) -> PathBuf {
-    let name = Path::new(seed).file_name().map_or("notes.txt".into(), |n| n.to_string_lossy());
+    let name = Path::new(seed)
+        .file_name()
+        .map_or("notes.txt".into(), |n| n.to_string_lossy());
     copy_path(dir, &name, |p| p.symlink_metadata().is_ok())
 }
 
@@ -69,7 +71,9 @@ pub fn write_copy(seed: &str, dir: &Path) -> Clean {
         .create_new(true)
         .open(&target)
         .and_then(|mut f| std::io::Write::write_all(&mut f, bytes));
-    let shown = target.file_name().map_or(Clean::path(&target), |n| Clean::new(&format!("./{}", n.to_string_lossy())));
+    let shown = target.file_name().map_or(Clean::path(&target), |n| {
+        Clean::new(&format!("./{}", n.to_string_lossy()))
+    });
     Clean::from(match written {
         Ok(()) => format!("wrote {shown}: talktree {shown} opens it, to edit and keep"),
         Err(e) => format!("could not write a copy to {shown}: {e}"),
@@ -100,7 +104,9 @@ impl App {
         let info = &self.outline.docs()[self.outline.doc_index(sel)];
         if let Some(seed) = info.key.strip_prefix(BUNDLED) {
             let target = copy_target(seed, &current_dir());
-            let name = target.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            let name = target
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
             // Short: the key must show on a narrow screen.
             self.status = Some(Clean::from(format!(
                 "bundled notes are read-only: {} writes a copy to ./{}",
@@ -202,7 +208,10 @@ mod tests {
     fn a_copy_never_takes_a_name_in_use() {
         let taken = [PathBuf::from("/d/notes.txt"), PathBuf::from("/d/notes-2.txt")];
         let free = |p: &Path| taken.iter().any(|t| t == p);
-        assert_eq!(copy_path(Path::new("/d"), "notes.txt", free), Path::new("/d/notes-3.txt"));
+        assert_eq!(
+            copy_path(Path::new("/d"), "notes.txt", free),
+            Path::new("/d/notes-3.txt")
+        );
         assert_eq!(copy_path(Path::new("/d"), "other.md", free), Path::new("/d/other.md"));
         assert_eq!(copy_path(Path::new("/d"), "README", |_| false), Path::new("/d/README"));
     }

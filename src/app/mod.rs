@@ -333,6 +333,6 @@ mod phase_tests;
 #[cfg(test)]
 mod rebind_tests;
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod reload_tests;
+#[cfg(test)]
+mod tests;

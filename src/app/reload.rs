@@ -84,7 +84,10 @@ impl App {
             (News::Changed(part), Some(d)) => {
                 let back = self.files.marks.remove(&key).is_some();
                 let summary = self.replace_document(d, *part);
-                format!("reloaded {source}: {summary}{}", if back { " (back again)" } else { "" })
+                format!(
+                    "reloaded {source}: {summary}{}",
+                    if back { " (back again)" } else { "" }
+                )
             }
             (News::Added(part), None) => {
                 let counts = Counts::of(&part, 0..part.len()).describe();
@@ -156,7 +159,11 @@ impl App {
     /// replaced document's new nodes that have no old self open as
     /// `level` shows them.
     fn carry_folds(&self, old: &[bool], new: &Outline, levels: &[u8], shift: &Shift, level: u8) -> Vec<bool> {
-        let Shift { old: was, new: now, remap } = shift;
+        let Shift {
+            old: was,
+            new: now,
+            remap,
+        } = shift;
         let mut open = Vec::with_capacity(new.len());
         open.extend_from_slice(&old[..was.start]);
         open.extend(now.clone().map(|j| tree::open_at_level(new.kind(j), levels[j], level)));
@@ -179,9 +186,14 @@ impl App {
         let open = self.carry_folds(self.tree.open_flags(), &new, &levels, shift, level);
         let selected = shift.node_or_ancestor(old, self.tree.selected);
         // The selected node's place in the detail pane, kept.
-        let offset = line_span(&self.detail.lines, self.tree.selected).map(|(first, _)| first as isize - self.detail.scroll as isize);
+        let offset = line_span(&self.detail.lines, self.tree.selected)
+            .map(|(first, _)| first as isize - self.detail.scroll as isize);
         self.tree = Tree::rebuilt(&new, open, levels.clone(), selected, self.tree.top);
-        self.last_hits = self.last_hits.iter().filter_map(|&n| shift.node(n as usize).map(|n| n as u32)).collect();
+        self.last_hits = self
+            .last_hits
+            .iter()
+            .filter_map(|&n| shift.node(n as usize).map(|n| n as u32))
+            .collect();
         self.last_hits.sort_unstable();
         let mut find = std::mem::take(&mut self.find);
         let find_folds = |flags: &[bool]| {

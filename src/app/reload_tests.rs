@@ -96,7 +96,11 @@ fn line_span(a: &App) -> (usize, usize) {
 fn a_selection_whose_node_went_lands_on_its_nearest_ancestor_still_there() {
     let mut a = app_on(&[("a.md", A)]);
     a.tree.reveal(&a.outline.clone(), find(&a, "deep"));
-    news(&mut a, "a.md", changed("a.md", "# Day one\n## Keynote (Ann)\n- first\n"));
+    news(
+        &mut a,
+        "a.md",
+        changed("a.md", "# Day one\n## Keynote (Ann)\n- first\n"),
+    );
     assert_eq!(sel_text(&a), "Keynote (Ann)");
     assert_eq!(status(&a), "reloaded a.md: 1 talk and 3 notes removed");
 }
@@ -122,7 +126,11 @@ fn a_file_gone_or_unreadable_keeps_its_last_version_marked_until_it_is_back() {
 #[test]
 fn a_new_file_joins_in_name_order_and_search_finds_it() {
     let mut a = app_on(&[("a.md", A), ("c.md", B)]);
-    news(&mut a, "b.md", News::Added(Box::new(part("b.md", "# Middle\n## Zebra talk (Ed)\n- zebras\n"))));
+    news(
+        &mut a,
+        "b.md",
+        News::Added(Box::new(part("b.md", "# Middle\n## Zebra talk (Ed)\n- zebras\n"))),
+    );
     let titles: Vec<&str> = a.outline.docs().iter().map(|d| a.outline.text(d.node)).collect();
     assert_eq!(titles, ["Day one", "Middle", "Other file"]);
     assert_eq!(status(&a), "added b.md: 1 talk and 1 note");
@@ -165,7 +173,11 @@ fn bundled_notes_are_not_edited_in_place_and_r_says_there_is_nothing_to_reload()
     let mut a = super::tests::app();
     type_keys(&mut a, "e");
     assert!(a.take_editor().is_none());
-    assert!(status(&a).starts_with("bundled notes are read-only: W writes a copy to ./"), "{}", status(&a));
+    assert!(
+        status(&a).starts_with("bundled notes are read-only: W writes a copy to ./"),
+        "{}",
+        status(&a)
+    );
     type_keys(&mut a, "r");
     assert!(status(&a).starts_with("nothing to reload"));
     assert!(a.take_reload_requests().is_empty());

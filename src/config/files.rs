@@ -11,7 +11,10 @@ impl Config {
             match e.key {
                 "editor" => match e.item.as_str() {
                     Some(s) => self.editor = s.trim().to_string(),
-                    None => err.at(e.value_at(), "files.editor must be a string (\"\": $VISUAL or $EDITOR)".into()),
+                    None => err.at(
+                        e.value_at(),
+                        "files.editor must be a string (\"\": $VISUAL or $EDITOR)".into(),
+                    ),
                 },
                 "watch" => match e.item.as_bool() {
                     Some(b) => self.watch = b,

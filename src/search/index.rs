@@ -92,10 +92,14 @@ impl Index {
     pub fn splice(&mut self, o: &Outline, old: Range<usize>, new: Range<usize>) {
         let fresh = Index::build_range(o, new.clone(), char_mask);
         if let Some(starts) = &mut self.starts {
-            let words = new.clone().into_par_iter().zip(fresh.par_iter()).map(|(i, &m)| match m {
-                0 => 0,
-                _ => word_starts(o.text(i)),
-            });
+            let words = new
+                .clone()
+                .into_par_iter()
+                .zip(fresh.par_iter())
+                .map(|(i, &m)| match m {
+                    0 => 0,
+                    _ => word_starts(o.text(i)),
+                });
             starts.splice(old.clone(), words.collect::<Vec<u64>>());
         }
         self.masks.splice(old.clone(), fresh);
@@ -103,7 +107,10 @@ impl Index {
         let before = self.sessions.partition_point(|&s| (s as usize) < old.start);
         let after = self.sessions.partition_point(|&s| (s as usize) < old.end);
         let inside = new.clone().filter(|&i| self.masks[i] & SESSION != 0).map(|i| i as u32);
-        let shifted: Vec<u32> = self.sessions[after..].iter().map(|&s| (s as i64 + moved) as u32).collect();
+        let shifted: Vec<u32> = self.sessions[after..]
+            .iter()
+            .map(|&s| (s as i64 + moved) as u32)
+            .collect();
         self.sessions.truncate(before);
         self.sessions.extend(inside);
         self.sessions.extend(shifted);
@@ -372,7 +379,11 @@ mod splice_tests {
         }
         // Spliced twice in a row, as reloads follow each other.
         let mid = old.splice_documents(1..2, doc("b.md", "# B\n## X (Ed)\n- x\n- y\n"));
-        index.splice(&mid, old.docs()[1].node..old.docs()[2].node, mid.docs()[1].node..mid.docs()[2].node);
+        index.splice(
+            &mid,
+            old.docs()[1].node..old.docs()[2].node,
+            mid.docs()[1].node..mid.docs()[2].node,
+        );
         let last = mid.splice_documents(0..1, doc("a.md", "# A\n"));
         index.splice(&last, 0..mid.docs()[1].node, 0..last.docs()[1].node);
         let fresh = Index::new(&last);

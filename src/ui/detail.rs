@@ -200,7 +200,9 @@ impl Widget for &DetailView<'_> {
             spans.extend(self.theme.marked(&line.text, &line.marks, text_style));
             if selected {
                 // The selection's colours win over a link's or code's own.
-                spans[text_at..].iter_mut().for_each(|s| s.style = s.style.patch(sel_style));
+                spans[text_at..]
+                    .iter_mut()
+                    .for_each(|s| s.style = s.style.patch(sel_style));
             }
             spans.push(Span::styled(line.aside.clone(), self.theme.dim));
             let l = Line::from(spans);

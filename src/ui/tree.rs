@@ -31,7 +31,11 @@ fn leaf_marker(k: Kind) -> &'static str {
 pub fn line_number(app: &App, node: usize, gutter: u16, theme: &Theme) -> Span<'static> {
     let line = app.outline.line(node);
     let w = gutter as usize - 1;
-    let text = if line == 0 { " ".repeat(gutter as usize) } else { format!("{line:>w$} ") };
+    let text = if line == 0 {
+        " ".repeat(gutter as usize)
+    } else {
+        format!("{line:>w$} ")
+    };
     Span::styled(text, theme.dim)
 }
 
@@ -127,7 +131,8 @@ impl Widget for &TreeView<'_> {
             let y = inner.y + i as u16;
             let mut line = self.row(node as usize, inner.width.saturating_sub(gutter));
             if gutter > 0 {
-                line.spans.insert(0, line_number(app, node as usize, gutter, self.theme));
+                line.spans
+                    .insert(0, line_number(app, node as usize, gutter, self.theme));
             }
             if node as usize == app.tree.selected {
                 line = Theme::select(line, sel_style);

@@ -20,7 +20,9 @@ pub struct Debounce<K> {
 
 impl<K: Eq + Hash + Clone + Ord> Default for Debounce<K> {
     fn default() -> Self {
-        Debounce { pending: HashMap::new() }
+        Debounce {
+            pending: HashMap::new(),
+        }
     }
 }
 

@@ -171,7 +171,6 @@ pub fn read_change(key: &str, path: &Path, added: bool) -> Change {
     }
 }
 
-
 struct Watcher {
     plan: Plan,
     /// Paths of the files watched, by key, with their stamp when last read.
@@ -238,9 +237,10 @@ impl Watcher {
             };
             match notify::recommended_watcher(handler) {
                 Ok(mut w) => {
-                    let limited = self.targets().into_iter().any(|(dir, mode)| {
-                        matches!(w.watch(&dir, mode), Err(e) if is_limit(&e))
-                    });
+                    let limited = self
+                        .targets()
+                        .into_iter()
+                        .any(|(dir, mode)| matches!(w.watch(&dir, mode), Err(e) if is_limit(&e)));
                     if !limited {
                         self.system = Some(w);
                         return;
@@ -291,7 +291,13 @@ impl Watcher {
         if self.files.contains_key(path) {
             return true;
         }
-        let Some(root) = self.plan.folders.iter().map(|f| paths::absolute(f)).find(|r| path.starts_with(r)) else {
+        let Some(root) = self
+            .plan
+            .folders
+            .iter()
+            .map(|f| paths::absolute(f))
+            .find(|r| path.starts_with(r))
+        else {
             return false;
         };
         let hidden = path
@@ -314,7 +320,9 @@ impl Watcher {
         loop {
             let now = Instant::now();
             let settle = self.debounce.wait(now).unwrap_or(Duration::from_secs(3600));
-            let wait = self.next_poll.map_or(settle, |t| settle.min(t.saturating_duration_since(now)));
+            let wait = self
+                .next_poll
+                .map_or(settle, |t| settle.min(t.saturating_duration_since(now)));
             match rx.recv_timeout(wait) {
                 Ok(Msg::Fs(Ok(event))) => {
                     if matters(&event.kind) {
@@ -415,11 +423,14 @@ impl Watcher {
 /// Events that can change what a file holds (not reads, not opens).
 fn matters(kind: &EventKind) -> bool {
     use notify::event::{AccessKind, AccessMode};
-    match kind {
-        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any => true,
-        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
-        _ => false,
-    }
+    matches!(
+        kind,
+        EventKind::Create(_)
+            | EventKind::Modify(_)
+            | EventKind::Remove(_)
+            | EventKind::Any
+            | EventKind::Access(AccessKind::Close(AccessMode::Write))
+    )
 }
 
 #[cfg(test)]

@@ -112,7 +112,10 @@ fn a_reload_asked_for_reads_only_what_changed_and_r_reads_everything() {
     let w = Watch::start(p);
     let key = paths::doc_key(&file);
     w.reload(&key);
-    assert!(w.recv_timeout(Duration::from_millis(300)).is_none(), "unchanged: not read");
+    assert!(
+        w.recv_timeout(Duration::from_millis(300)).is_none(),
+        "unchanged: not read"
+    );
     w.reload_all();
     match w.recv_timeout(WAIT) {
         Some(Report::Notice(m)) => assert!(m.contains("as it was"), "{m}"),

@@ -102,7 +102,9 @@ impl Find {
             .iter()
             .filter_map(|h| shift.node(h.node as usize).map(|n| Hit { node: n as u32, ..*h }))
             .collect();
-        self.cursor = chosen.and_then(|c| moved.iter().position(|h| h.node as usize == c)).unwrap_or(0);
+        self.cursor = chosen
+            .and_then(|c| moved.iter().position(|h| h.node as usize == c))
+            .unwrap_or(0);
         self.results = Arc::new(moved);
     }
 
