@@ -2,6 +2,8 @@
 //! through polling as when the system's limit of watches is reached.
 
 use super::*;
+use crate::state::paths;
+use std::time::Instant;
 
 const WAIT: Duration = Duration::from_secs(10);
 
