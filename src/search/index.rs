@@ -376,6 +376,7 @@ mod splice_tests {
             let fresh = Index::new(&new);
             assert_eq!(fresh_index.masks, fresh.masks, "{new_b:?}");
             assert_eq!(fresh_index.sessions, fresh.sessions, "{new_b:?}");
+            assert_eq!(fresh_index.starts, fresh.starts, "{new_b:?}");
         }
         // Spliced twice in a row, as reloads follow each other.
         let mid = old.splice_documents(1..2, doc("b.md", "# B\n## X (Ed)\n- x\n- y\n"));
@@ -387,6 +388,9 @@ mod splice_tests {
         let last = mid.splice_documents(0..1, doc("a.md", "# A\n"));
         index.splice(&last, 0..mid.docs()[1].node, 0..last.docs()[1].node);
         let fresh = Index::new(&last);
-        assert_eq!((index.masks, index.sessions), (fresh.masks, fresh.sessions));
+        assert_eq!(
+            (index.masks, index.sessions, index.starts),
+            (fresh.masks, fresh.sessions, fresh.starts)
+        );
     }
 }
