@@ -171,12 +171,17 @@ impl Drop for SearchWorker {
 fn next_search(requests: &Receiver<Job>, searcher: &mut Searcher) -> Option<Request> {
     let mut newest: Option<Request> = None;
     loop {
-        let job = match newest {
-            Some(_) => match requests.try_recv() {
-                Ok(job) => job,
-                Err(_) => return newest,
-            },
-            None => requests.recv().ok()?,
+        let job = match requests.try_recv() {
+            Ok(job) => job,
+            // Reloads queued back to back are applied in turn; the
+            // outline's copies are found once, for the last of them.
+            Err(_) => {
+                searcher.settle();
+                match newest {
+                    Some(_) => return newest,
+                    None => requests.recv().ok()?,
+                }
+            }
         };
         match job {
             Job::Search(req) => newest = Some(req),
