@@ -77,6 +77,14 @@ pub enum Action {
     NarrowOutline,
     FullScreenDetail,
     FullScreenOutline,
+    /// Opens the selected node's file in the editor, at its line.
+    EditNode,
+    /// Writes a copy of bundled notes to a file that can be edited.
+    WriteCopy,
+    /// Shows or hides each node's line in its file.
+    ToggleLineNumbers,
+    /// Reads every loaded file again.
+    ReloadAll,
 }
 
 /// Bindable actions with their config names and help text, in help order.
@@ -232,6 +240,14 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     ),
     (Action::Quit, "quit", "Quit"),
     (Action::Suspend, "suspend", "Suspend to the shell (fg comes back)"),
+    (Action::EditNode, "edit_node", "Edit the file in $EDITOR at this line"),
+    (Action::WriteCopy, "write_copy", "Write a copy of bundled notes to edit"),
+    (
+        Action::ToggleLineNumbers,
+        "toggle_line_numbers",
+        "Show or hide line numbers",
+    ),
+    (Action::ReloadAll, "reload_all", "Read again every file that changed"),
 ];
 
 impl Action {

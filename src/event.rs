@@ -7,6 +7,7 @@
 use crate::keymap::Key;
 use crate::outline::Clean;
 use crate::startup::Loaded;
+use crate::watch::Change;
 
 #[derive(Debug)]
 pub enum Event {
@@ -41,4 +42,9 @@ pub enum Event {
     /// The terminal is back after a suspend the app asked for (or the
     /// suspend could not be done).
     Resumed,
+    /// The editor the app asked for has exited: why it failed, if it did.
+    Edited(Option<Clean>),
+    /// A watched file changed, went away, could not be read again, or
+    /// appeared in a folder watched (`watch`).
+    Reloaded(Box<Change>),
 }

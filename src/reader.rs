@@ -7,7 +7,7 @@
 use crate::app::{App, Opening, Options};
 use crate::config::Config;
 use crate::event::Event;
-use crate::outline::Clean;
+use crate::outline::{fs::ScanOptions, Clean, STDIN_SOURCE};
 use crate::startup::{load_notes, Loaded};
 use crate::state::saver::Saver;
 use crate::state::snapshot::Snapshot;
@@ -15,6 +15,7 @@ use crate::state::store::Store;
 use crate::state::{paths, State};
 use crate::terminal;
 use crate::ui::theme::Theme;
+use crate::watch::{Plan, Report, Watch};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -54,7 +55,9 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
     };
     let mut app = App::loading(start.config.keymap.clone(), opts, opening);
     app.set_clipboard(start.config.clipboard.clone());
+    app.set_editor(&start.config.editor);
     let mut pending: Option<Receiver<Loaded>> = None;
+    let mut watch: Option<Watch> = None;
     if start.paths.is_empty() {
         app.handle(Event::Loaded(Box::new(load_notes(&[], &start.config))));
     } else {
@@ -85,6 +88,7 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
                     Ok(loaded) => {
                         app.handle(Event::Loaded(Box::new(loaded)));
                         pending = None;
+                        watch = Some(Watch::start(watch_plan(app, &start.paths, &start.config)));
                     }
                     Err(TryRecvError::Empty) => return,
                     Err(TryRecvError::Disconnected) => pending = None,
@@ -93,6 +97,13 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
             // A hook for the end-to-end test of the panic path: the first change panics.
             if test_panic && app.unsaved() {
                 panic!("TALKTREE_TEST_PANIC: panicking on purpose");
+            }
+            if let Some(w) = &watch {
+                pass_news(app, w);
+            }
+            if let Some(seed) = app.take_copy_request() {
+                let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+                app.handle(Event::Notice(crate::app::write_copy(seed, &dir)));
             }
             if let Some(m) = saver.as_ref().and_then(Saver::message) {
                 app.handle(Event::Notice(m.into()));
@@ -121,6 +132,49 @@ pub fn run(mut start: Start) -> std::io::Result<Ended> {
         }),
         // The panic hook has restored the terminal and printed the message.
         Err(payload) => panic::resume_unwind(payload),
+    }
+}
+
+/// What to watch once the notes are in: every document read from a file,
+/// and the folders named (for new files).
+fn watch_plan(app: &App, paths: &[PathBuf], config: &Config) -> Plan {
+    let files = app
+        .outline
+        .docs()
+        .iter()
+        .map(|d| d.key.clone())
+        .filter(|k| !k.starts_with("bundled:") && k != STDIN_SOURCE)
+        .collect();
+    Plan {
+        files,
+        folders: paths
+            .iter()
+            .filter(|p| !crate::stdin::names_stdin(p) && p.is_dir())
+            .cloned()
+            .collect(),
+        scan: ScanOptions {
+            extensions: config.extensions.clone(),
+            ..Default::default()
+        },
+        watch: config.watch,
+        poll: false,
+    }
+}
+
+/// Hands the watcher's news to the app, and the app's reloads asked for
+/// to the watcher. Neither waits.
+fn pass_news(app: &mut App, watch: &Watch) {
+    while let Some(report) = watch.try_recv() {
+        app.handle(match report {
+            Report::Change(c) => Event::Reloaded(Box::new(c)),
+            Report::Notice(m) => Event::Notice(m),
+        });
+    }
+    for request in app.take_reload_requests() {
+        match request {
+            Some(key) => watch.reload(&key),
+            None => watch.reload_all(),
+        }
     }
 }
 

@@ -1,12 +1,15 @@
 //! The real terminal: set-up and restore in one place, the event loop, and
 //! the paths out of it. Quit, error, panic and SIGTERM/SIGINT/SIGHUP all end
 //! in the same restore (a signal then gives exit status 128 + its number);
-//! the suspend key (Ctrl-Z unless rebound) stops for the shell, `fg` redraws.
+//! the suspend key (Ctrl-Z unless rebound) stops for the shell, `fg` redraws;
+//! the editor gets the terminal the same way and gives it back when it exits.
 //! Used only by `main.rs`.
 
 use crate::app::App;
+use crate::editor;
 use crate::event::Event;
 use crate::keymap::Key;
+use crate::outline::Clean;
 use crate::tty::{Ready, TtyWatch};
 use crate::ui::{self, theme::Theme};
 use crossterm::event::{
@@ -112,6 +115,17 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     terminal.clear()
 }
 
+/// Hands the terminal to the editor until it exits, then takes it back:
+/// the same leave and enter as `suspend`. The editor's failure, in words.
+fn hand_over(terminal: &mut DefaultTerminal, cmd: &editor::Command) -> io::Result<Option<String>> {
+    leave();
+    let outcome = std::process::Command::new(&cmd.program).args(&cmd.args).status();
+    let old = std::mem::replace(terminal, enter()?);
+    std::mem::forget(old); // see `run`
+    terminal.clear()?;
+    Ok(editor::failure(&cmd.program, &outcome))
+}
+
 fn to_event(e: TermEvent) -> Option<Event> {
     match e {
         TermEvent::Key(k) => Key::from_event(k).map(Event::Key),
@@ -211,6 +225,10 @@ fn drain_events(
             app.handle(Event::Resumed);
             // Keep draining: keys read along with it sit in crossterm's
             // buffer, where a wait on the tty would not see them.
+        }
+        if let Some(cmd) = app.take_editor() {
+            let failure = hand_over(terminal, &cmd)?;
+            app.handle(Event::Edited(failure.map(Clean::from)));
         }
     }
 }

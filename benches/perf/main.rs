@@ -3,7 +3,7 @@
 //! here) writes once into target/bench-corpus. Prints tables; it asserts
 //! nothing about speed (budgets are read off the numbers, see README).
 //!
-//! `cargo bench -- search` runs one section (load, search, draw, echo, state, view);
+//! `cargo bench -- search` runs one section (load, search, draw, echo, state, view, reload);
 //! TALKTREE_BENCH_SIZES=10000,100000 picks the corpus sizes.
 
 #[path = "../../examples/gen_corpus.rs"]
@@ -14,6 +14,7 @@ mod corpus;
 mod draw;
 mod echo;
 mod load;
+mod reload;
 mod search;
 mod state;
 mod timing;
@@ -47,5 +48,8 @@ fn main() {
     }
     if wanted("view") {
         view::run(&corpora);
+    }
+    if wanted("reload") {
+        reload::run(&corpora);
     }
 }

@@ -44,6 +44,12 @@ impl App {
             Event::Saved => self.state_dirty = false,
             Event::Resumed => self.suspend = false,
             Event::Written => self.outside.osc52 = None,
+            Event::Edited(failure) => self.edited(failure),
+            Event::Reloaded(change) => {
+                if !self.outline.is_empty() {
+                    self.take_change(*change);
+                }
+            }
         }
     }
 

@@ -40,6 +40,7 @@ impl App {
             history: self.history.clone(),
             last_paths: None,
             view: Some(self.view_prefs()),
+            line_numbers: Some(self.edit.line_numbers),
         }
     }
 
@@ -82,6 +83,9 @@ impl App {
             self.restore_view(prefs);
         }
         self.bookmarks = s.bookmarks.clone();
+        if let Some(shown) = s.line_numbers {
+            self.edit.line_numbers = shown;
+        }
         self.history = s.find_history.clone();
         self.refresh_marks();
         self.sync();

@@ -6,6 +6,7 @@ mod access;
 mod bookmarks;
 mod copy;
 pub mod detail;
+mod edit;
 mod events;
 pub mod find;
 pub mod help;
@@ -15,6 +16,7 @@ mod mouse;
 mod nav;
 mod options;
 mod phase;
+mod reload;
 mod sync;
 mod talk_find;
 pub mod tree;
@@ -31,11 +33,13 @@ pub use bookmarks::Target;
 pub use copy::breadcrumb;
 use copy::Outside;
 use detail::Detail;
+pub use edit::{gutter, write_copy};
 use find::Find;
 pub use options::Options;
 pub use phase::Opening;
 use phase::Phase;
 use ratatui::layout::Rect;
+pub use reload::Mark;
 use std::collections::HashSet;
 use std::sync::Arc;
 use tree::Tree;
@@ -108,6 +112,10 @@ pub struct App {
     suspend: bool,
     worker: SearchWorker,
     synced_selection: Option<usize>,
+    /// The editor asked for, and the line numbers (see `edit`).
+    pub(crate) edit: edit::Editing,
+    /// Files gone or stale, and reloads asked for (see `reload`).
+    files: reload::Files,
 }
 
 impl App {
@@ -154,6 +162,8 @@ impl App {
             synced_selection: None,
             suspend: false,
             phase: Phase::Ready,
+            edit: edit::Editing::default(),
+            files: reload::Files::default(),
         };
         app.find.matching = opts.matching;
         app.sync();
@@ -282,6 +292,10 @@ impl App {
             | Action::PageUp
             | Action::HalfPageDown
             | Action::HalfPageUp => self.move_or_scroll(action),
+            Action::EditNode => self.edit_node(),
+            Action::WriteCopy => self.write_copy(),
+            Action::ToggleLineNumbers => self.toggle_line_numbers(),
+            Action::ReloadAll => self.reload_all(),
             Action::DeleteToStart => {
                 if self.find.delete_to_start() {
                     self.submit_search();
@@ -317,6 +331,8 @@ impl App {
 mod phase_tests;
 #[cfg(test)]
 mod rebind_tests;
+#[cfg(test)]
+mod reload_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -25,7 +25,8 @@ impl App {
             let Some(&node) = self.tree.rows().get(r) else { return };
             let node = node as usize;
             let depth = self.view.zoom.relative_depth(&o, node);
-            let marker = l.tree_rows.x + tree_indent(depth, l.tree_rows.width);
+            let gutter = self.tree_gutter();
+            let marker = l.tree_rows.x + gutter + tree_indent(depth, l.tree_rows.width.saturating_sub(gutter));
             self.tree.selected = node;
             if (marker..marker + 2).contains(&col) && o.has_children(node) {
                 self.tree.set_open(&o, node, !self.tree.is_open(node));

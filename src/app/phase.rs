@@ -96,10 +96,12 @@ impl App {
             return;
         };
         let (size, help_open) = (self.size, self.help.is_some());
+        let editor = std::mem::take(&mut self.edit.configured);
         let nothing = loaded.outline.is_empty();
         // A fresh reader restores at its first size, then takes this one's:
         // what a restore shows is the same however fast the notes came.
         *self = App::opened(loaded, self.keymap.clone(), self.opts, *opening);
+        self.edit.configured = editor;
         self.handle(Event::Resize(size.0, size.1));
         if nothing {
             return;

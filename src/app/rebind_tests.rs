@@ -37,6 +37,7 @@ fn seen(a: &App) -> String {
                 a.find.tree.as_ref().map(|t| t.len()),
                 a.find.tree_cursor,
             ),
+            a.edit.line_numbers,
         )
     )
 }

@@ -21,7 +21,8 @@ impl App {
         self.scroll_tree(l.tree_rows.height as usize, opened);
         let sel = self.tree.selected;
         let ctx = detail::context_of(&self.outline, sel);
-        let rebuilt = self.detail.refresh(&self.outline, ctx, l.detail_body.width);
+        let width = l.detail_body.width.saturating_sub(self.gutter_of(ctx));
+        let rebuilt = self.detail.refresh(&self.outline, ctx, width);
         let h = l.detail_body.height as usize;
         if jumped {
             self.detail.jump_to(sel, h, self.view.scroll_off);

@@ -64,6 +64,21 @@ impl Tree {
         t
     }
 
+    /// A tree over a changed outline (a file reloaded) with these folds,
+    /// `levels` of it, and the selection and scroll carried over.
+    pub fn rebuilt(o: &Outline, open: Vec<bool>, levels: Vec<u8>, selected: usize, top: usize) -> Tree {
+        let mut t = Tree {
+            open,
+            levels,
+            rows: Vec::new(),
+            selected,
+            top,
+            window: None,
+        };
+        t.rebuild(o);
+        t
+    }
+
     /// The visible rows, within the zoom.
     pub fn rows(&self) -> &[u32] {
         &self.rows[self.window_rows()]

@@ -129,7 +129,7 @@ impl App {
     }
 
     /// The tree shows the zoom's nodes (or everything).
-    fn apply_zoom(&mut self) {
+    pub(super) fn apply_zoom(&mut self) {
         let o = self.outline.clone();
         let window = self.view.zoom.root().map(|_| self.view.zoom.range(&o));
         self.tree.set_window(window);

@@ -8,6 +8,7 @@ use crate::keymap::Keymap;
 use crate::search::Matching;
 
 mod errors;
+mod files;
 mod keys;
 
 pub use errors::ConfigError;
@@ -111,6 +112,10 @@ pub struct Config {
     pub matching: Matching,
     /// Where copies go.
     pub clipboard: Clipboard,
+    /// The editor command (`[files] editor`); empty: $VISUAL, else $EDITOR, else vi.
+    pub editor: String,
+    /// Whether loaded files are watched and reloaded when they change.
+    pub watch: bool,
 }
 
 /// One `key = value` of a table, with the key's position for messages.
@@ -160,6 +165,8 @@ impl Config {
                     extensions: Vec::new(),
                     matching: Matching::Fuzzy,
                     clipboard: Clipboard::Command(Vec::new()),
+                    editor: String::new(),
+                    watch: false,
                 };
                 let errors = c.apply("default-config.toml", DEFAULT);
                 debug_assert!(errors.is_empty(), "{errors:?}");
@@ -200,6 +207,7 @@ impl Config {
                 "theme" => self.apply_theme(table, &mut err),
                 "clipboard" => self.apply_clipboard(table, &mut err),
                 "keys" => self.apply_keys(table, &mut err),
+                "files" => self.apply_files(table, &mut err),
                 other => err.at(section.key_at, format!("unknown section [{other}]")),
             }
         }

@@ -103,6 +103,12 @@ fn named_like_notes(path: &Path, opts: &ScanOptions) -> bool {
     has_wanted_extension(path, opts).unwrap_or(true)
 }
 
+/// Whether a folder scan would pick up this file (its extension, or its
+/// start reading as text when it has none): for files that appear later.
+pub fn is_notes_file(path: &Path, opts: &ScanOptions) -> bool {
+    wanted(path, opts)
+}
+
 fn wanted(path: &Path, opts: &ScanOptions) -> bool {
     // No extension: a notes file if its start reads as text.
     has_wanted_extension(path, opts).unwrap_or_else(|| sniff_text(path))

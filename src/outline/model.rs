@@ -357,6 +357,9 @@ impl Iterator for Children<'_> {
 #[path = "concat.rs"]
 mod concat;
 
+#[path = "splice.rs"]
+mod splice;
+
 #[path = "styles.rs"]
 mod styles;
 pub use styles::Styled;

@@ -60,7 +60,20 @@ impl Index {
     }
 
     fn build(o: &Outline, chars: impl Fn(&str) -> u64 + Sync) -> Index {
-        let masks: Vec<u64> = (0..o.len())
+        let masks = Index::build_range(o, 0..o.len(), chars);
+        let sessions = (0..masks.len() as u32)
+            .filter(|&i| masks[i as usize] & SESSION != 0)
+            .collect();
+        Index {
+            masks,
+            starts: None,
+            sessions,
+        }
+    }
+
+    /// The masks of the nodes in `range`.
+    fn build_range(o: &Outline, range: Range<usize>, chars: impl Fn(&str) -> u64 + Sync) -> Vec<u64> {
+        range
             .into_par_iter()
             .map(|i| {
                 let kind = o.kind(i);
@@ -70,15 +83,37 @@ impl Index {
                 let session = if searched(kind, Scope::Sessions) { SESSION } else { 0 };
                 SEARCHABLE | session | chars(o.text(i))
             })
-            .collect();
-        let sessions = (0..masks.len() as u32)
-            .filter(|&i| masks[i as usize] & SESSION != 0)
-            .collect();
-        Index {
-            masks,
-            starts: None,
-            sessions,
+            .collect()
+    }
+
+    /// The index of an outline in which the nodes `old` became `new`
+    /// (one document reloaded, see `Outline::splice_documents`): only the
+    /// new nodes' masks and word starts are computed; the others are moved.
+    pub fn splice(&mut self, o: &Outline, old: Range<usize>, new: Range<usize>) {
+        let fresh = Index::build_range(o, new.clone(), char_mask);
+        if let Some(starts) = &mut self.starts {
+            let words = new
+                .clone()
+                .into_par_iter()
+                .zip(fresh.par_iter())
+                .map(|(i, &m)| match m {
+                    0 => 0,
+                    _ => word_starts(o.text(i)),
+                });
+            starts.splice(old.clone(), words.collect::<Vec<u64>>());
         }
+        self.masks.splice(old.clone(), fresh);
+        let moved = new.len() as i64 - old.len() as i64;
+        let before = self.sessions.partition_point(|&s| (s as usize) < old.start);
+        let after = self.sessions.partition_point(|&s| (s as usize) < old.end);
+        let inside = new.clone().filter(|&i| self.masks[i] & SESSION != 0).map(|i| i as u32);
+        let shifted: Vec<u32> = self.sessions[after..]
+            .iter()
+            .map(|&s| (s as i64 + moved) as u32)
+            .collect();
+        self.sessions.truncate(before);
+        self.sessions.extend(inside);
+        self.sessions.extend(shifted);
     }
 
     /// Heap bytes held, for the memory budget.
@@ -303,5 +338,59 @@ fn bonus(o: &Outline, node: usize) -> i64 {
         TOPIC_BONUS
     } else {
         0
+    }
+}
+
+#[cfg(test)]
+mod splice_tests {
+    use super::*;
+    use crate::outline::parse_document;
+
+    fn doc(name: &str, src: &str) -> Outline {
+        parse_document(src.as_bytes(), name).unwrap().into_outline()
+    }
+
+    /// A document reloaded: the index spliced is the index built anew.
+    #[test]
+    fn splicing_one_document_gives_the_index_built_from_scratch() {
+        let parts = || {
+            vec![
+                doc("a.md", "# A\n## Talk one (Ann)\n- alpha\n"),
+                doc("b.md", "# B\n## Talk two (Bo)\n- beta\n- gamma\n"),
+                doc("c.md", "# C\n## Talk three (Cy)\n- delta\n"),
+            ]
+        };
+        let old = Outline::concat(parts());
+        let mut index = Index::new(&old);
+        for new_b in [
+            "# B\n## New (Di)\n- zeta\n## Talk two (Bo)\n- beta\n- gamma\n- eta\n",
+            "# B\n",
+            "# B\n## Talk two (Bo)\n- beta\n",
+        ] {
+            let before = Outline::concat(parts());
+            let (a, b) = (before.docs()[1].node, before.docs()[2].node);
+            let _ = old.len();
+            let new = before.splice_documents(1..2, doc("b.md", new_b));
+            let mut fresh_index = Index::new(&before);
+            fresh_index.splice(&new, a..b, a..new.docs()[2].node);
+            let fresh = Index::new(&new);
+            assert_eq!(fresh_index.masks, fresh.masks, "{new_b:?}");
+            assert_eq!(fresh_index.sessions, fresh.sessions, "{new_b:?}");
+            assert_eq!(fresh_index.starts, fresh.starts, "{new_b:?}");
+        }
+        // Spliced twice in a row, as reloads follow each other.
+        let mid = old.splice_documents(1..2, doc("b.md", "# B\n## X (Ed)\n- x\n- y\n"));
+        index.splice(
+            &mid,
+            old.docs()[1].node..old.docs()[2].node,
+            mid.docs()[1].node..mid.docs()[2].node,
+        );
+        let last = mid.splice_documents(0..1, doc("a.md", "# A\n"));
+        index.splice(&last, 0..mid.docs()[1].node, 0..last.docs()[1].node);
+        let fresh = Index::new(&last);
+        assert_eq!(
+            (index.masks, index.sessions, index.starts),
+            (fresh.masks, fresh.sessions, fresh.starts)
+        );
     }
 }

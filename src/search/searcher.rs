@@ -65,6 +65,28 @@ impl Searcher {
         }
     }
 
+    /// Takes an outline in which the nodes `old` became `new` (a file
+    /// reloaded): the index is updated for those nodes only, and results
+    /// kept for narrowing, which name nodes of the old outline, are dropped.
+    /// Which documents repeat others' notes is found again by `settle`.
+    /// The outline searched.
+    pub fn outline(&self) -> &Arc<Outline> {
+        &self.outline
+    }
+
+    pub fn replace(&mut self, outline: Arc<Outline>, old: std::ops::Range<usize>, new: std::ops::Range<usize>) {
+        self.index.splice(&outline, old, new);
+        self.outline = outline;
+        self.stack.clear();
+    }
+
+    /// Finds which documents repeat others' notes, if not yet known for
+    /// this outline, on the search thread (as `new` does): before a search
+    /// or an idle wait, not after each of several reloads queued.
+    pub fn settle(&self) {
+        self.outline.same_notes();
+    }
+
     /// Ranked hits for `input`, the same as a fresh search would give. None
     /// when `cancel` fired; the cache is then left as it was.
     pub fn search(

@@ -2,6 +2,7 @@
 //! over a channel tagged with a generation so stale ones are dropped, and a
 //! newer query cancels the running one. No async runtime.
 
+use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
@@ -53,9 +54,23 @@ struct Request {
     options: Options,
 }
 
+/// What the search thread is asked to do, in order.
+enum Job {
+    Search(Request),
+    /// The outline changed: nodes `old` became `new` (a file reloaded).
+    Replace {
+        outline: Arc<Outline>,
+        old: Range<usize>,
+        new: Range<usize>,
+        /// The outline replaced, freed here rather than on the UI thread
+        /// (returning a hundred megabytes to the system takes a while).
+        retired: Arc<Outline>,
+    },
+}
+
 /// Owns the search thread; dropping it cancels the running search and joins.
 pub struct SearchWorker {
-    requests: Option<Sender<Request>>,
+    requests: Option<Sender<Job>>,
     results: Receiver<Results>,
     latest: Arc<AtomicU64>,
     /// Whether results come with their filtered tree.
@@ -102,9 +117,25 @@ impl SearchWorker {
         };
         if let Some(tx) = &self.requests {
             // A dead thread shows as no results; the UI keeps working.
-            let _ = tx.send(req);
+            let _ = tx.send(Job::Search(req));
         }
         generation
+    }
+
+    /// Searches `outline` from now on, in which the nodes `old` of the one
+    /// before became `new`: only their part of the index is rebuilt, on the
+    /// search thread. A search still running is abandoned (its hits name
+    /// nodes of the old outline) and results not yet taken are dropped.
+    pub fn replace(&self, outline: Arc<Outline>, old: Range<usize>, new: Range<usize>, retired: Arc<Outline>) {
+        self.latest.fetch_add(1, Ordering::SeqCst);
+        if let Some(tx) = &self.requests {
+            let _ = tx.send(Job::Replace {
+                outline,
+                old,
+                new,
+                retired,
+            });
+        }
     }
 
     /// The generation of the last `submit`.
@@ -149,30 +180,62 @@ impl Drop for SearchWorker {
     }
 }
 
+/// The next search to run: outline changes queued are applied in order;
+/// of the queries queued only the newest matters. None: the app is gone.
+fn next_search(requests: &Receiver<Job>, searcher: &mut Searcher) -> Option<Request> {
+    let mut newest: Option<Request> = None;
+    loop {
+        let job = match requests.try_recv() {
+            Ok(job) => job,
+            // Reloads queued back to back are applied in turn; the
+            // outline's copies are found once, for the last of them.
+            Err(_) => {
+                searcher.settle();
+                match newest {
+                    Some(_) => return newest,
+                    None => requests.recv().ok()?,
+                }
+            }
+        };
+        match job {
+            Job::Search(req) => newest = Some(req),
+            // A query queued before the change was asked of the old outline.
+            Job::Replace {
+                outline,
+                old,
+                new,
+                retired,
+            } => {
+                searcher.replace(outline, old, new);
+                drop(retired);
+                newest = None;
+            }
+        }
+    }
+}
+
 fn serve(
     outline: Arc<Outline>,
-    requests: Receiver<Request>,
+    requests: Receiver<Job>,
     results: Sender<Results>,
     latest: Arc<AtomicU64>,
     trees: Arc<AtomicBool>,
 ) {
-    let mut searcher = Searcher::new(outline.clone());
-    // A million hits' tree takes tens of milliseconds: here, not in a frame.
-    let tree_of = |hits: &[Hit]| {
-        trees.load(Ordering::SeqCst).then(|| {
-            let nodes: Vec<u32> = hits.iter().map(|h| h.node).collect();
-            Arc::new(HitTree::new(&outline, &nodes))
-        })
-    };
-    while let Ok(mut req) = requests.recv() {
-        // Only the newest of the queued queries matters.
-        while let Ok(newer) = requests.try_recv() {
-            req = newer;
-        }
+    let mut searcher = Searcher::new(outline);
+    while let Some(req) = next_search(&requests, &mut searcher) {
         let cancel = || latest.load(Ordering::SeqCst) != req.generation;
         if cancel() {
             continue;
         }
+        // The outline searched now (a reload may have replaced it). A
+        // million hits' tree takes tens of milliseconds: here, not in a frame.
+        let outline = searcher.outline().clone();
+        let tree_of = |hits: &[Hit]| {
+            trees.load(Ordering::SeqCst).then(|| {
+                let nodes: Vec<u32> = hits.iter().map(|h| h.node).collect();
+                Arc::new(HitTree::new(&outline, &nodes))
+            })
+        };
         let reply = |hits: Arc<Vec<Hit>>, close, progress| Results {
             generation: req.generation,
             query: req.query.clone(),

@@ -50,6 +50,9 @@ pub fn merge(disk: State, mine: &Changes) -> State {
     if mine.set_paths {
         out.last_paths = m.last_paths.clone();
     }
+    if m.line_numbers.is_some() {
+        out.line_numbers = m.line_numbers;
+    }
     if m.last_document.is_some() {
         out.last_document = m.last_document.clone();
     }

@@ -126,6 +126,9 @@ pub struct State {
     /// Pane sizes and the find pane's view (issue 20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view: Option<crate::view::ViewPrefs>,
+    /// Line numbers shown beside the outline and the talk (None: never set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_numbers: Option<bool>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -140,6 +143,7 @@ impl Default for State {
             last_paths: Vec::new(),
             last_document: None,
             view: None,
+            line_numbers: None,
             extra: Map::new(),
         }
     }
@@ -204,6 +208,7 @@ pub fn from_value_lenient(v: Value) -> State {
             .take(MAX_LAST_PATHS)
             .collect(),
         last_document: field(take("last_document")),
+        line_numbers: field(take("line_numbers")),
         extra: map,
     }
 }

@@ -36,6 +36,8 @@ pub struct Snapshot {
     pub last_paths: Option<Vec<String>>,
     /// Pane sizes and the find pane's view, when the reader has them.
     pub view: Option<crate::view::ViewPrefs>,
+    /// Whether line numbers are shown (None: nothing to say).
+    pub line_numbers: Option<bool>,
 }
 
 impl Snapshot {
@@ -52,6 +54,7 @@ impl Snapshot {
             history,
             last_paths: None,
             view: None,
+            line_numbers: None,
         }
     }
 
@@ -85,6 +88,7 @@ impl Snapshot {
             }
         }
         state.bookmarks = self.bookmarks.clone();
+        state.line_numbers = self.line_numbers;
         state.find_history = self.history.iter().take(HISTORY).cloned().collect();
         if let Some(paths) = &self.last_paths {
             let mut bytes = 0;

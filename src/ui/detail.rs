@@ -181,8 +181,17 @@ impl Widget for &DetailView<'_> {
         // Whether the node of the last line drawn holds the query: a
         // node's wrapped lines come one after another.
         let mut holds: Option<(u32, bool)> = None;
+        let gutter = app.detail_gutter();
         for (i, line) in d.lines.iter().skip(d.scroll).take(body.height as usize).enumerate() {
             let y = body.y + i as u16;
+            let at = d.scroll + i;
+            // A node's number on its first line only.
+            let first = at == 0 || d.lines[at - 1].node != line.node;
+            let number = match (gutter, first && line.role != Role::Blank) {
+                (0, _) => None,
+                (g, true) => Some(super::tree::line_number(app, line.node as usize, g, self.theme)),
+                (g, false) => Some(Span::raw(" ".repeat(g as usize))),
+            };
             let selected = line.node as usize == sel && line.role != Role::Blank && line.role != Role::Meta;
             let text_style = if selected {
                 self.role_style(line.role).patch(sel_style)
@@ -190,6 +199,8 @@ impl Widget for &DetailView<'_> {
                 self.role_style(line.role)
             };
             let mut spans = vec![Span::styled(line.prefix.clone(), self.theme.dim)];
+            let text_at = usize::from(number.is_some()) + 1;
+            spans.splice(0..0, number);
             let text_spans = self.theme.marked(&line.text, &line.marks, text_style);
             let marked = marks.as_ref().filter(|h| {
                 let is_text = !matches!(line.role, Role::Blank | Role::Meta);
@@ -204,7 +215,9 @@ impl Widget for &DetailView<'_> {
             }
             if selected {
                 // The selection's colours win over a link's or code's own.
-                spans[1..].iter_mut().for_each(|s| s.style = s.style.patch(sel_style));
+                spans[text_at..]
+                    .iter_mut()
+                    .for_each(|s| s.style = s.style.patch(sel_style));
             }
             spans.push(Span::styled(line.aside.clone(), self.theme.dim));
             let l = Line::from(spans);

@@ -27,6 +27,19 @@ fn leaf_marker(k: Kind) -> &'static str {
     }
 }
 
+/// A node's line in its file, right-aligned in `gutter` columns (blank
+/// for a file's own row, which has none).
+pub fn line_number(app: &App, node: usize, gutter: u16, theme: &Theme) -> Span<'static> {
+    let line = app.outline.line(node);
+    let w = gutter as usize - 1;
+    let text = if line == 0 {
+        " ".repeat(gutter as usize)
+    } else {
+        format!("{line:>w$} ")
+    };
+    Span::styled(text, theme.dim)
+}
+
 impl TreeView<'_> {
     fn row(&self, node: usize, w: u16, search_marks: Option<&Highlighter>) -> Line<'static> {
         let o = &self.app.outline;
@@ -46,11 +59,16 @@ impl TreeView<'_> {
             (true, false) => "▸ ",
             _ => leaf_marker(kind),
         };
-        let count = if has_kids && !open {
+        let mut count = if has_kids && !open {
             format!(" ({})", o.child_count(node))
         } else {
             String::new()
         };
+        if kind == Kind::Document {
+            if let Some(m) = self.app.file_mark(node) {
+                count.push_str(&format!(" · {}", m.label()));
+            }
+        }
         let raw = o.text(node);
         let (text, text_style) = if raw.is_empty() {
             (UNTITLED, t.dim)
@@ -147,9 +165,14 @@ impl Widget for &TreeView<'_> {
             self.theme.selection_unfocused
         };
         let marks = app.marks();
+        let gutter = app.tree_gutter();
         for (i, &node) in rows.iter().skip(app.tree.top).take(inner.height as usize).enumerate() {
             let y = inner.y + i as u16;
-            let mut line = self.row(node as usize, inner.width, marks.as_ref());
+            let mut line = self.row(node as usize, inner.width.saturating_sub(gutter), marks.as_ref());
+            if gutter > 0 {
+                line.spans
+                    .insert(0, line_number(app, node as usize, gutter, self.theme));
+            }
             if node as usize == app.tree.selected {
                 line = Theme::select(line, sel_style);
                 buf.set_style(Rect::new(inner.x, y, inner.width, 1), sel_style);

@@ -59,6 +59,17 @@ impl<T: Copy + PartialEq> JumpList<T> {
         Some(self.places[before])
     }
 
+    /// The places carried by `map` (a file reloaded), those with no new
+    /// self dropped; where we are stays with the places before it.
+    pub fn carry(&mut self, map: impl Fn(T) -> Option<T>) {
+        let before = self.places[..self.at.min(self.places.len())]
+            .iter()
+            .filter(|&&p| map(p).is_some())
+            .count();
+        self.places = self.places.iter().filter_map(|&p| map(p)).collect();
+        self.at = before;
+    }
+
     /// Ctrl-i: the place after, if we went back.
     pub fn forward(&mut self) -> Option<T> {
         let next = self.at + 1;

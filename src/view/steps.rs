@@ -32,6 +32,20 @@ pub struct HitSteps {
 }
 
 impl HitSteps {
+    /// The hits carried by `map` (a file reloaded), those gone dropped,
+    /// each tier still in document order.
+    pub fn carry(&mut self, map: impl Fn(u32) -> Option<u32>) {
+        let mut order = Vec::with_capacity(self.order.len());
+        let mut bounds = vec![0];
+        for w in self.bounds.windows(2) {
+            let start = order.len();
+            order.extend(self.order[w[0]..w[1]].iter().filter_map(|&n| map(n)));
+            order[start..].sort_unstable();
+            bounds.push(order.len());
+        }
+        *self = HitSteps { order, bounds };
+    }
+
     /// One tier: every hit alike.
     pub fn new(hits: &[u32]) -> HitSteps {
         HitSteps::tiered(&[hits])

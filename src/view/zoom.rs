@@ -32,6 +32,13 @@ impl Zoom {
         true
     }
 
+    /// The roots carried to a changed outline (a file reloaded) by `map`;
+    /// a root with no new self is zoomed out of, with those inside it.
+    pub fn carry(&mut self, map: impl Fn(usize) -> Option<usize>) {
+        let kept = self.roots.iter().map_while(|&r| map(r as usize)).collect::<Vec<_>>();
+        self.roots = kept.into_iter().map(|r| r as u32).collect();
+    }
+
     /// Back to the root before; returns the root left (to select it).
     pub fn zoom_out(&mut self) -> Option<usize> {
         self.roots.pop().map(|r| r as usize)

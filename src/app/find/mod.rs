@@ -7,6 +7,8 @@ mod handlers;
 mod text;
 mod tree_view;
 
+use crate::outline::Outline;
+use crate::remap::Shift;
 use crate::search::{Hit, Matching, Scope};
 use crate::view::HitTree;
 use std::ops::Range;
@@ -110,6 +112,42 @@ impl Find {
         self.preview_path.clear();
         self.jump_pending = false;
         self.history_pos = None;
+    }
+
+    /// The outline changed under the pane (a file reloaded): the place to
+    /// go back to follows its node, the folds to restore are `folds` of
+    /// those remembered, and results move with their nodes (those gone are
+    /// dropped) until the search runs again on the new outline.
+    pub(crate) fn carry(&mut self, old: &Outline, shift: &Shift, folds: impl Fn(&[bool]) -> Vec<bool>) {
+        if let Some(o) = &mut self.origin {
+            o.selected = shift.node_or_ancestor(old, o.selected);
+            o.open = folds(&o.open);
+        }
+        self.preview_path.clear();
+        let chosen = self.chosen().and_then(|n| shift.node(n));
+        let mut close = 0;
+        let moved: Vec<Hit> = self
+            .results
+            .iter()
+            .enumerate()
+            .filter_map(|(k, h)| {
+                let n = shift.node(h.node as usize)?;
+                close += usize::from(k < self.close);
+                Some(Hit { node: n as u32, ..*h })
+            })
+            .collect();
+        self.close = close;
+        // The tree of hits and a talk's node range name old nodes: the
+        // tree comes back with the search run again; finding in a talk
+        // ends (its talk may be gone).
+        self.tree = None;
+        self.tree_cursor = 0;
+        self.tree_top = 0;
+        self.talk = None;
+        self.cursor = chosen
+            .and_then(|c| moved.iter().position(|h| h.node as usize == c))
+            .unwrap_or(0);
+        self.results = Arc::new(moved);
     }
 
     /// The node of the chosen row: a ranked result, or a row of the tree.
