@@ -49,8 +49,13 @@ pub fn part_key(t: &str) -> u64 {
         }
         &buf[..n]
     } else {
-        let lower = t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase);
-        long.extend(lower.collect::<String>().bytes());
+        // The same bytes as collecting the lowercased chars into a String,
+        // written once into one buffer.
+        long.reserve(t.len());
+        let mut utf8 = [0u8; 4];
+        for c in t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+            long.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+        }
         &long
     };
     if bytes.is_empty() {
