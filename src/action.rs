@@ -85,6 +85,9 @@ pub enum Action {
     ToggleLineNumbers,
     /// Reads every loaded file again.
     ReloadAll,
+    /// Makes the selected node's level the talks of its file (again on a
+    /// talk set so: back to talktree's guess).
+    SetTalkLevel,
 }
 
 /// Bindable actions with their config names and help text, in help order.
@@ -248,6 +251,11 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "Show or hide line numbers",
     ),
     (Action::ReloadAll, "reload_all", "Read again every file that changed"),
+    (
+        Action::SetTalkLevel,
+        "set_talk_level",
+        "Make this node's level the file's talks (again: undo)",
+    ),
 ];
 
 impl Action {

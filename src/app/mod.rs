@@ -19,6 +19,7 @@ mod phase;
 mod reload;
 mod sync;
 mod talk_find;
+mod talk_level;
 pub mod tree;
 pub mod view;
 mod zoom;
@@ -116,6 +117,10 @@ pub struct App {
     pub(crate) edit: edit::Editing,
     /// Files gone or stale, and reloads asked for (see `reload`).
     files: reload::Files,
+    /// Files whose talks were set by hand, by document key: the node
+    /// chosen (by its path of titles, to choose again after a reload) and
+    /// the kinds the loader gave the file (to go back to).
+    hand_talks: std::collections::HashMap<String, (crate::state::keys::NodePath, Vec<crate::outline::Kind>)>,
 }
 
 impl App {
@@ -164,6 +169,7 @@ impl App {
             phase: Phase::Ready,
             edit: edit::Editing::default(),
             files: reload::Files::default(),
+            hand_talks: Default::default(),
         };
         app.find.matching = opts.matching;
         app.sync();
@@ -296,6 +302,7 @@ impl App {
             Action::WriteCopy => self.write_copy(),
             Action::ToggleLineNumbers => self.toggle_line_numbers(),
             Action::ReloadAll => self.reload_all(),
+            Action::SetTalkLevel => self.set_talk_level(),
             Action::DeleteToStart => {
                 if self.find.delete_to_start() {
                     self.submit_search();

@@ -125,8 +125,10 @@ impl App {
     }
 
     /// Replaces document `d` with `part` (one document); what changed, in words.
-    fn replace_document(&mut self, d: usize, part: Outline) -> String {
+    fn replace_document(&mut self, d: usize, mut part: Outline) -> String {
         let old = self.outline.clone();
+        let key = old.docs()[d].key.clone();
+        self.keep_hand_talks(&key, &mut part);
         let a = old.docs()[d].node;
         let remap = Remap::between(&old, a, &part, 0);
         let summary = remap.summary();
@@ -180,7 +182,7 @@ impl App {
 
     /// Puts `new` in place of `old`, carrying every node index the reader
     /// holds across `shift`.
-    fn swap_outline(&mut self, old_arc: Arc<Outline>, new: Arc<Outline>, shift: &Shift, level: u8) {
+    pub(super) fn swap_outline(&mut self, old_arc: Arc<Outline>, new: Arc<Outline>, shift: &Shift, level: u8) {
         let old = &*old_arc;
         let levels = tree::levels(&new);
         let open = self.carry_folds(self.tree.open_flags(), &new, &levels, shift, level);

@@ -362,6 +362,9 @@ mod splice;
 
 #[path = "styles.rs"]
 mod styles;
+
+#[path = "talk_level.rs"]
+mod talk_level;
 pub use styles::Styled;
 
 #[cfg(test)]
